@@ -1,0 +1,190 @@
+#include "Cli.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace fedgate::cli {
+
+namespace {
+QList<Command> &registry()
+{
+    static QList<Command> list;
+    return list;
+}
+
+int printUsage(QTextStream &stream)
+{
+    stream << "Usage: fedgatectl NOUN VERB [options]\n\n"
+           << "Fedgate's command line: every step of the deployment wizard.\n"
+           << "Run 'fedgatectl NOUN VERB --help' for a verb's options.\n\nCommands:\n";
+    QList<Command> sorted = registry();
+    std::sort(sorted.begin(), sorted.end(), [](const Command &a, const Command &b) {
+        return a.noun == b.noun ? a.verb < b.verb : a.noun < b.noun;
+    });
+    for (const Command &c : sorted)
+        stream << "  " << QString(c.noun + QLatin1Char(' ') + c.verb).leftJustified(24) << c.summary
+               << '\n';
+    stream << "\nExit codes: 0 success, 1 validation or usage error, 2 store error.\n";
+    return Ok;
+}
+} // namespace
+
+Context::Context(QString n, QString v, QStringList arguments)
+    : noun(std::move(n))
+    , verb(std::move(v))
+    , m_arguments(std::move(arguments))
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+bool Context::parse(QCommandLineParser &parser, const QString &description,
+                    const QString &positional, int minPositional, int maxPositional)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Machine-readable JSON output."));
+    const QCommandLineOption store(
+        QStringLiteral("store"),
+        QStringLiteral("Central management store: a SQLite file path or a postgresql:// URL."),
+        QStringLiteral("LOCATION"));
+    const QCommandLineOption replica(QStringLiteral("replica"),
+                                     QStringLiteral("This machine's local replica (SQLite file)."),
+                                     QStringLiteral("PATH"));
+    parser.addOption(help);
+    parser.addOption(json);
+    parser.addOption(store);
+    parser.addOption(replica);
+    if (!positional.isEmpty())
+        parser.addPositionalArgument(positional, QString());
+
+    QStringList args{QStringLiteral("fedgatectl %1 %2").arg(noun, verb)};
+    args += m_arguments;
+    const bool parsed = parser.parse(args);
+    m_json = parser.isSet(json);
+    if (!parsed) {
+        m_exitCode = fail(UsageOrValidation,
+                          parser.errorText() +
+                              QStringLiteral(". Run 'fedgatectl %1 %2 --help' for the options.")
+                                  .arg(noun, verb));
+        return false;
+    }
+    if (parser.isSet(help)) {
+        m_out << parser.helpText();
+        m_out.flush();
+        m_exitCode = Ok;
+        return false;
+    }
+    const int count = parser.positionalArguments().size();
+    if (count < minPositional || count > maxPositional) {
+        m_exitCode = fail(UsageOrValidation,
+                          QStringLiteral("'fedgatectl %1 %2' takes %3. Usage: fedgatectl %1 %2 %4")
+                              .arg(noun, verb,
+                                   minPositional == maxPositional
+                                       ? QStringLiteral("%1 argument(s)").arg(minPositional)
+                                       : QStringLiteral("%1 to %2 arguments")
+                                             .arg(minPositional)
+                                             .arg(maxPositional),
+                                   positional.isEmpty() ? QStringLiteral("[options]")
+                                                        : positional + QStringLiteral(" [options]")));
+        return false;
+    }
+    m_store = parser.value(store);
+    m_replica = parser.value(replica);
+    return true;
+}
+
+int Context::fail(int code, const QString &message)
+{
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("error"), message},
+                                           {QStringLiteral("exitCode"), code}})
+                     .toJson(QJsonDocument::Indented);
+        m_out.flush();
+    } else {
+        m_err << "fedgatectl: " << message << '\n';
+        m_err.flush();
+    }
+    return code;
+}
+
+void Context::printJson(const QJsonValue &value)
+{
+    if (value.isObject())
+        m_out << QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    else if (value.isArray())
+        m_out << QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented);
+    else
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("value"), value}}).toJson();
+    m_out.flush();
+}
+
+int Context::succeed(const QString &human, const QJsonValue &json)
+{
+    if (m_json) {
+        printJson(json.isUndefined() || json.isNull()
+                      ? QJsonValue(QJsonObject{{QStringLiteral("ok"), true}})
+                      : json);
+    } else {
+        m_out << human;
+        if (!human.isEmpty() && !human.endsWith(QLatin1Char('\n')))
+            m_out << '\n';
+        m_out.flush();
+    }
+    return Ok;
+}
+
+Registrar::Registrar(std::initializer_list<Command> list)
+{
+    for (const Command &c : list)
+        registry().append(c);
+}
+
+const QList<Command> &commands() { return registry(); }
+
+int run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help"))
+        return arguments.isEmpty() ? (printUsage(err), UsageOrValidation) : printUsage(out);
+    if (arguments.first() == QLatin1String("--version")) {
+        out << "fedgatectl " << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    const QString noun = arguments.value(0);
+    const QString verb = arguments.value(1);
+    bool nounKnown = false;
+    for (const Command &c : registry()) {
+        if (c.noun != noun)
+            continue;
+        nounKnown = true;
+        if (c.verb == verb) {
+            Context ctx(noun, verb, arguments.mid(2));
+            return c.handler(ctx);
+        }
+    }
+    if (!nounKnown) {
+        err << "fedgatectl: unknown command '" << noun
+            << "'. Run 'fedgatectl --help' for the list of commands.\n";
+        return UsageOrValidation;
+    }
+    QStringList verbs;
+    for (const Command &c : registry())
+        if (c.noun == noun)
+            verbs << c.verb;
+    verbs.sort();
+    err << "fedgatectl: '" << noun << "' has no verb '" << verb << "'. Its verbs: "
+        << verbs.join(QStringLiteral(", ")) << ".\n";
+    return UsageOrValidation;
+}
+
+} // namespace fedgate::cli

@@ -1,0 +1,7 @@
+# Warnings for Fedgate's own targets: fedgate_warnings(target)
+function(fedgate_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(FEDGATE_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Fedgate needs to build, run and test.
+# Idempotent: packages already present are left alone.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-format git
+  # Qt 6.4 (Widgets, Network, Sql, Test, Concurrent, LinguistTools)
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql
+  libgl-dev
+  # crypto, logging, XML
+  libssl-dev openssl libspdlog-dev libfmt-dev libexpat1-dev
+  # real peers used by the tests
+  prosody lua-unbound dnsmasq-base postgresql python3-slixmpp
+  bind9-utils bind9-dnsutils iproute2 procps
+  # GUI tests and screenshots
+  xvfb xauth x11-apps imagemagick fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "fedgate: installing ${#missing[@]} missing package(s): ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "fedgate: all required packages are installed"
+fi
