@@ -17,9 +17,9 @@ namespace fedgate::topology {
 struct ReplicaState
 {
     Topology topology;
-    int version = 0;       // the published version it holds
-    QString source;        // file path or store location it came from
-    QDateTime importedAt;  // UTC
+    int version = 0;      // the published version it holds
+    QString source;       // file path or store location it came from
+    QDateTime importedAt; // UTC
 };
 
 class LocalReplica

@@ -11,13 +11,19 @@
 // the engine's per-partner policy all ask this one function.
 namespace fedgate::topology {
 
-enum class AuthMethod {
+enum class AuthMethod
+{
     SaslExternalOverTls, // SASL EXTERNAL after STARTTLS (XEP-0178)
     DialbackOverTls,     // server dialback on a TLS-protected stream
     DialbackOverTcp,     // server dialback on a plain TCP stream
 };
 
-enum class NegotiationVerdict { Valid, ValidWithWarning, Invalid };
+enum class NegotiationVerdict
+{
+    Valid,
+    ValidWithWarning,
+    Invalid
+};
 
 struct NegotiationOutcome
 {

@@ -9,7 +9,7 @@
 // /var/lib/fedgate.
 namespace fedgate {
 
-QString dataDir();                              // created (0700) on first use
+QString dataDir();                             // created (0700) on first use
 QString dataPath(const QString &relativePath); // dataDir() + "/" + relativePath
 
 } // namespace fedgate

@@ -11,9 +11,24 @@
 // replica. Plain value types: copy them, compare them, edit them.
 namespace fedgate::topology {
 
-enum class PartnerType { Federated, PublicVerified, PublicUnverified };
-enum class Negotiation { Required, Optional, NotSupported };
-enum class PolicyScope { Global, Site, User };
+enum class PartnerType
+{
+    Federated,
+    PublicVerified,
+    PublicUnverified
+};
+enum class Negotiation
+{
+    Required,
+    Optional,
+    NotSupported
+};
+enum class PolicyScope
+{
+    Global,
+    Site,
+    User
+};
 
 struct Organisation
 {
@@ -113,7 +128,7 @@ struct User
 {
     QString xmppAddress; // bare JID, e.g. alice@contoso.test
     QString displayName;
-    QString site;        // home site name
+    QString site;          // home site name
     QString grantedPolicy; // tag name of a user policy; empty = none granted
     bool operator==(const User &) const = default;
 };
@@ -122,9 +137,9 @@ struct GatewaySettings
 {
     int connectionLimit = 1000;
     int partnerConnectionLimit = 20;
-    int keepAliveInterval = 300;            // seconds
-    int streamEstablishmentTimeout = 60;    // seconds
-    int streamInactivityTimeout = 600;      // seconds
+    int keepAliveInterval = 300;             // seconds
+    int streamEstablishmentTimeout = 60;     // seconds
+    int streamInactivityTimeout = 600;       // seconds
     int subscriptionRefreshInterval = 28800; // seconds
     bool enableLoggingAllMessageBodies = false;
     // Hex secret for dialback keys (XEP-0185); generated at first publish so

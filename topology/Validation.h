@@ -9,7 +9,11 @@
 // which object it is about, and what to do.
 namespace fedgate::topology {
 
-enum class Severity { Error, Warning };
+enum class Severity
+{
+    Error,
+    Warning
+};
 
 struct Finding
 {
