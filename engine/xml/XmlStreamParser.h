@@ -1,0 +1,72 @@
+#pragma once
+
+#include "StreamError.h"
+#include "XmlElement.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+struct XML_ParserStruct;
+
+// The incremental parser of one XMPP stream (RFC 6120 section 4), built on
+// expat: bytes go in as they arrive from the socket; the stream header, each
+// complete top-level element (stanza) and the stream end come out through
+// callbacks. It refuses what RFC 6120 section 11.1 restricts (DTDs, entity
+// declarations, comments, processing instructions) and stanzas above a size
+// limit, reporting the stream error condition to send before closing.
+namespace fedgate::engine {
+
+class XmlStreamParser
+{
+public:
+    static constexpr qint64 kDefaultMaxStanzaSize = 512 * 1024;
+
+    XmlStreamParser();
+    ~XmlStreamParser();
+    XmlStreamParser(const XmlStreamParser &) = delete;
+    XmlStreamParser &operator=(const XmlStreamParser &) = delete;
+
+    // The <stream:stream> opening element (attributes only).
+    std::function<void(const XmlElement &header)> onStreamOpened;
+    std::function<void(XmlElement &&stanza)> onElement;
+    std::function<void()> onStreamClosed;
+    // Called once; the parser ignores further input afterwards.
+    std::function<void(StreamErrorCondition condition, const QString &text)> onError;
+
+    void setMaxStanzaSize(qint64 bytes) { m_maxStanzaSize = bytes; }
+    qint64 maxStanzaSize() const { return m_maxStanzaSize; }
+
+    // Returns false once the stream has failed.
+    bool feed(const char *data, qsizetype size);
+    bool feed(const QByteArray &data) { return feed(data.constData(), data.size()); }
+
+    // Starts a new stream document (after STARTTLS or SASL success). Callable
+    // from inside a callback: the rest of the current input chunk is then
+    // dropped, which is right because the peer must wait for our answer before
+    // it sends anything on the restarted stream.
+    void restart();
+    bool failed() const { return m_failed; }
+
+private:
+    struct Callbacks;
+    friend struct Callbacks;
+
+    void createParser();
+    void destroyParser();
+    void fail(StreamErrorCondition condition, const QString &text);
+    void checkSize();
+
+    XML_ParserStruct *m_parser = nullptr;
+    std::vector<XmlElement> m_stack; // open elements below the stream root
+    int m_depth = 0;
+    qint64 m_maxStanzaSize = kDefaultMaxStanzaSize;
+    qint64 m_stanzaStart = -1; // byte index where the current stanza began
+    bool m_failed = false;
+    bool m_restartPending = false;
+    bool m_inParse = false;
+};
+
+} // namespace fedgate::engine
