@@ -12,7 +12,12 @@ namespace fedgate::topology {
 
 struct Change
 {
-    enum class Kind { Added, Removed, Modified };
+    enum class Kind
+    {
+        Added,
+        Removed,
+        Modified
+    };
     Kind kind = Kind::Modified;
     QString path; // e.g. "partners/fabrikam.test/tls"
     QString oldValue;
@@ -23,5 +28,9 @@ struct Change
 QList<Change> diff(const Topology &from, const Topology &to);
 // One line per change: "+ path = value", "- path = value", "~ path: old -> new".
 QString formatDiff(const QList<Change> &changes);
+// One line for a version's record: "no changes", or the count and the first
+// `maxPaths` paths with their +/-/~ mark ("2 changes: ~ partners/x/tls, + users/bob@x").
+QString summarizeDiff(const QList<Change> &changes, int maxPaths = 3);
+QString toString(Change::Kind kind); // "added", "removed", "modified"
 
 } // namespace fedgate::topology

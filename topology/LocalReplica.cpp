@@ -1,0 +1,184 @@
+#include "LocalReplica.h"
+
+#include "CentralStore.h"
+#include "Paths.h"
+#include "SqlConnection.h"
+#include "StoreSchema.h"
+#include "TopologyDocument.h"
+#include "Validation.h"
+
+namespace fedgate::topology {
+
+namespace {
+
+Error refusedForErrors(const QString &source, const QList<Finding> &findings)
+{
+    QStringList errors;
+    for (const Finding &f : findings)
+        if (f.severity == Severity::Error)
+            errors << f.path + QStringLiteral(": ") + f.message;
+    return Error{QStringLiteral("%1 holds a topology with %2 validation error(s); the local "
+                                "replica was left unchanged. Fix the topology, publish and "
+                                "export it again:\n  %3")
+                     .arg(source)
+                     .arg(errors.size())
+                     .arg(errors.join(QStringLiteral("\n  "))),
+                 source};
+}
+
+} // namespace
+
+struct LocalReplica::Private
+{
+    std::unique_ptr<SqlConnection> sql;
+
+    // Replaces the replica's content in one transaction: a failure at any
+    // point leaves the previous content in place.
+    Status replace(const Topology &topology, int version, const QString &source)
+    {
+        const QList<Finding> findings = validate(topology);
+        if (hasErrors(findings))
+            return refusedForErrors(source, findings);
+        if (Status s = sql->begin(); !s)
+            return s;
+        Status written = sql->execStatus(
+            QStringLiteral("INSERT INTO replica_content "
+                           "(id, version, source, imported_at, document) VALUES (1, ?, ?, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+                           "source = excluded.source, imported_at = excluded.imported_at, "
+                           "document = excluded.document"),
+            {version, source, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+             QString::fromUtf8(TopologyDocument::toJson(topology, version))});
+        if (!written) {
+            sql->rollback();
+            return written;
+        }
+        return sql->commit();
+    }
+};
+
+LocalReplica::LocalReplica(std::unique_ptr<Private> p)
+    : d(std::move(p))
+{}
+
+LocalReplica::~LocalReplica() = default;
+
+QString LocalReplica::defaultLocation()
+{
+    return fedgate::dataPath(QStringLiteral("replica.sqlite"));
+}
+
+Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &path)
+{
+    const QString where = path.isEmpty() ? defaultLocation() : path;
+    if (SqlConnection::isPostgresUrl(where))
+        return Error{QStringLiteral("The local replica is a SQLite file on this machine, not a "
+                                    "PostgreSQL database (%1). Give a file path (--replica), or "
+                                    "pass the URL as the store to import from (--from-store).")
+                         .arg(where),
+                     where};
+    Result<std::unique_ptr<SqlConnection>> sql =
+        SqlConnection::open(where, QStringLiteral("local replica"));
+    if (!sql)
+        return sql.error();
+    if (Status s = ensureStoreSchema(*sql.value(), StoreKind::Replica); !s)
+        return s.error();
+    auto d = std::make_unique<Private>();
+    d->sql = std::move(sql).value();
+    return std::unique_ptr<LocalReplica>(new LocalReplica(std::move(d)));
+}
+
+QString LocalReplica::location() const
+{
+    return d->sql->displayLocation();
+}
+
+Status LocalReplica::importFile(const QString &path)
+{
+    int version = 0;
+    Result<Topology> topology = TopologyDocument::readFile(path, &version);
+    if (!topology)
+        return topology.error();
+    if (version <= 0)
+        return Error{QStringLiteral("%1 is not an exported published topology: it carries no "
+                                    "\"publishedVersion\". Publish the topology, then export it "
+                                    "(fedgatectl topology export --output FILE) and import that "
+                                    "file.")
+                         .arg(path),
+                     path};
+    return d->replace(topology.value(), version, path);
+}
+
+Status LocalReplica::importFromStore(const QString &storeLocation, int version)
+{
+    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(storeLocation);
+    if (!store)
+        return store.error();
+    int wanted = version;
+    if (wanted <= 0) {
+        Result<int> latest = store.value()->latestVersion();
+        if (!latest)
+            return latest.error();
+        if (latest.value() == 0)
+            return Error{QStringLiteral("Nothing has been published to the central store at %1 "
+                                        "yet, so there is nothing to import. Publish a topology "
+                                        "first (fedgatectl topology publish).")
+                             .arg(store.value()->location()),
+                         store.value()->location()};
+        wanted = latest.value();
+    }
+    Result<Topology> topology = store.value()->topology(wanted);
+    if (!topology)
+        return topology.error();
+    return d->replace(topology.value(), wanted, store.value()->location());
+}
+
+Result<std::optional<ReplicaState>> LocalReplica::current()
+{
+    Result<QSqlQuery> q = d->sql->exec(QStringLiteral(
+        "SELECT version, source, imported_at, document FROM replica_content WHERE id = 1"));
+    if (!q)
+        return q.error();
+    QSqlQuery &query = q.value();
+    if (!query.next())
+        return std::optional<ReplicaState>();
+    ReplicaState state;
+    state.version = query.value(0).toInt();
+    state.source = query.value(1).toString();
+    state.importedAt = QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs);
+    state.importedAt.setTimeSpec(Qt::UTC);
+    const QByteArray document = query.value(3).toString().toUtf8();
+    query.finish();
+    Result<Topology> topology = TopologyDocument::fromJson(
+        document, QStringLiteral("%1 (local replica)").arg(d->sql->displayLocation()));
+    if (!topology)
+        return topology.error();
+    state.topology = std::move(topology).value();
+    return std::optional<ReplicaState>(std::move(state));
+}
+
+Status LocalReplica::exportVersion(const QString &storeLocation, int version, const QString &path)
+{
+    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(storeLocation);
+    if (!store)
+        return store.error();
+    int wanted = version;
+    if (wanted <= 0) {
+        Result<int> latest = store.value()->latestVersion();
+        if (!latest)
+            return latest.error();
+        if (latest.value() == 0)
+            return Error{QStringLiteral("Nothing has been published to the central store at %1 "
+                                        "yet, so there is nothing to export. Publish a topology "
+                                        "first (fedgatectl topology publish).")
+                             .arg(store.value()->location()),
+                         store.value()->location()};
+        wanted = latest.value();
+    }
+    Result<Topology> topology = store.value()->topology(wanted);
+    if (!topology)
+        return topology.error();
+    return TopologyDocument::writeFile(topology.value(), path, wanted);
+}
+
+} // namespace fedgate::topology

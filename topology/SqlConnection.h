@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+
+// One Qt SQL connection owned by one object (a CentralStore, a LocalReplica).
+// Qt keeps connections in a process-wide registry by name, so each instance
+// registers a unique name and removes it when it goes away; two stores in the
+// same process never share a connection or a transaction.
+//
+// Shared by the central store and the local replica: parsing a store location
+// (file path or postgresql:// URL), opening it with errors a user can act on,
+// and running statements with errors that name the location.
+namespace fedgate::topology {
+
+class SqlConnection
+{
+public:
+    enum class Backend
+    {
+        Sqlite,
+        Postgres
+    };
+
+    // `location`: a SQLite file path or postgresql://user:pass@host:port/db.
+    // `purpose` names the thing in error messages ("central store",
+    // "local replica").
+    static Result<std::unique_ptr<SqlConnection>> open(const QString &location,
+                                                       const QString &purpose);
+    static bool isPostgresUrl(const QString &location);
+
+    ~SqlConnection();
+    SqlConnection(const SqlConnection &) = delete;
+    SqlConnection &operator=(const SqlConnection &) = delete;
+
+    Backend backend() const { return m_backend; }
+    // The location without any password: safe to print and to record.
+    QString displayLocation() const { return m_displayLocation; }
+    QSqlDatabase &database() { return m_db; }
+
+    // Runs `sql` with positional bindings. On failure returns an error that
+    // names the location and the statement's purpose.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {});
+    Status execStatus(const QString &sql, const QVariantList &bindings = {});
+
+    // A write transaction. SQLite takes the write lock up front (BEGIN
+    // IMMEDIATE) so that two writers serialise at BEGIN instead of failing
+    // on upgrade; PostgreSQL relies on the primary keys to refuse a second
+    // writer.
+    Status begin();
+    Status commit();
+    void rollback();
+
+    // Was `error` a primary key / unique violation (a racing writer)?
+    bool isUniqueViolation(const QSqlError &error) const;
+    // Was it SQLite's "database is locked" after the busy timeout?
+    bool isBusy(const QSqlError &error) const;
+
+    // The error of the last failed exec(), for callers that must tell a
+    // racing writer from other failures.
+    QSqlError lastError() const { return m_lastError; }
+
+    Error makeError(const QString &what, const QSqlError &error) const;
+
+    static constexpr int kBusyTimeoutMs = 10000;
+
+private:
+    SqlConnection() = default;
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_displayLocation;
+    QString m_purpose;
+    Backend m_backend = Backend::Sqlite;
+    bool m_inTransaction = false;
+    QSqlError m_lastError;
+};
+
+} // namespace fedgate::topology
