@@ -158,7 +158,9 @@ private:
     void checkEdgePool(const QString &sitePath, const EdgePool &pool)
     {
         const QString path = sitePath + QStringLiteral("/edgePools/") + pool.fqdn;
-        const QString owner = QStringLiteral("edge:") + key(pool.fqdn);
+        // Owner of the pool's names: unique per pool object, even when two
+        // pools carry the same FQDN (that is the defect to find).
+        const QString owner = QStringLiteral("edge#") + QString::number(m_poolCount++);
         checkName(path, tr("edge pool FQDN"), pool.fqdn);
         claimFqdn(pool.fqdn, owner, path, tr("edge pool %1").arg(pool.fqdn));
         checkName(path, tr("external FQDN"), pool.externalFqdn, pool.xmppFederation);
@@ -435,6 +437,7 @@ private:
     QList<Finding> m_findings;
     QHash<QString, std::pair<QString, QString>> m_fqdnOwner; // name -> (owner, description)
     QList<Address> m_addresses;
+    int m_poolCount = 0;
 };
 } // namespace
 
