@@ -1,0 +1,1042 @@
+// fedgatectl topology new|show|validate|publish|export|import|versions|diff|
+// rollback, and replica show: the topology's life cycle in the central store
+// (draft -> published versions) and on this machine (the local replica).
+#include "Cli.h"
+
+#include "topology/CentralStore.h"
+#include "topology/ExternalAccess.h"
+#include "topology/LocalReplica.h"
+#include "topology/NegotiationMatrix.h"
+#include "topology/TopologyDiff.h"
+#include "topology/TopologyDocument.h"
+#include "topology/Validation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fedgate::cli {
+
+namespace {
+
+using namespace fedgate::topology;
+
+QString describe(const Error &error)
+{
+    // Store errors already name their location in the sentence; file errors
+    // carry it (with the position) in source/line/column.
+    if (error.line == 0 && !error.source.isEmpty() && error.message.contains(error.source))
+        return error.message;
+    return error.toString();
+}
+
+QJsonValue versionOrNull(int version)
+{
+    return version > 0 ? QJsonValue(version) : QJsonValue();
+}
+
+QString onOff(bool value)
+{
+    return value ? QStringLiteral("on") : QStringLiteral("off");
+}
+
+QString listOrNone(const QStringList &list)
+{
+    return list.isEmpty() ? QStringLiteral("none") : list.join(QStringLiteral(", "));
+}
+
+// The dialback secret is a key: shown as present or not, never printed
+// (export writes it to the file the edge imports).
+QJsonObject topologyJson(const Topology &topology)
+{
+    QJsonObject object = QJsonDocument::fromJson(TopologyDocument::toJson(topology)).object();
+    QJsonObject gateway = object.value(QStringLiteral("gateway")).toObject();
+    if (!gateway.value(QStringLiteral("dialbackSecret")).toString().isEmpty())
+        gateway.insert(QStringLiteral("dialbackSecret"), QStringLiteral("(hidden)"));
+    object.insert(QStringLiteral("gateway"), gateway);
+    return object;
+}
+
+QJsonArray findingsJson(const QList<Finding> &findings)
+{
+    QJsonArray array;
+    for (const Finding &f : findings)
+        array.append(QJsonObject{{QStringLiteral("severity"), toString(f.severity)},
+                                 {QStringLiteral("path"), f.path},
+                                 {QStringLiteral("message"), f.message},
+                                 {QStringLiteral("rule"), f.rule}});
+    return array;
+}
+
+int countOf(const QList<Finding> &findings, Severity severity)
+{
+    return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const Finding &f) {
+        return f.severity == severity;
+    }));
+}
+
+QString findingsText(const QList<Finding> &findings)
+{
+    if (findings.isEmpty())
+        return QStringLiteral("Validation: no findings.\n");
+    QString text = QStringLiteral("Validation: %1 error(s), %2 warning(s):\n")
+                       .arg(countOf(findings, Severity::Error))
+                       .arg(countOf(findings, Severity::Warning));
+    for (const Finding &f : findings)
+        text += QStringLiteral("  %1 %2: %3\n")
+                    .arg(toString(f.severity).leftJustified(7), f.path, f.message);
+    return text;
+}
+
+QJsonArray changesJson(const QList<Change> &changes)
+{
+    QJsonArray array;
+    for (const Change &c : changes)
+        array.append(QJsonObject{{QStringLiteral("kind"), toString(c.kind)},
+                                 {QStringLiteral("path"), c.path},
+                                 {QStringLiteral("oldValue"), c.oldValue},
+                                 {QStringLiteral("newValue"), c.newValue}});
+    return array;
+}
+
+QString indent(const QString &text, int spaces)
+{
+    QString out;
+    const QString pad(spaces, QLatin1Char(' '));
+    for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out += pad + line + QLatin1Char('\n');
+    return out;
+}
+
+QString edgeServerText(const EdgeServer &m)
+{
+    QStringList internal{m.internalIPv4, m.internalIPv6};
+    internal.removeAll(QString());
+    QStringList external{m.externalIPv4, m.externalIPv6};
+    external.removeAll(QString());
+    QString text =
+        QStringLiteral("member %1 (internal %2), external %3 (%4)")
+            .arg(m.internalFqdn, listOrNone(internal), m.externalFqdn, listOrNone(external));
+    if (!m.natIPv4.isEmpty())
+        text += QStringLiteral(", public NAT address %1").arg(m.natIPv4);
+    return text;
+}
+
+QString policySwitches(const ExternalAccessPolicy &p)
+{
+    return QStringLiteral("federation %1, XMPP %2, public cloud %3, public cloud A/V %4, "
+                          "outside access %5")
+        .arg(onOff(p.enableFederationAccess), onOff(p.enableXmppAccess),
+             onOff(p.enablePublicCloudAccess), onOff(p.enablePublicCloudAudioVideoAccess),
+             onOff(p.enableOutsideAccess));
+}
+
+// The readable form of `topology show` and `replica show`.
+QString topologyText(const Topology &t)
+{
+    QString text;
+    const Organisation &o = t.organisation;
+    text += QStringLiteral("Organisation: %1\n")
+                .arg(o.name.isEmpty() ? QStringLiteral("(no name)") : o.name);
+    text += QStringLiteral("  SIP domains: %1\n").arg(listOrNone(o.sipDomains()));
+    text += QStringLiteral("  XMPP domains: %1\n").arg(listOrNone(o.xmppDomains));
+
+    text += QStringLiteral("\nSites (%1):\n").arg(t.sites.size());
+    for (const Site &s : t.sites) {
+        text += QStringLiteral("  %1%2\n")
+                    .arg(s.name, s.description.isEmpty() ? QString()
+                                                         : QStringLiteral(" - ") + s.description);
+        for (const FrontEndPool &fe : s.frontEndPools)
+            text += QStringLiteral("    Front-end pool %1: members %2\n")
+                        .arg(fe.fqdn, listOrNone(fe.members));
+        for (const EdgePool &e : s.edgePools) {
+            text += QStringLiteral("    Edge pool %1 (external %2): XMPP federation %3, "
+                                   "s2s port %4, internal port %5")
+                        .arg(e.fqdn,
+                             e.externalFqdn.isEmpty() ? QStringLiteral("not set") : e.externalFqdn,
+                             onOff(e.xmppFederation))
+                        .arg(e.xmppPort)
+                        .arg(e.internalPort);
+            if (e.directTls)
+                text += QStringLiteral(", direct TLS port %1").arg(e.directTlsPort);
+            if (!e.nextHopPool.isEmpty())
+                text += QStringLiteral(", next hop %1").arg(e.nextHopPool);
+            text += QLatin1Char('\n');
+            for (const EdgeServer &m : e.members)
+                text += QStringLiteral("      %1\n").arg(edgeServerText(m));
+        }
+        text += QStringLiteral("    XMPP federation route: %1\n")
+                    .arg(s.xmppFederationRoute.isEmpty()
+                             ? QStringLiteral("none (the site does not federate over XMPP)")
+                             : s.xmppFederationRoute);
+    }
+
+    text += QStringLiteral("\nXMPP partners (%1):\n").arg(t.partners.size());
+    for (const XmppPartner &p : t.partners) {
+        text +=
+            QStringLiteral("  %1 (%2)%3\n")
+                .arg(p.domain, toString(p.type),
+                     p.description.isEmpty() ? QString() : QStringLiteral(" - ") + p.description);
+        if (!p.additionalDomains.isEmpty())
+            text += QStringLiteral("    additional domains: %1\n")
+                        .arg(p.additionalDomains.join(QStringLiteral(", ")));
+        text += QStringLiteral("    TLS %1, SASL %2, dialback %3, connection limit %4, "
+                               "keep-alive %5\n")
+                    .arg(toString(p.tls), toString(p.sasl), onOff(p.dialback))
+                    .arg(p.connectionLimit)
+                    .arg(onOff(p.keepAlive));
+        const NegotiationOutcome outcome = evaluateNegotiation(p);
+        text +=
+            QStringLiteral("    negotiation (row %1): %2\n").arg(outcome.row).arg(outcome.summary);
+        if (outcome.verdict != NegotiationVerdict::Valid && !outcome.message.isEmpty())
+            text +=
+                QStringLiteral("    %1: %2\n")
+                    .arg(outcome.verdict == NegotiationVerdict::Invalid ? QStringLiteral("invalid")
+                                                                        : QStringLiteral("warning"),
+                         outcome.message);
+    }
+
+    text += QStringLiteral("\nExternal access policies (%1):\n").arg(t.policies.size());
+    for (const ExternalAccessPolicy &p : t.policies)
+        text += QStringLiteral("  %1: %2%3\n")
+                    .arg(p.identity, policySwitches(p),
+                         p.description.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (") + p.description + QLatin1Char(')'));
+
+    text += QStringLiteral("\nUsers (%1):\n").arg(t.users.size());
+    for (const User &u : t.users) {
+        const EffectivePolicy effective = effectivePolicy(t, u);
+        text += QStringLiteral("  %1%2, site %3, granted policy %4; effective: %5\n")
+                    .arg(u.xmppAddress,
+                         u.displayName.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (") + u.displayName + QLatin1Char(')'),
+                         u.site.isEmpty() ? QStringLiteral("none") : u.site,
+                         u.grantedPolicy.isEmpty() ? QStringLiteral("none") : u.grantedPolicy,
+                         effective.explanation);
+    }
+
+    const GatewaySettings &g = t.gateway;
+    text += QStringLiteral("\nGateway: connection limit %1, partner connection limit %2, "
+                           "keep-alive interval %3 s, stream establishment timeout %4 s, "
+                           "stream inactivity timeout %5 s, subscription refresh %6 s, "
+                           "logging of message bodies %7, dialback secret %8\n")
+                .arg(g.connectionLimit)
+                .arg(g.partnerConnectionLimit)
+                .arg(g.keepAliveInterval)
+                .arg(g.streamEstablishmentTimeout)
+                .arg(g.streamInactivityTimeout)
+                .arg(g.subscriptionRefreshInterval)
+                .arg(onOff(g.enableLoggingAllMessageBodies),
+                     g.dialbackSecret.isEmpty() ? QStringLiteral("not yet generated (made at the "
+                                                                 "first publish)")
+                                                : QStringLiteral("set"));
+    return text;
+}
+
+QCommandLineOption valueOption(const QString &name, const QString &help, const QString &value)
+{
+    return QCommandLineOption(name, help, value);
+}
+
+// Parses a version number option or argument; 0 when absent.
+bool parseVersion(Context &ctx, const QString &text, int *version, int *exitCode)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v <= 0) {
+        *exitCode = ctx.fail(UsageOrValidation,
+                             QStringLiteral("'%1' is not a version number (1, 2, ...). List the "
+                                            "versions with 'fedgatectl topology versions'.")
+                                 .arg(text));
+        return false;
+    }
+    *version = v;
+    return true;
+}
+
+struct Opened
+{
+    std::unique_ptr<CentralStore> store;
+    int exitCode = Ok;
+};
+
+Opened openStore(Context &ctx)
+{
+    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(ctx.store());
+    if (!store)
+        return {nullptr, ctx.fail(StoreError, describe(store.error()))};
+    return {std::move(store).value(), Ok};
+}
+
+// Does the stored draft hold edits that no published version has?
+Result<bool> hasUnpublishedChanges(CentralStore &store, const Draft &draft)
+{
+    if (draft.baseVersion == 0)
+        return true;
+    Result<Topology> base = store.topology(draft.baseVersion);
+    if (!base)
+        return base.error();
+    Topology a = draft.topology;
+    Topology b = base.value();
+    a.normalise();
+    b.normalise();
+    // The published copy has the generated secret, the draft may not yet.
+    if (a.gateway.dialbackSecret.isEmpty())
+        a.gateway.dialbackSecret = b.gateway.dialbackSecret;
+    return !(a == b);
+}
+
+// ---- topology new ------------------------------------------------------------
+
+int topologyNew(Context &ctx)
+{
+    QCommandLineParser parser;
+    const auto org = valueOption(QStringLiteral("org"), QStringLiteral("Organisation name."),
+                                 QStringLiteral("NAME"));
+    const auto sip = valueOption(QStringLiteral("sip-domain"),
+                                 QStringLiteral("SIP domain; repeat for more (the first is the "
+                                                "default)."),
+                                 QStringLiteral("DOMAIN"));
+    const auto xmpp = valueOption(QStringLiteral("xmpp-domain"),
+                                  QStringLiteral("XMPP domain; repeat for more (default: the "
+                                                 "default SIP domain)."),
+                                  QStringLiteral("DOMAIN"));
+    const auto fromFile =
+        valueOption(QStringLiteral("from-file"), QStringLiteral("Start from a topology file."),
+                    QStringLiteral("FILE"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Discard a draft with unpublished changes."));
+    parser.addOptions({org, sip, xmpp, fromFile, force});
+    if (!ctx.parse(parser,
+                   QStringLiteral("Start a new draft topology in the central store. Edit it with "
+                                  "the site/edge-pool/route/partner/policy/user verbs, then "
+                                  "'fedgatectl topology publish'.")))
+        return ctx.exitCode();
+
+    Topology topology;
+    if (parser.isSet(fromFile)) {
+        Result<Topology> read = TopologyDocument::readFile(parser.value(fromFile));
+        if (!read)
+            return ctx.fail(UsageOrValidation, describe(read.error()));
+        topology = std::move(read).value();
+    }
+    if (parser.isSet(org))
+        topology.organisation.name = parser.value(org);
+    if (parser.isSet(sip)) {
+        const QStringList domains = parser.values(sip);
+        topology.organisation.defaultSipDomain = domains.first();
+        topology.organisation.additionalSipDomains = domains.mid(1);
+    }
+    if (parser.isSet(xmpp))
+        topology.organisation.xmppDomains = parser.values(xmpp);
+    else if (parser.isSet(sip) && !parser.isSet(fromFile))
+        topology.organisation.xmppDomains = {topology.organisation.defaultSipDomain};
+    topology.normalise();
+
+    Opened opened = openStore(ctx);
+    if (!opened.store)
+        return opened.exitCode;
+    CentralStore &store = *opened.store;
+
+    Result<std::optional<Draft>> existing = store.draft();
+    if (!existing)
+        return ctx.fail(StoreError, describe(existing.error()));
+    if (existing.value() && !parser.isSet(force)) {
+        Result<bool> unpublished = hasUnpublishedChanges(store, *existing.value());
+        if (!unpublished)
+            return ctx.fail(StoreError, describe(unpublished.error()));
+        if (unpublished.value())
+            return ctx.fail(
+                UsageOrValidation,
+                QStringLiteral("The central store at %1 has a draft with unpublished changes "
+                               "(based on version %2). Publish it first ('fedgatectl topology "
+                               "publish'), or pass --force to discard it.")
+                    .arg(store.location())
+                    .arg(existing.value()->baseVersion));
+    }
+    Result<int> latest = store.latestVersion();
+    if (!latest)
+        return ctx.fail(StoreError, describe(latest.error()));
+
+    Draft draft;
+    draft.topology = topology;
+    draft.baseVersion = latest.value();
+    if (Status saved = store.saveDraft(draft); !saved)
+        return ctx.fail(StoreError, describe(saved.error()));
+
+    const QList<Finding> findings = validate(topology);
+    QString human = QStringLiteral("Started a new draft topology%1 in the central store at %2.\n")
+                        .arg(topology.organisation.name.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" for ") + topology.organisation.name,
+                             store.location());
+    if (latest.value() > 0)
+        human += QStringLiteral("Publishing it replaces the content of version %1 with a new "
+                                "version.\n")
+                     .arg(latest.value());
+    human += QStringLiteral("It has %1 error(s) and %2 warning(s) so far; 'fedgatectl topology "
+                            "validate' lists them.")
+                 .arg(countOf(findings, Severity::Error))
+                 .arg(countOf(findings, Severity::Warning));
+    return ctx.succeed(human,
+                       QJsonObject{{QStringLiteral("store"), store.location()},
+                                   {QStringLiteral("baseVersion"), latest.value()},
+                                   {QStringLiteral("organisation"), topology.organisation.name},
+                                   {QStringLiteral("findings"), findingsJson(findings)}});
+}
+
+// ---- topology show -------------------------------------------------------------
+
+struct Loaded
+{
+    Topology topology;
+    QString label;       // "version 3", "draft (based on version 2)", "file x.json"
+    int version = 0;     // published version shown, 0 for a draft or a file
+    int baseVersion = 0; // for a draft
+    bool isDraft = false;
+    bool unpublishedChanges = false;
+    int exitCode = Ok;
+    bool ok = false;
+};
+
+// Loads what --version/--draft/--file name; the draft when none is given.
+Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVersion)
+{
+    Loaded loaded;
+    const QString file =
+        parser.isSet(QStringLiteral("file")) ? parser.value(QStringLiteral("file")) : QString();
+    const bool wantVersion = allowVersion && parser.isSet(QStringLiteral("version"));
+    const bool wantDraft = allowVersion && parser.isSet(QStringLiteral("draft"));
+    if (int(!file.isEmpty()) + int(wantVersion) + int(wantDraft) > 1) {
+        loaded.exitCode =
+            ctx.fail(UsageOrValidation, QStringLiteral("Give at most one of --version, --draft and "
+                                                       "--file."));
+        return loaded;
+    }
+    if (!file.isEmpty()) {
+        int published = 0;
+        Result<Topology> read = TopologyDocument::readFile(file, &published);
+        if (!read) {
+            loaded.exitCode = ctx.fail(UsageOrValidation, describe(read.error()));
+            return loaded;
+        }
+        loaded.topology = std::move(read).value();
+        loaded.version = published;
+        loaded.label =
+            published > 0
+                ? QStringLiteral("file %1 (published version %2)").arg(file).arg(published)
+                : QStringLiteral("file %1").arg(file);
+        loaded.ok = true;
+        return loaded;
+    }
+
+    Opened opened = openStore(ctx);
+    if (!opened.store) {
+        loaded.exitCode = opened.exitCode;
+        return loaded;
+    }
+    CentralStore &store = *opened.store;
+    if (wantVersion) {
+        int version = 0;
+        if (!parseVersion(ctx, parser.value(QStringLiteral("version")), &version, &loaded.exitCode))
+            return loaded;
+        Result<Topology> t = store.topology(version);
+        if (!t) {
+            loaded.exitCode = ctx.fail(StoreError, describe(t.error()));
+            return loaded;
+        }
+        loaded.topology = std::move(t).value();
+        loaded.version = version;
+        loaded.label = QStringLiteral("version %1 of %2").arg(version).arg(store.location());
+        loaded.ok = true;
+        return loaded;
+    }
+
+    Result<std::optional<Draft>> draft = store.draft();
+    if (!draft) {
+        loaded.exitCode = ctx.fail(StoreError, describe(draft.error()));
+        return loaded;
+    }
+    if (!draft.value()) {
+        loaded.exitCode =
+            ctx.fail(UsageOrValidation,
+                     QStringLiteral("The central store at %1 holds no topology yet. Start one with "
+                                    "'fedgatectl topology new --org NAME --sip-domain DOMAIN' (or "
+                                    "--from-file FILE).")
+                         .arg(store.location()));
+        return loaded;
+    }
+    Result<bool> unpublished = hasUnpublishedChanges(store, *draft.value());
+    if (!unpublished) {
+        loaded.exitCode = ctx.fail(StoreError, describe(unpublished.error()));
+        return loaded;
+    }
+    loaded.topology = draft.value()->topology;
+    loaded.baseVersion = draft.value()->baseVersion;
+    loaded.isDraft = true;
+    loaded.unpublishedChanges = unpublished.value();
+    if (!unpublished.value())
+        loaded.version = loaded.baseVersion;
+    loaded.label =
+        !unpublished.value() ? QStringLiteral("version %1 of %2 (no unpublished changes)")
+                                   .arg(loaded.baseVersion)
+                                   .arg(store.location())
+        : loaded.baseVersion > 0
+            ? QStringLiteral("draft of %1, based on version %2, with unpublished changes")
+                  .arg(store.location())
+                  .arg(loaded.baseVersion)
+            : QStringLiteral("draft of %1, not yet published").arg(store.location());
+    loaded.ok = true;
+    return loaded;
+}
+
+void addSelectionOptions(QCommandLineParser &parser, bool allowVersion)
+{
+    parser.addOption(valueOption(QStringLiteral("file"),
+                                 QStringLiteral("Read a topology file instead of the store."),
+                                 QStringLiteral("FILE")));
+    if (allowVersion) {
+        parser.addOption(valueOption(QStringLiteral("version"),
+                                     QStringLiteral("A published version of the store."),
+                                     QStringLiteral("N")));
+        parser.addOption(QCommandLineOption(QStringLiteral("draft"),
+                                            QStringLiteral("The store's draft (the default).")));
+    }
+}
+
+int topologyShow(Context &ctx)
+{
+    QCommandLineParser parser;
+    addSelectionOptions(parser, true);
+    if (!ctx.parse(parser, QStringLiteral("Show a topology (the draft by default) and its "
+                                          "validation findings.")))
+        return ctx.exitCode();
+    const Loaded loaded = loadSelected(ctx, parser, true);
+    if (!loaded.ok)
+        return loaded.exitCode;
+    const QList<Finding> findings = validate(loaded.topology);
+    return ctx.succeed(
+        QStringLiteral("Topology: %1\n\n").arg(loaded.label) + topologyText(loaded.topology) +
+            QLatin1Char('\n') + findingsText(findings),
+        QJsonObject{{QStringLiteral("source"), loaded.label},
+                    {QStringLiteral("version"), versionOrNull(loaded.version)},
+                    {QStringLiteral("draft"), loaded.isDraft && loaded.unpublishedChanges},
+                    {QStringLiteral("baseVersion"), versionOrNull(loaded.baseVersion)},
+                    {QStringLiteral("unpublishedChanges"), loaded.unpublishedChanges},
+                    {QStringLiteral("topology"), topologyJson(loaded.topology)},
+                    {QStringLiteral("findings"), findingsJson(findings)}});
+}
+
+// ---- topology validate ---------------------------------------------------------
+
+int topologyValidate(Context &ctx)
+{
+    QCommandLineParser parser;
+    addSelectionOptions(parser, true);
+    if (!ctx.parse(parser, QStringLiteral("Validate a topology (the draft by default). Exit "
+                                          "code 1 when it has errors.")))
+        return ctx.exitCode();
+    const Loaded loaded = loadSelected(ctx, parser, true);
+    if (!loaded.ok)
+        return loaded.exitCode;
+    const QList<Finding> findings = validate(loaded.topology);
+    const bool valid = !hasErrors(findings);
+    if (ctx.json())
+        ctx.printJson(
+            QJsonObject{{QStringLiteral("source"), loaded.label},
+                        {QStringLiteral("valid"), valid},
+                        {QStringLiteral("errors"), countOf(findings, Severity::Error)},
+                        {QStringLiteral("warnings"), countOf(findings, Severity::Warning)},
+                        {QStringLiteral("findings"), findingsJson(findings)}});
+    else
+        ctx.out() << QStringLiteral("Topology: %1\n").arg(loaded.label) << findingsText(findings)
+                  << (valid ? QStringLiteral("It can be published.\n")
+                            : QStringLiteral("Fix the errors before publishing.\n"));
+    ctx.out().flush();
+    return valid ? Ok : UsageOrValidation;
+}
+
+// ---- topology publish ------------------------------------------------------------
+
+int topologyPublish(Context &ctx)
+{
+    QCommandLineParser parser;
+    const auto file = valueOption(QStringLiteral("file"),
+                                  QStringLiteral("Publish this file instead of the draft."),
+                                  QStringLiteral("FILE"));
+    const auto comment =
+        valueOption(QStringLiteral("comment"), QStringLiteral("Why this version (kept with it)."),
+                    QStringLiteral("TEXT"));
+    parser.addOptions({file, comment});
+    if (!ctx.parse(parser, QStringLiteral("Validate the draft (or a file) and publish it as a "
+                                          "new version of the central store.")))
+        return ctx.exitCode();
+
+    Topology topology;
+    int fileVersion = 0;
+    if (parser.isSet(file)) {
+        Result<Topology> read = TopologyDocument::readFile(parser.value(file), &fileVersion);
+        if (!read)
+            return ctx.fail(UsageOrValidation, describe(read.error()));
+        topology = std::move(read).value();
+    }
+    Opened opened = openStore(ctx);
+    if (!opened.store)
+        return opened.exitCode;
+    CentralStore &store = *opened.store;
+
+    Result<int> latest = store.latestVersion();
+    if (!latest)
+        return ctx.fail(StoreError, describe(latest.error()));
+    int baseVersion = latest.value();
+    if (parser.isSet(file)) {
+        // An exported file names the version it was taken from: publishing
+        // an edited copy of an old version must conflict, not overwrite.
+        if (fileVersion > 0)
+            baseVersion = fileVersion;
+    } else {
+        Result<std::optional<Draft>> draft = store.draft();
+        if (!draft)
+            return ctx.fail(StoreError, describe(draft.error()));
+        if (!draft.value())
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("There is no draft to publish in the central store at "
+                                           "%1. Start one with 'fedgatectl topology new', or "
+                                           "publish a file with --file.")
+                                .arg(store.location()));
+        topology = draft.value()->topology;
+        baseVersion = draft.value()->baseVersion;
+    }
+
+    const QList<Finding> findings = validate(topology);
+    if (hasErrors(findings)) {
+        const QString message =
+            QStringLiteral("The topology has %1 error(s) and was not published; fix them and "
+                           "publish again.")
+                .arg(countOf(findings, Severity::Error));
+        if (ctx.json()) {
+            ctx.printJson(QJsonObject{{QStringLiteral("error"), message},
+                                      {QStringLiteral("exitCode"), UsageOrValidation},
+                                      {QStringLiteral("findings"), findingsJson(findings)}});
+        } else {
+            ctx.err() << findingsText(findings) << "fedgatectl: " << message << '\n';
+            ctx.err().flush();
+        }
+        return UsageOrValidation;
+    }
+
+    Result<int> published = store.publish(topology, baseVersion, parser.value(comment));
+    if (!published)
+        return ctx.fail(StoreError, describe(published.error()));
+    const int version = published.value();
+
+    QList<Change> changes;
+    if (version > 1) {
+        Result<Topology> before = store.topology(version - 1);
+        Result<Topology> after = store.topology(version);
+        if (before && after)
+            changes = diff(before.value(), after.value());
+    }
+    Result<QList<VersionInfo>> all = store.versions();
+    const QString summary =
+        all && !all.value().isEmpty() ? all.value().last().summary : summarizeDiff(changes);
+
+    QString human = QStringLiteral("Published version %1 to the central store at %2.\n")
+                        .arg(version)
+                        .arg(store.location());
+    human += QStringLiteral("Summary: %1\n").arg(summary);
+    if (!changes.isEmpty())
+        human += QStringLiteral("Changes against version %1:\n").arg(version - 1) +
+                 indent(formatDiff(changes), 2);
+    if (!findings.isEmpty())
+        human += findingsText(findings);
+    return ctx.succeed(human, QJsonObject{{QStringLiteral("version"), version},
+                                          {QStringLiteral("previousVersion"), version - 1},
+                                          {QStringLiteral("store"), store.location()},
+                                          {QStringLiteral("summary"), summary},
+                                          {QStringLiteral("changes"), changesJson(changes)},
+                                          {QStringLiteral("findings"), findingsJson(findings)}});
+}
+
+// ---- topology export ---------------------------------------------------------------
+
+int topologyExport(Context &ctx)
+{
+    QCommandLineParser parser;
+    const auto version = valueOption(QStringLiteral("version"),
+                                     QStringLiteral("Version to export (default: the latest)."),
+                                     QStringLiteral("N"));
+    const auto output = valueOption(QStringLiteral("output"),
+                                    QStringLiteral("File to write (for 'topology import --file' "
+                                                   "on the edge)."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({version, output});
+    if (!ctx.parse(parser, QStringLiteral("Export a published version to a file, for edge "
+                                          "servers that cannot reach the central store.")))
+        return ctx.exitCode();
+    if (!parser.isSet(output))
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("Say where to write the file: fedgatectl topology export "
+                                       "--output FILE [--version N]."));
+    int wanted = 0;
+    int exitCode = Ok;
+    if (parser.isSet(version) && !parseVersion(ctx, parser.value(version), &wanted, &exitCode))
+        return exitCode;
+
+    Opened opened = openStore(ctx);
+    if (!opened.store)
+        return opened.exitCode;
+    Result<int> latest = opened.store->latestVersion();
+    if (!latest)
+        return ctx.fail(StoreError, describe(latest.error()));
+    if (latest.value() == 0)
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("Nothing has been published to the central store at %1 "
+                                       "yet. Publish first: fedgatectl topology publish.")
+                            .arg(opened.store->location()));
+    if (wanted > latest.value())
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("Version %1 does not exist; the central store at %2 holds "
+                                       "versions 1 to %3.")
+                            .arg(wanted)
+                            .arg(opened.store->location())
+                            .arg(latest.value()));
+    if (wanted == 0)
+        wanted = latest.value();
+    const QString location = opened.store->location();
+    opened.store.reset();
+
+    const QString path = parser.value(output);
+    if (Status s = LocalReplica::exportVersion(ctx.store(), wanted, path); !s)
+        return ctx.fail(StoreError, describe(s.error()));
+    return ctx.succeed(QStringLiteral("Exported version %1 of the central store at %2 to %3.\n"
+                                      "The file holds the dialback secret: copy it to the edge "
+                                      "server over a trusted channel, then run 'fedgatectl "
+                                      "topology import --file %3' there.")
+                           .arg(wanted)
+                           .arg(location, path),
+                       QJsonObject{{QStringLiteral("version"), wanted},
+                                   {QStringLiteral("store"), location},
+                                   {QStringLiteral("file"), path}});
+}
+
+// ---- topology import ---------------------------------------------------------------
+
+QJsonObject replicaJson(const QString &location, const ReplicaState &state)
+{
+    return QJsonObject{
+        {QStringLiteral("replica"), location},
+        {QStringLiteral("version"), state.version},
+        {QStringLiteral("source"), state.source},
+        {QStringLiteral("importedAt"), state.importedAt.toString(Qt::ISODateWithMs)}};
+}
+
+int topologyImport(Context &ctx)
+{
+    QCommandLineParser parser;
+    const auto file =
+        valueOption(QStringLiteral("file"), QStringLiteral("An exported topology file."),
+                    QStringLiteral("FILE"));
+    const auto fromStore = valueOption(QStringLiteral("from-store"),
+                                       QStringLiteral("A central store (file path or "
+                                                      "postgresql:// URL)."),
+                                       QStringLiteral("LOCATION"));
+    const auto version = valueOption(QStringLiteral("version"),
+                                     QStringLiteral("With --from-store: the version (default: "
+                                                    "the latest)."),
+                                     QStringLiteral("N"));
+    parser.addOptions({file, fromStore, version});
+    if (!ctx.parse(parser, QStringLiteral("Import a published topology into this machine's "
+                                          "local replica (the configuration the engine runs).")))
+        return ctx.exitCode();
+    if (parser.isSet(file) == parser.isSet(fromStore))
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("Give either --file FILE (an exported topology) or "
+                                       "--from-store LOCATION [--version N]."));
+    int wanted = 0;
+    int exitCode = Ok;
+    if (parser.isSet(version)) {
+        if (parser.isSet(file))
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("--version goes with --from-store; an exported file "
+                                           "carries its own version."));
+        if (!parseVersion(ctx, parser.value(version), &wanted, &exitCode))
+            return exitCode;
+    }
+
+    Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(ctx.replica());
+    if (!replica)
+        return ctx.fail(StoreError, describe(replica.error()));
+    Result<std::optional<ReplicaState>> before = replica.value()->current();
+    const int previousVersion = before && before.value() ? before.value()->version : 0;
+
+    if (parser.isSet(file)) {
+        const QString path = parser.value(file);
+        if (Status s = replica.value()->importFile(path); !s) {
+            // A problem with the file (unreadable, damaged, invalid) is the
+            // user's to fix; anything else is the replica's storage failing.
+            const bool fileProblem = s.error().source == path || s.error().message.contains(path);
+            return ctx.fail(fileProblem ? UsageOrValidation : StoreError, describe(s.error()));
+        }
+    } else if (Status s = replica.value()->importFromStore(parser.value(fromStore), wanted); !s) {
+        return ctx.fail(StoreError, describe(s.error()));
+    }
+
+    Result<std::optional<ReplicaState>> after = replica.value()->current();
+    if (!after || !after.value())
+        return ctx.fail(StoreError, after ? QStringLiteral("The local replica at %1 is empty "
+                                                           "after the import.")
+                                                .arg(replica.value()->location())
+                                          : describe(after.error()));
+    const ReplicaState &state = *after.value();
+    QJsonObject json = replicaJson(replica.value()->location(), state);
+    json.insert(QStringLiteral("previousVersion"), versionOrNull(previousVersion));
+    return ctx.succeed(
+        QStringLiteral("Imported version %1 from %2 into the local replica at %3%4.")
+            .arg(state.version)
+            .arg(state.source, replica.value()->location(),
+                 previousVersion > 0
+                     ? QStringLiteral(" (it held version %1 before)").arg(previousVersion)
+                     : QString()),
+        json);
+}
+
+// ---- topology versions ---------------------------------------------------------------
+
+int topologyVersions(Context &ctx)
+{
+    QCommandLineParser parser;
+    if (!ctx.parse(parser, QStringLiteral("List the published versions of the central store.")))
+        return ctx.exitCode();
+    Opened opened = openStore(ctx);
+    if (!opened.store)
+        return opened.exitCode;
+    Result<QList<VersionInfo>> versions = opened.store->versions();
+    if (!versions)
+        return ctx.fail(StoreError, describe(versions.error()));
+
+    QJsonArray array;
+    QString human;
+    if (versions.value().isEmpty())
+        human = QStringLiteral("Nothing has been published to the central store at %1 yet.")
+                    .arg(opened.store->location());
+    else
+        human =
+            QStringLiteral("Versions in the central store at %1:\n").arg(opened.store->location());
+    for (const VersionInfo &v : versions.value()) {
+        const QString at = v.publishedAt.toString(Qt::ISODate);
+        array.append(
+            QJsonObject{{QStringLiteral("version"), v.version},
+                        {QStringLiteral("publishedAt"), v.publishedAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("publishedBy"), v.publishedBy},
+                        {QStringLiteral("comment"), v.comment},
+                        {QStringLiteral("summary"), v.summary}});
+        human +=
+            QStringLiteral("  %1  %2  %3%4\n      %5\n")
+                .arg(QString::number(v.version).rightJustified(4), at, v.publishedBy,
+                     v.comment.isEmpty() ? QString()
+                                         : QStringLiteral("  \"") + v.comment + QLatin1Char('"'),
+                     v.summary);
+    }
+    const int latest = versions.value().isEmpty() ? 0 : versions.value().last().version;
+    return ctx.succeed(human, QJsonObject{{QStringLiteral("store"), opened.store->location()},
+                                          {QStringLiteral("latest"), latest},
+                                          {QStringLiteral("versions"), array}});
+}
+
+// ---- topology diff -------------------------------------------------------------------
+
+// "3", "latest" or "draft".
+bool resolveSpec(Context &ctx, CentralStore &store, const QString &spec, Topology *out,
+                 int *exitCode)
+{
+    if (spec.compare(QLatin1String("draft"), Qt::CaseInsensitive) == 0) {
+        Result<std::optional<Draft>> draft = store.draft();
+        if (!draft) {
+            *exitCode = ctx.fail(StoreError, describe(draft.error()));
+            return false;
+        }
+        if (!draft.value()) {
+            *exitCode = ctx.fail(UsageOrValidation,
+                                 QStringLiteral("The central store at %1 has no draft. Start one "
+                                                "with 'fedgatectl topology new'.")
+                                     .arg(store.location()));
+            return false;
+        }
+        *out = draft.value()->topology;
+        return true;
+    }
+    int version = 0;
+    if (spec.compare(QLatin1String("latest"), Qt::CaseInsensitive) == 0) {
+        Result<int> latest = store.latestVersion();
+        if (!latest) {
+            *exitCode = ctx.fail(StoreError, describe(latest.error()));
+            return false;
+        }
+        version = latest.value();
+        if (version == 0) {
+            *exitCode = ctx.fail(UsageOrValidation,
+                                 QStringLiteral("Nothing has been published to the central "
+                                                "store at %1 yet.")
+                                     .arg(store.location()));
+            return false;
+        }
+    } else {
+        bool ok = false;
+        version = spec.toInt(&ok);
+        if (!ok || version <= 0) {
+            *exitCode = ctx.fail(UsageOrValidation,
+                                 QStringLiteral("'%1' is not a version number, 'latest' or "
+                                                "'draft'.")
+                                     .arg(spec));
+            return false;
+        }
+    }
+    Result<Topology> t = store.topology(version);
+    if (!t) {
+        *exitCode = ctx.fail(UsageOrValidation, describe(t.error()));
+        return false;
+    }
+    *out = std::move(t).value();
+    return true;
+}
+
+int topologyDiff(Context &ctx)
+{
+    QCommandLineParser parser;
+    if (!ctx.parse(parser,
+                   QStringLiteral("Show what changed between two versions (a number, 'latest' "
+                                  "or 'draft')."),
+                   QStringLiteral("FROM TO"), 2, 2))
+        return ctx.exitCode();
+    const QString fromSpec = parser.positionalArguments().value(0);
+    const QString toSpec = parser.positionalArguments().value(1);
+    Opened opened = openStore(ctx);
+    if (!opened.store)
+        return opened.exitCode;
+    Topology from, to;
+    int exitCode = Ok;
+    if (!resolveSpec(ctx, *opened.store, fromSpec, &from, &exitCode) ||
+        !resolveSpec(ctx, *opened.store, toSpec, &to, &exitCode))
+        return exitCode;
+    const QList<Change> changes = diff(from, to);
+    const QString human =
+        changes.isEmpty()
+            ? QStringLiteral("No differences between %1 and %2.").arg(fromSpec, toSpec)
+            : QStringLiteral("From %1 to %2: %3\n").arg(fromSpec, toSpec, summarizeDiff(changes)) +
+                  formatDiff(changes);
+    return ctx.succeed(human, QJsonObject{{QStringLiteral("from"), fromSpec},
+                                          {QStringLiteral("to"), toSpec},
+                                          {QStringLiteral("summary"), summarizeDiff(changes)},
+                                          {QStringLiteral("changes"), changesJson(changes)}});
+}
+
+// ---- topology rollback -----------------------------------------------------------------
+
+int topologyRollback(Context &ctx)
+{
+    QCommandLineParser parser;
+    if (!ctx.parse(parser,
+                   QStringLiteral("Publish the content of an earlier version as a new version."),
+                   QStringLiteral("VERSION"), 1, 1))
+        return ctx.exitCode();
+    int target = 0;
+    int exitCode = Ok;
+    if (!parseVersion(ctx, parser.positionalArguments().value(0), &target, &exitCode))
+        return exitCode;
+    Opened opened = openStore(ctx);
+    if (!opened.store)
+        return opened.exitCode;
+    CentralStore &store = *opened.store;
+    Result<int> latest = store.latestVersion();
+    if (!latest)
+        return ctx.fail(StoreError, describe(latest.error()));
+    if (target > latest.value())
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("Version %1 does not exist; the central store at %2 holds "
+                                       "versions 1 to %3.")
+                            .arg(target)
+                            .arg(store.location())
+                            .arg(latest.value()));
+    Result<int> published = store.rollback(target, latest.value());
+    if (!published)
+        return ctx.fail(StoreError, describe(published.error()));
+    QList<Change> changes;
+    Result<Topology> before = store.topology(latest.value());
+    Result<Topology> after = store.topology(published.value());
+    if (before && after)
+        changes = diff(before.value(), after.value());
+    return ctx.succeed(QStringLiteral("Published version %1 with the content of version %2 (%3).\n")
+                               .arg(published.value())
+                               .arg(target)
+                               .arg(summarizeDiff(changes)) +
+                           formatDiff(changes),
+                       QJsonObject{{QStringLiteral("version"), published.value()},
+                                   {QStringLiteral("rolledBackTo"), target},
+                                   {QStringLiteral("previousVersion"), latest.value()},
+                                   {QStringLiteral("summary"), summarizeDiff(changes)},
+                                   {QStringLiteral("changes"), changesJson(changes)}});
+}
+
+// ---- replica show ------------------------------------------------------------------------
+
+int replicaShow(Context &ctx)
+{
+    QCommandLineParser parser;
+    if (!ctx.parse(parser, QStringLiteral("Show the topology this machine's local replica "
+                                          "holds (what the engine runs).")))
+        return ctx.exitCode();
+    Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(ctx.replica());
+    if (!replica)
+        return ctx.fail(StoreError, describe(replica.error()));
+    Result<std::optional<ReplicaState>> state = replica.value()->current();
+    if (!state)
+        return ctx.fail(StoreError, describe(state.error()));
+    if (!state.value())
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("The local replica at %1 is empty. Import a published "
+                                       "topology: 'fedgatectl topology import --file FILE' or "
+                                       "'--from-store LOCATION'.")
+                            .arg(replica.value()->location()));
+    const ReplicaState &s = *state.value();
+    const QList<Finding> findings = validate(s.topology);
+    QJsonObject json = replicaJson(replica.value()->location(), s);
+    json.insert(QStringLiteral("topology"), topologyJson(s.topology));
+    json.insert(QStringLiteral("findings"), findingsJson(findings));
+    return ctx.succeed(QStringLiteral("Local replica %1: version %2 from %3, imported %4\n\n")
+                               .arg(replica.value()->location())
+                               .arg(s.version)
+                               .arg(s.source, s.importedAt.toString(Qt::ISODate)) +
+                           topologyText(s.topology) + QLatin1Char('\n') + findingsText(findings),
+                       json);
+}
+
+const Registrar registrar{
+    {QStringLiteral("topology"), QStringLiteral("new"),
+     QStringLiteral("Start a new draft topology (from scratch or a file)."), topologyNew},
+    {QStringLiteral("topology"), QStringLiteral("show"),
+     QStringLiteral("Show the draft, a version or a file, with validation findings."),
+     topologyShow},
+    {QStringLiteral("topology"), QStringLiteral("validate"),
+     QStringLiteral("Validate the draft, a version or a file."), topologyValidate},
+    {QStringLiteral("topology"), QStringLiteral("publish"),
+     QStringLiteral("Publish the draft (or a file) as a new version."), topologyPublish},
+    {QStringLiteral("topology"), QStringLiteral("export"),
+     QStringLiteral("Write a published version to a file for an edge server."), topologyExport},
+    {QStringLiteral("topology"), QStringLiteral("import"),
+     QStringLiteral("Import a file or a store version into the local replica."), topologyImport},
+    {QStringLiteral("topology"), QStringLiteral("versions"),
+     QStringLiteral("List the published versions."), topologyVersions},
+    {QStringLiteral("topology"), QStringLiteral("diff"),
+     QStringLiteral("Show what changed between two versions or the draft."), topologyDiff},
+    {QStringLiteral("topology"), QStringLiteral("rollback"),
+     QStringLiteral("Publish an earlier version's content again."), topologyRollback},
+    {QStringLiteral("replica"), QStringLiteral("show"),
+     QStringLiteral("Show the topology in this machine's local replica."), replicaShow},
+};
+
+} // namespace
+
+} // namespace fedgate::cli
