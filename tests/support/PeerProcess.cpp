@@ -22,7 +22,10 @@ QStringList wrapForUser(QString *program, const QStringList &args, const QString
 }
 } // namespace
 
-PeerProcess::~PeerProcess() { stop(); }
+PeerProcess::~PeerProcess()
+{
+    stop();
+}
 
 bool PeerProcess::start(const QString &program, const QStringList &args, const QString &user,
                         const QString &workingDirectory)
@@ -82,7 +85,10 @@ QString PeerProcess::output() const
     return QString::fromLocal8Bit(m_process->readAll());
 }
 
-qint64 PeerProcess::pid() const { return m_process ? m_process->processId() : 0; }
+qint64 PeerProcess::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
 
 int runCommand(const QString &program, const QStringList &args, QString *output,
                const QString &user, int timeoutMs)

@@ -16,7 +16,10 @@ QString binaryDir()
     return dir.isEmpty() ? QDir::currentPath() : dir;
 }
 
-QString executable(const QString &name) { return binaryDir() + QStringLiteral("/bin/") + name; }
+QString executable(const QString &name)
+{
+    return binaryDir() + QStringLiteral("/bin/") + name;
+}
 
 QString exampleTopologyPath()
 {
