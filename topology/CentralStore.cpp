@@ -35,6 +35,12 @@ QString generateDialbackSecret()
         QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
 }
 
+// Qt binds a null QString as SQL NULL; the columns are NOT NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString firstVersionSummary(const Topology &t)
 {
     return QStringLiteral("first version: %1, %2 site(s), %3 edge pool(s), %4 partner(s), "
@@ -229,12 +235,13 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
     const QString summary = latest.value() == 0 ? firstVersionSummary(topology)
                                                 : summarizeDiff(diff(previous, topology));
     const int version = baseVersion + 1;
-    Result<QSqlQuery> inserted = sql.exec(
-        QStringLiteral("INSERT INTO topology_versions "
-                       "(version, published_at, published_by, comment, summary, document) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
-        {version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), currentUserName(),
-         comment, summary, QString::fromUtf8(TopologyDocument::toJson(topology))});
+    Result<QSqlQuery> inserted =
+        sql.exec(QStringLiteral("INSERT INTO topology_versions "
+                                "(version, published_at, published_by, comment, summary, document) "
+                                "VALUES (?, ?, ?, ?, ?, ?)"),
+                 {version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                  currentUserName(), notNull(comment), notNull(summary),
+                  QString::fromUtf8(TopologyDocument::toJson(topology))});
     if (!inserted) {
         // Two publishers that both read `baseVersion`: the primary key lets
         // exactly one insert win. Report the loser as a conflict.

@@ -121,6 +121,9 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
                                   postgresHint(text, host, port, database)),
                          c->m_displayLocation};
         }
+        // CREATE TABLE IF NOT EXISTS would print a NOTICE on every open.
+        QSqlQuery quiet(c->m_db);
+        quiet.exec(QStringLiteral("SET client_min_messages TO WARNING"));
         return c;
     }
 
@@ -231,6 +234,11 @@ Result<QSqlQuery> SqlConnection::exec(const QString &sql, const QVariantList &bi
     }
     if (!ok) {
         m_lastError = query.lastError();
+        // PostgreSQL aborts the whole transaction on any error; end it now,
+        // before the failed prepared statement is freed, or freeing it fails
+        // too ("current transaction is aborted").
+        if (m_inTransaction && m_backend == Backend::Postgres)
+            rollback();
         QString statement = sql.simplified();
         if (statement.size() > 60)
             statement = statement.left(57) + QStringLiteral("...");
@@ -267,6 +275,8 @@ Status SqlConnection::commit()
 
 void SqlConnection::rollback()
 {
+    if (!m_inTransaction)
+        return;
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("ROLLBACK"));
     m_inTransaction = false;
