@@ -64,16 +64,26 @@ Status makePrivateDir(const QString &path)
 {
     if (QFileInfo(path).isDir())
         return Status::success();
-    if (!QDir().mkpath(path)) {
-        Error error;
-        error.message = QStringLiteral("Could not create the folder %1. Check the permissions of "
-                                       "its parent.")
-                            .arg(path);
-        error.source = path;
-        return error;
+    // Every folder this creates is 0700, not only the last one: a key store
+    // folder readable by others would at least list what keys exist.
+    QStringList missing;
+    QString current = QFileInfo(path).absoluteFilePath();
+    while (!QFileInfo::exists(current) && missing.size() < 64) {
+        missing.prepend(current);
+        current = QFileInfo(current).absolutePath();
     }
-    QFile::setPermissions(path,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    for (const QString &dir : missing) {
+        if (!QDir().mkdir(dir) && !QFileInfo(dir).isDir()) {
+            Error error;
+            error.message = QStringLiteral("Could not create the folder %1. Check the permissions "
+                                           "of its parent.")
+                                .arg(dir);
+            error.source = dir;
+            return error;
+        }
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                       QFileDevice::ExeOwner);
+    }
     return Status::success();
 }
 
