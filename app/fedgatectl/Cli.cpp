@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -169,6 +170,15 @@ int run(const QStringList &arguments)
         nounKnown = true;
         if (c.verb == verb) {
             Context ctx(noun, verb, arguments.mid(2));
+            return c.handler(ctx);
+        }
+    }
+    // A command registered with an empty verb is a single word ("fedgatectl
+    // sessions", "fedgatectl ping DOMAIN"): everything after the noun is its
+    // arguments.
+    for (const Command &c : registry()) {
+        if (c.noun == noun && c.verb.isEmpty()) {
+            Context ctx(noun, QString(), arguments.mid(1));
             return c.handler(ctx);
         }
     }
