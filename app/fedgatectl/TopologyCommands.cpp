@@ -360,6 +360,14 @@ int topologyNew(Context &ctx)
     if (!latest)
         return ctx.fail(StoreError, describe(latest.error()));
 
+    // Publishing keeps the deployed dialback secret (edges still use it);
+    // carry it into the draft now so that diffs show only real edits.
+    if (topology.gateway.dialbackSecret.isEmpty() && latest.value() > 0) {
+        Result<Topology> current = store.topology(latest.value());
+        if (!current)
+            return ctx.fail(StoreError, describe(current.error()));
+        topology.gateway.dialbackSecret = current.value().gateway.dialbackSecret;
+    }
     Draft draft;
     draft.topology = topology;
     draft.baseVersion = latest.value();
