@@ -210,9 +210,11 @@ QString KeyStore::secretPath() const
 
 bool KeyStore::isStoreError(const Error &error) const
 {
-    return !error.source.isEmpty() &&
-           (error.source.startsWith(root() + QLatin1Char('/')) ||
-            error.source.startsWith(m_dataDirectory + QStringLiteral("/ca/")));
+    const QString caDirectory = m_dataDirectory + QStringLiteral("/ca");
+    const QString &source = error.source;
+    return !source.isEmpty() &&
+           (source == root() || source.startsWith(root() + QLatin1Char('/')) ||
+            source == caDirectory || source.startsWith(caDirectory + QLatin1Char('/')));
 }
 
 Result<QByteArray> KeyStore::passphrase() const
