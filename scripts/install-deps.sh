@@ -9,6 +9,8 @@ packages=(
   # Qt 6.4 (Widgets, Network, Sql, Test, Concurrent, LinguistTools)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql
+  # SVG icons of the wizard (icon engine plugin)
+  qt6-svg-dev libqt6svg6
   libgl-dev
   # crypto, logging, XML
   libssl-dev openssl libspdlog-dev libfmt-dev libexpat1-dev

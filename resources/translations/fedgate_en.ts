@@ -1,0 +1,1150 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>PoliciesPage</name>
+    <message>
+        <source>Federation with other organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public IM providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio and video with public providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access from outside the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::EdgePoolForm</name>
+    <message>
+        <source>Internal pool FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge.contoso.local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool&apos;s identity: the FQDN of its internal interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xmpp.contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name partners connect to; the XMPP SRV records point to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable XMPP federation (port 5269)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the XMPP proxy on this pool. A site routes its XMPP traffic only through a pool that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal link port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also accept direct TLS (XEP-0368)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct TLS port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next hop pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next hop pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::EdgeServerForm</name>
+    <message>
+        <source>Internal FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge1.contoso.local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xmpp.contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public IPv4 behind NAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in when the external interface sits behind NAT: DNS then publishes this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::FrontEndPoolForm</name>
+    <message>
+        <source>Pool FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool.contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fe1.contoso.com, fe2.contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The FQDNs of the servers in the pool, separated by commas. A single-computer pool lists the pool FQDN itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::HomePage</name>
+    <message>
+        <source>Deployment steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the steps from top to bottom. Each step shows what is already done on this machine; Run Again repeats a step safely, for example after you change and republish the topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe sites, pools and the XMPP federation route, then publish them to the central store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 published on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has unpublished changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the local configuration store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the published topology into this machine&apos;s local store; the federation services read only this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the topology first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 installed on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is newer: run again to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local configuration store now holds the latest published topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install or update what the topology puts on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the requests for the external and internal edge interfaces, with the names taken from the topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the certificates your certification authority issued and match them to their private keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign a certificate to the external and to the internal edge interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check DNS records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SRV and address records partners use to find this edge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the federation services and verify the listeners on ports 5269 and 23456.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::MainWindow</name>
+    <message>
+        <source>Fedgate - XMPP federation deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Topology File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Topology File...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deployment Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Topology...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP &amp;Partners...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External &amp;Access Policies...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Fedgate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 translation is missing; staying in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Topology File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology documents (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 as the draft topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Topology File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft topology written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Fedgate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fedgate&lt;/b&gt;&lt;br&gt;Deploys XMPP federation through an edge server: topology, partners, policies, certificates and DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::OrganisationForm</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contoso Ltd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default SIP domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain of your users&apos; addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Additional SIP domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fabrikam.com, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other domains your users have addresses in, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains whose users federate over XMPP; the edge answers for them and DNS must publish an SRV record for each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::PageHeader</name>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::PartnerDialog</name>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New XMPP Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit XMPP Partner %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary &amp;domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fabrikam.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Additional domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other domains of the same partner, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Federated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;LS negotiation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SASL negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SASL negotiation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow server &amp;dialback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiation verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this combination negotiates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &amp;limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;keep-alive pings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: connect through this host instead of DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proxy FQDN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the partner&apos;s primary domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary domain is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The additional domain %1 is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy FQDN is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is one of your own domains; a partner must be another organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already belongs to partner %2. Edit that partner instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted: partner contacts may add your users, see their presence and status notes, and send them messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner contacts may add your users, see presence and send messages without authorisation, but never see status notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner contacts can communicate only with users who added them first. Recommended for public providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This combination is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::PartnersPage</name>
+    <message>
+        <source>Federated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XMPP domains your users may exchange messages and presence with. The partner type decides what partner contacts may do without your users&apos; consent; TLS, SASL and dialback decide how the servers authenticate each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SASL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner %1 saved in the draft topology. Publish the topology to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner %1 removed from the draft topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::PoliciesPage</name>
+    <message>
+        <source>Global (everyone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User policy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External access policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide who may communicate outside the organisation. A user policy granted to a user wins over the policy of the user&apos;s site, which wins over the global policy. A user federates over XMPP only if the policy that applies allows XMPP federation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site for a new site policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Site Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of a new user policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contractors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add User Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected policy allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users and grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted user policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of a new user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alice@contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home site of the new user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective policy of the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy granted to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every site already has a policy (or there is no site yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name for the user policy first, without &apos;:&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user policy %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the user&apos;s address as name@domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user to see which policy applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 applies (%3). Allows: %4. XMPP federation: &lt;b&gt;%5&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing outside the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::PublishDialog</name>
+    <message>
+        <source>Publish Topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is published yet. Publishing stores this topology as version 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes against published version %1 (%n change(s)):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change: publishing stores the same topology again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this change, for the versions list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::SiteForm</name>
+    <message>
+        <source>Site name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP federation route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edge pool that carries this site&apos;s XMPP federation traffic. Only edge pools with XMPP federation enabled are offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP federation route:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: this site does not federate over XMPP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (site %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (XMPP federation not enabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::TopologyPage</name>
+    <message>
+        <source>Topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe your sites, their front-end and edge pools, and which edge pool carries each site&apos;s XMPP federation traffic. Changes are saved as a draft at once; Publish makes them the new version edge servers install.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Front End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add E&amp;dge Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Edge Ser&amp;ver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an object in the tree to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (XMPP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problem found: the topology can be published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 error(s) and %2 warning(s). Errors must be fixed before publishing; click a line to select the object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The topology has errors (listed under Validation). Fix them, then publish again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published version %1. Install it on each edge server from the Deployment page (local configuration store).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 published again as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::TopologyView</name>
+    <message>
+        <source>Topology picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites, pools, XMPP federation routes and partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site yet. Add a site to start the topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front end %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge %1 - XMPP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP route of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::VersionsDialog</name>
+    <message>
+        <source>Published Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back publishes the content of the selected version again, as a new version. Edge servers pick it up when their local store is installed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::Workspace</name>
+    <message>
+        <source>The central store is not open. Choose File &gt; Open Store and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,222 @@
+#include "HomePage.h"
+
+#include "PageHeader.h"
+#include "Workspace.h"
+
+#include <QGridLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fedgate::wizard {
+
+namespace {
+QString iconFor(HomePage::StepState state)
+{
+    switch (state) {
+    case HomePage::StepState::Done:
+        return QStringLiteral(":/icons/status-done.svg");
+    case HomePage::StepState::Failed:
+        return QStringLiteral(":/icons/status-error.svg");
+    case HomePage::StepState::Unavailable:
+        return QStringLiteral(":/icons/status-unavailable.svg");
+    case HomePage::StepState::NotDone:
+        break;
+    }
+    return QStringLiteral(":/icons/status-pending.svg");
+}
+
+QString formatTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+} // namespace
+
+HomePage::HomePage(Workspace *workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_header = new PageHeader(
+        tr("Deployment steps"),
+        tr("Run the steps from top to bottom. Each step shows what is already done on this "
+           "machine; Run Again repeats a step safely, for example after you change and "
+           "republish the topology."),
+        this);
+    layout->addWidget(m_header);
+
+    auto *frame = new QWidget(this);
+    m_grid = new QGridLayout(frame);
+    m_grid->setHorizontalSpacing(16);
+    m_grid->setVerticalSpacing(14);
+    m_grid->setColumnStretch(1, 3);
+    m_grid->setColumnStretch(2, 2);
+    layout->addWidget(frame);
+    layout->addStretch(1);
+
+    connect(m_workspace, &Workspace::publishedChanged, this, &HomePage::refresh);
+    connect(m_workspace, &Workspace::topologyChanged, this, &HomePage::refresh);
+    connect(m_workspace, &Workspace::replicaChanged, this, &HomePage::refresh);
+    refresh();
+}
+
+QList<HomePage::Step> HomePage::steps() const
+{
+    return m_steps;
+}
+
+HomePage::Step HomePage::publishStep() const
+{
+    Step step;
+    step.id = QStringLiteral("publish");
+    step.title = tr("Publish the topology");
+    step.description = tr("Describe sites, pools and the XMPP federation route, then publish "
+                          "them to the central store.");
+    step.canRun = true;
+    auto versions = m_workspace->versions();
+    if (!versions.ok()) {
+        step.state = StepState::Failed;
+        step.stateText = versions.error().message;
+    } else if (versions.value().isEmpty()) {
+        step.stateText = tr("Not published yet.");
+    } else {
+        const topology::VersionInfo &last = versions.value().constLast();
+        step.state = StepState::Done;
+        step.stateText =
+            tr("Version %1 published on %2.").arg(last.version).arg(formatTime(last.publishedAt));
+        if (m_workspace->hasUnpublishedChanges())
+            step.stateText += QLatin1Char(' ') + tr("The draft has unpublished changes.");
+    }
+    return step;
+}
+
+HomePage::Step HomePage::replicaStep()
+{
+    Step step;
+    step.id = QStringLiteral("replica");
+    step.title = tr("Install the local configuration store");
+    step.description = tr("Copy the published topology into this machine's local store; the "
+                          "federation services read only this copy.");
+    auto latest = m_workspace->latestVersion();
+    const int published = latest.ok() ? latest.value() : 0;
+    step.canRun = published > 0;
+    if (!step.canRun)
+        step.blockedReason = tr("Publish the topology first.");
+    step.run = [this] { installReplica(); };
+
+    auto state = m_workspace->replicaState();
+    if (!state.ok()) {
+        step.state = StepState::Failed;
+        step.stateText = state.error().message;
+    } else if (!state.value()) {
+        step.stateText = tr("Not installed.");
+    } else {
+        const topology::ReplicaState &replica = *state.value();
+        step.state = StepState::Done;
+        step.stateText = tr("Version %1 installed on %2.")
+                             .arg(replica.version)
+                             .arg(formatTime(replica.importedAt));
+        if (published > replica.version)
+            step.stateText += QLatin1Char(' ') +
+                              tr("Version %1 is newer: run again to install it.").arg(published);
+    }
+    return step;
+}
+
+HomePage::Step HomePage::unavailableStep(const QString &id, const QString &title,
+                                         const QString &description)
+{
+    Step step;
+    step.id = id;
+    step.title = title;
+    step.description = description;
+    step.state = StepState::Unavailable;
+    step.stateText = tr("Not available in this version.");
+    step.blockedReason = step.stateText;
+    return step;
+}
+
+void HomePage::installReplica()
+{
+    Status status = m_workspace->installReplicaFromStore();
+    if (status.ok())
+        m_header->showMessage(tr("The local configuration store now holds the latest "
+                                 "published topology."),
+                              PageHeader::Tone::Success);
+    else
+        m_header->showMessage(status.error().toString(), PageHeader::Tone::Error);
+    refresh();
+}
+
+void HomePage::refresh()
+{
+    Step publish = publishStep();
+    publish.run = [this] { emit pageRequested(PageId::Topology); };
+    m_steps = {
+        publish,
+        replicaStep(),
+        unavailableStep(QStringLiteral("components"), tr("Set up components"),
+                        tr("Install or update what the topology puts on this machine.")),
+        unavailableStep(QStringLiteral("certificates-request"), tr("Request certificates"),
+                        tr("Create the requests for the external and internal edge "
+                           "interfaces, with the names taken from the topology.")),
+        unavailableStep(QStringLiteral("certificates-import"), tr("Import certificates"),
+                        tr("Import the certificates your certification authority issued and "
+                           "match them to their private keys.")),
+        unavailableStep(QStringLiteral("certificates-assign"), tr("Assign certificates"),
+                        tr("Assign a certificate to the external and to the internal edge "
+                           "interface.")),
+        unavailableStep(QStringLiteral("dns"), tr("Check DNS records"),
+                        tr("Check the SRV and address records partners use to find this "
+                           "edge.")),
+        unavailableStep(QStringLiteral("services"), tr("Start services"),
+                        tr("Start the federation services and verify the listeners on ports "
+                           "5269 and 23456.")),
+    };
+
+    // A button's own click may have started this refresh: detach the old
+    // widgets now and delete them once their signals have returned.
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->setParent(nullptr);
+            w->deleteLater();
+        }
+        delete item;
+    }
+    int row = 0;
+    for (const Step &step : std::as_const(m_steps)) {
+        const bool unavailable = step.state == StepState::Unavailable;
+        auto *icon = new QLabel;
+        icon->setPixmap(QIcon(iconFor(step.state)).pixmap(24, 24));
+        icon->setAccessibleName(step.stateText);
+        m_grid->addWidget(icon, row, 0, Qt::AlignTop);
+
+        auto *text =
+            new QLabel(QStringLiteral("<b>%1</b><br>%2")
+                           .arg(step.title.toHtmlEscaped(), step.description.toHtmlEscaped()));
+        text->setWordWrap(true);
+        text->setEnabled(!unavailable);
+        m_grid->addWidget(text, row, 1, Qt::AlignTop);
+
+        auto *state = new QLabel(step.stateText);
+        state->setObjectName(QStringLiteral("state-") + step.id);
+        state->setWordWrap(true);
+        state->setEnabled(!unavailable);
+        m_grid->addWidget(state, row, 2, Qt::AlignTop);
+
+        auto *button = new QPushButton(step.state == StepState::Done ? tr("Run Again") : tr("Run"));
+        button->setObjectName(QStringLiteral("run-") + step.id);
+        button->setAccessibleName(button->text() + QStringLiteral(": ") + step.title);
+        button->setEnabled(step.canRun && step.run);
+        button->setToolTip(step.blockedReason);
+        if (step.run)
+            connect(button, &QPushButton::clicked, this, step.run);
+        m_grid->addWidget(button, row, 3, Qt::AlignTop);
+        ++row;
+    }
+}
+
+} // namespace fedgate::wizard

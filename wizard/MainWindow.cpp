@@ -1,0 +1,195 @@
+#include "MainWindow.h"
+
+#include "HomePage.h"
+#include "Language.h"
+#include "PartnersPage.h"
+#include "PoliciesPage.h"
+#include "TopologyPage.h"
+#include "Workspace.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace fedgate::wizard {
+
+MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
+{
+    setWindowIcon(QIcon(QStringLiteral(":/icons/fedgate.svg")));
+    resize(1280, 800);
+    buildUi();
+}
+
+void MainWindow::addPage(PageId id, const QString &iconPath, const QString &label, QWidget *page)
+{
+    auto *item = new QListWidgetItem(QIcon(iconPath), label, m_navigation);
+    item->setSizeHint(QSize(0, 40));
+    page->setAccessibleName(label);
+    m_stack->addWidget(page);
+    m_pages.insert(id, page);
+    m_order.append(id);
+}
+
+void MainWindow::buildUi()
+{
+    const PageId previous = m_stack ? currentPage() : PageId::Home;
+    setWindowTitle(tr("Fedgate - XMPP federation deployment"));
+    m_pages.clear();
+    m_order.clear();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setFixedWidth(230);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setStyleSheet(
+        QStringLiteral("QListWidget { background: palette(window); font-size: 11pt; }"
+                       "QListWidget::item { padding: 4px; border-radius: 4px; }"
+                       "QListWidget::item:selected { background: palette(highlight);"
+                       " color: palette(highlighted-text); }"));
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+
+    auto *home = new HomePage(m_workspace, m_stack);
+    connect(home, &HomePage::pageRequested, this, &MainWindow::showPage);
+    addPage(PageId::Home, QStringLiteral(":/icons/nav-home.svg"), tr("Deployment"), home);
+    auto *topologyPage = new TopologyPage(m_workspace, m_stack);
+    connect(topologyPage, &TopologyPage::pageRequested, this, &MainWindow::showPage);
+    addPage(PageId::Topology, QStringLiteral(":/icons/nav-topology.svg"), tr("Topology"),
+            topologyPage);
+    addPage(PageId::Partners, QStringLiteral(":/icons/nav-partners.svg"), tr("XMPP partners"),
+            new PartnersPage(m_workspace, m_stack));
+    addPage(PageId::Policies, QStringLiteral(":/icons/nav-policies.svg"), tr("External access"),
+            new PoliciesPage(m_workspace, m_stack));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
+            &QStackedWidget::setCurrentIndex);
+    setCentralWidget(central); // deletes the previous pages
+    buildMenus();
+    statusBar()->showMessage(tr("Central store: %1").arg(m_workspace->storeLocation()));
+    showPage(m_pages.contains(previous) ? previous : PageId::Home);
+}
+
+void MainWindow::buildMenus()
+{
+    menuBar()->clear();
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Topology File..."), QKeySequence::Open, this,
+                    &MainWindow::openTopologyFile);
+    file->addAction(tr("&Export Topology File..."), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportTopologyFile);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Deployment Steps"), QKeySequence(tr("Ctrl+1")), this,
+                    [this] { showPage(PageId::Home); });
+    edit->addAction(tr("&Topology..."), QKeySequence(tr("Ctrl+2")), this,
+                    [this] { showPage(PageId::Topology); });
+    edit->addAction(tr("XMPP &Partners..."), QKeySequence(tr("Ctrl+3")), this,
+                    [this] { showPage(PageId::Partners); });
+    edit->addAction(tr("External &Access Policies..."), QKeySequence(tr("Ctrl+4")), this,
+                    [this] { showPage(PageId::Policies); });
+
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(language);
+    for (const QString &code : Language::available()) {
+        QAction *action = language->addAction(Language::nativeName(code));
+        action->setCheckable(true);
+        action->setChecked(code == Language::current());
+        action->setData(code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { setLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Fedgate"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showPage(PageId page)
+{
+    const int row = m_order.indexOf(page);
+    if (row < 0)
+        return;
+    m_navigation->setCurrentRow(row);
+    m_stack->setCurrentIndex(row);
+}
+
+PageId MainWindow::currentPage() const
+{
+    const int row = m_stack->currentIndex();
+    return row >= 0 && row < m_order.size() ? m_order.at(row) : PageId::Home;
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    if (!Language::install(code))
+        statusBar()->showMessage(tr("The %1 translation is missing; staying in English.")
+                                     .arg(Language::nativeName(code)));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Installing a translator sends LanguageChange to every widget; the pages
+    // are rebuilt once, from here.
+    if (event->type() == QEvent::LanguageChange && m_stack && !m_rebuildPending) {
+        m_rebuildPending = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_rebuildPending = false;
+                buildUi();
+            },
+            Qt::QueuedConnection);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::openTopologyFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Topology File"), QString(),
+                                                      tr("Topology documents (*.json)"));
+    if (path.isEmpty())
+        return;
+    Status status = m_workspace->importFile(path);
+    if (status.ok())
+        statusBar()->showMessage(tr("Loaded %1 as the draft topology.").arg(path));
+    else
+        QMessageBox::warning(this, tr("Open Topology File"), status.error().toString());
+}
+
+void MainWindow::exportTopologyFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Topology File"),
+                                                      QStringLiteral("topology.json"),
+                                                      tr("Topology documents (*.json)"));
+    if (path.isEmpty())
+        return;
+    Status status = m_workspace->exportFile(path);
+    if (status.ok())
+        statusBar()->showMessage(tr("Draft topology written to %1.").arg(path));
+    else
+        QMessageBox::warning(this, tr("Export Topology File"), status.error().toString());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Fedgate"),
+                       tr("<b>Fedgate</b><br>Deploys XMPP federation through an edge "
+                          "server: topology, partners, policies, certificates and DNS."));
+}
+
+} // namespace fedgate::wizard

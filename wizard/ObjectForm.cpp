@@ -1,0 +1,86 @@
+#include "ObjectForm.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <vector>
+
+namespace fedgate::wizard {
+
+ObjectForm::ObjectForm(QWidget *parent)
+    : QWidget(parent)
+    , m_form(new QFormLayout(this))
+{
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setContentsMargins(0, 0, 0, 0);
+}
+
+void ObjectForm::load(const topology::Topology &topology, const QString &path)
+{
+    m_path = path;
+    // Filling the fields must not look like user edits.
+    const QList<QWidget *> fields = findChildren<QWidget *>();
+    std::vector<QSignalBlocker> blockers;
+    blockers.reserve(size_t(fields.size()));
+    for (QWidget *w : fields)
+        blockers.emplace_back(w);
+    fill(topology);
+}
+
+QLineEdit *ObjectForm::addLine(const QString &label, const QString &placeholder,
+                               const QString &whatsThis)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setPlaceholderText(placeholder);
+    edit->setAccessibleName(label);
+    edit->setWhatsThis(whatsThis);
+    edit->setToolTip(whatsThis);
+    m_form->addRow(label + QLatin1Char(':'), edit);
+    connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
+        if (edit->isModified()) {
+            edit->setModified(false);
+            emit edited();
+        }
+    });
+    return edit;
+}
+
+QCheckBox *ObjectForm::addCheck(const QString &text, const QString &whatsThis)
+{
+    auto *check = new QCheckBox(text, this);
+    check->setAccessibleName(text);
+    check->setToolTip(whatsThis);
+    check->setWhatsThis(whatsThis);
+    m_form->addRow(QString(), check);
+    connect(check, &QCheckBox::toggled, this, &ObjectForm::edited);
+    return check;
+}
+
+QSpinBox *ObjectForm::addPort(const QString &label)
+{
+    auto *spin = new QSpinBox(this);
+    spin->setRange(1, 65535);
+    spin->setAccessibleName(label);
+    spin->setKeyboardTracking(false);
+    m_form->addRow(label + QLatin1Char(':'), spin);
+    connect(spin, &QSpinBox::valueChanged, this, &ObjectForm::edited);
+    return spin;
+}
+
+QStringList ObjectForm::splitList(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+QString ObjectForm::joinList(const QStringList &list)
+{
+    return list.join(QStringLiteral(", "));
+}
+
+} // namespace fedgate::wizard

@@ -1,0 +1,16 @@
+#pragma once
+
+// The pages of the main window, in navigation order.
+namespace fedgate::wizard {
+
+enum class PageId
+{
+    Home,
+    Topology,
+    Partners,
+    Policies,
+    Certificates,
+    Dns
+};
+
+} // namespace fedgate::wizard

@@ -1,0 +1,143 @@
+#include "ScreenshotTour.h"
+
+#include "MainWindow.h"
+#include "PartnersPage.h"
+#include "TopologyPage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QTimer>
+#include <QTreeWidget>
+
+namespace fedgate::wizard {
+
+namespace {
+// Settle time between showing a page and grabbing it: lets layouts, deferred
+// deletes and the first paint finish.
+constexpr int kSettleMs = 300;
+
+QDialog *openDialog(QWidget *parent, const char *objectName)
+{
+    return parent->findChild<QDialog *>(QLatin1String(objectName));
+}
+
+void closeDialogs(QWidget *window)
+{
+    const auto dialogs = window->findChildren<QDialog *>();
+    for (QDialog *d : dialogs) {
+        if (d->isVisible())
+            d->reject();
+    }
+}
+} // namespace
+
+ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString prefix,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(std::move(directory))
+    , m_prefix(std::move(prefix))
+{
+    auto page = [this](PageId id) {
+        return [this, id]() -> QWidget * {
+            closeDialogs(m_window);
+            m_window->showPage(id);
+            return m_window;
+        };
+    };
+    m_shots = {
+        {QStringLiteral("01-deployment"), page(PageId::Home)},
+        {QStringLiteral("02-topology"), page(PageId::Topology)},
+        {QStringLiteral("03-topology-edge-pool"),
+         [this]() -> QWidget * {
+             m_window->showPage(PageId::Topology);
+             auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
+             auto *tree = topologyPage->findChild<QTreeWidget *>(QStringLiteral("tree"));
+             for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+                 if ((*it)
+                         ->data(0, Qt::UserRole)
+                         .toString()
+                         .contains(QLatin1String("/edgePools/"))) {
+                     topologyPage->selectPath((*it)->data(0, Qt::UserRole).toString());
+                     break;
+                 }
+             }
+             return m_window;
+         }},
+        {QStringLiteral("04-publish-dialog"),
+         [this]() -> QWidget * {
+             auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
+             topologyPage->publish();
+             QDialog *d = openDialog(topologyPage, "publishDialog");
+             return d ? static_cast<QWidget *>(d) : m_window;
+         }},
+        {QStringLiteral("05-versions-dialog"),
+         [this]() -> QWidget * {
+             closeDialogs(m_window);
+             auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
+             topologyPage->showVersions();
+             QDialog *d = openDialog(topologyPage, "versionsDialog");
+             return d ? static_cast<QWidget *>(d) : m_window;
+         }},
+        {QStringLiteral("06-partners"), page(PageId::Partners)},
+        {QStringLiteral("07-partner-dialog-refused"),
+         [this]() -> QWidget * {
+             closeDialogs(m_window);
+             m_window->showPage(PageId::Partners);
+             auto *partners = static_cast<PartnersPage *>(m_window->page(PageId::Partners));
+             partners->newPartner();
+             QDialog *d = openDialog(partners, "partnerDialog");
+             if (!d)
+                 return m_window;
+             d->findChild<QLineEdit *>(QStringLiteral("domain"))
+                 ->setText(QStringLiteral("fabrikam.example"));
+             // TLS "Not supported" with SASL "Required": the matrix refuses it.
+             d->findChild<QComboBox *>(QStringLiteral("tls"))->setCurrentIndex(2);
+             return d;
+         }},
+        {QStringLiteral("08-partner-dialog-warning"),
+         [this]() -> QWidget * {
+             auto *partners = static_cast<PartnersPage *>(m_window->page(PageId::Partners));
+             QDialog *d = openDialog(partners, "partnerDialog");
+             if (!d)
+                 return m_window;
+             d->findChild<QComboBox *>(QStringLiteral("tls"))->setCurrentIndex(1);
+             return d;
+         }},
+        {QStringLiteral("09-external-access"), page(PageId::Policies)},
+    };
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    m_window->show();
+    QTimer::singleShot(kSettleMs, this, &ScreenshotTour::next);
+}
+
+void ScreenshotTour::next()
+{
+    if (m_index >= m_shots.size()) {
+        closeDialogs(m_window);
+        emit finished(m_saved, m_failed);
+        return;
+    }
+    const Shot &shot = m_shots.at(m_index);
+    QWidget *target = shot.show();
+    QTimer::singleShot(kSettleMs, this, [this, target, name = shot.name] {
+        const QString path =
+            QDir(m_directory).filePath(QStringLiteral("%1-%2.png").arg(m_prefix, name));
+        if (target->grab().save(path))
+            ++m_saved;
+        else
+            ++m_failed;
+        ++m_index;
+        next();
+    });
+}
+
+} // namespace fedgate::wizard

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+// Shows every page and the main dialogs in turn and saves a PNG of each
+// (QWidget::grab), for the documentation and for reviewing the layout in
+// each language. Driven by `fedgate --screenshot-tour DIR`.
+namespace fedgate::wizard {
+
+class MainWindow;
+
+class ScreenshotTour : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotTour(MainWindow *window, QString directory, QString prefix,
+                   QObject *parent = nullptr);
+    void start();
+
+signals:
+    void finished(int saved, int failed);
+
+private:
+    struct Shot
+    {
+        QString name;
+        std::function<QWidget *()> show; // returns the widget to grab
+    };
+    void next();
+
+    MainWindow *m_window;
+    QString m_directory;
+    QString m_prefix;
+    QList<Shot> m_shots;
+    int m_index = 0;
+    int m_saved = 0;
+    int m_failed = 0;
+};
+
+} // namespace fedgate::wizard
