@@ -29,15 +29,6 @@ int passwordCallback(char *buffer, int size, int /*rwflag*/, void *userData)
     return int(password->size());
 }
 
-bool lastErrorIsBadPassword()
-{
-    const unsigned long code = ERR_peek_last_error();
-    const int reason = ERR_GET_REASON(code);
-    return reason == EVP_R_BAD_DECRYPT || reason == PEM_R_BAD_DECRYPT ||
-           reason == PEM_R_BAD_PASSWORD_READ || reason == PKCS12_R_MAC_VERIFY_FAILURE ||
-           reason == PKCS12_R_PKCS12_CIPHERFINAL_ERROR;
-}
-
 void appendPkcs7(PKCS7 *p7, std::vector<X509Ptr> &certificates)
 {
     STACK_OF(X509) *stack = nullptr;
@@ -57,7 +48,7 @@ Result<CertificateFile> parsePem(const QByteArray &data, const QString &sourceNa
 {
     CertificateFile file;
     file.format = QStringLiteral("PEM");
-    bool sawKeyBlock = false;
+    QList<QByteArray> keyBlocks; // each private key block, alone, as PEM
     BioPtr bio = memoryBio(data);
     for (int block = 1;; ++block) {
         char *name = nullptr;
@@ -78,6 +69,13 @@ Result<CertificateFile> parsePem(const QByteArray &data, const QString &sourceNa
         }
         const QByteArray type(name);
         const QByteArray der(reinterpret_cast<const char *>(body), int(length));
+        if (type.endsWith("PRIVATE KEY")) {
+            // Re-encoded alone so that each key is decoded (and its password
+            // checked) on its own, with errors about that key only.
+            BioPtr single(BIO_new(BIO_s_mem()));
+            if (single && PEM_write_bio(single.get(), name, header, body, length) > 0)
+                keyBlocks << bioContents(single.get());
+        }
         OPENSSL_free(name);
         OPENSSL_free(header);
         OPENSSL_free(body);
@@ -100,8 +98,6 @@ Result<CertificateFile> parsePem(const QByteArray &data, const QString &sourceNa
                                         .arg(QFileInfo(sourceName).fileName()),
                                     sourceName);
             appendPkcs7(p7.get(), file.certificates);
-        } else if (type.endsWith("PRIVATE KEY")) {
-            sawKeyBlock = true;
         } else if (type == "X509 CRL") {
             return fileError(sourceName,
                              QStringLiteral("%1 is a certificate revocation list (CRL), not a "
@@ -116,29 +112,29 @@ Result<CertificateFile> parsePem(const QByteArray &data, const QString &sourceNa
                                  .arg(QFileInfo(sourceName).fileName()));
         }
     }
-    if (sawKeyBlock) {
-        // PEM_read_bio_PrivateKey skips the blocks that are not keys and
-        // handles every key flavour (PKCS#8, traditional, encrypted).
-        BioPtr keys = memoryBio(data);
+    for (const QByteArray &block : keyBlocks) {
+        BioPtr keyBio = memoryBio(block);
         QByteArray copy = password;
-        while (EVP_PKEY *key =
-                   PEM_read_bio_PrivateKey(keys.get(), nullptr, passwordCallback, &copy))
-            file.keys.push_back(PKeyPtr(key));
-        const unsigned long code = ERR_peek_last_error();
-        if (code != 0 && ERR_GET_REASON(code) != PEM_R_NO_START_LINE) {
-            const bool badPassword = lastErrorIsBadPassword();
-            ERR_clear_error();
-            return fileError(sourceName,
-                             badPassword
-                                 ? QStringLiteral("The private key in %1 is encrypted and the "
-                                                  "password is wrong. Give the password it was "
-                                                  "exported with.")
-                                       .arg(QFileInfo(sourceName).fileName())
-                                 : QStringLiteral("The private key in %1 cannot be read. Export "
-                                                  "it again (PKCS#8 PEM or PKCS#12).")
-                                       .arg(QFileInfo(sourceName).fileName()));
+        PKeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, passwordCallback, &copy));
+        if (key) {
+            file.keys.push_back(std::move(key));
+            continue;
         }
+        const bool encrypted = block.contains("ENCRYPTED");
         ERR_clear_error();
+        const QString fileName = QFileInfo(sourceName).fileName();
+        return fileError(sourceName,
+                         encrypted ? (password.isEmpty()
+                                          ? QStringLiteral("The private key in %1 is encrypted. "
+                                                           "Give its password (--password).")
+                                                .arg(fileName)
+                                          : QStringLiteral("The private key in %1 is encrypted "
+                                                           "and the password is wrong. Give the "
+                                                           "password it was exported with.")
+                                                .arg(fileName))
+                                   : QStringLiteral("The private key in %1 cannot be read. Export "
+                                                    "it again (PKCS#8 PEM or PKCS#12).")
+                                         .arg(fileName));
     }
     if (file.certificates.empty())
         return fileError(sourceName, QStringLiteral("%1 holds no certificate. %2")
