@@ -7,6 +7,8 @@
 #include "TopologyDocument.h"
 #include "Validation.h"
 
+#include <QFile>
+
 namespace fedgate::topology {
 
 namespace {
@@ -178,7 +180,11 @@ Status LocalReplica::exportVersion(const QString &storeLocation, int version, co
     Result<Topology> topology = store.value()->topology(wanted);
     if (!topology)
         return topology.error();
-    return TopologyDocument::writeFile(topology.value(), path, wanted);
+    if (Status s = TopologyDocument::writeFile(topology.value(), path, wanted); !s)
+        return s;
+    // The file carries the dialback secret: owner-only, like a key file.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return Status::success();
 }
 
 } // namespace fedgate::topology

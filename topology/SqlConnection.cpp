@@ -46,18 +46,26 @@ QString postgresHint(const QString &text, const QString &host, int port, const Q
         .arg(where);
 }
 
+// The driver's words as one or more sentences, ending with punctuation so
+// that the next step can follow. Qt's own prefix ("QPSQL: Unable to
+// connect") adds nothing when the database said something.
 QString errorText(const QSqlError &error)
 {
     QString text = error.databaseText().trimmed();
-    const QString driver = error.driverText().trimmed();
     if (text.isEmpty())
-        text = driver;
-    else if (!driver.isEmpty() && !text.contains(driver))
-        text = driver + QStringLiteral(": ") + text;
-    // libpq messages end with a newline and sometimes a trailing period.
-    while (text.endsWith(QLatin1Char('.')) || text.endsWith(QLatin1Char('\n')))
-        text.chop(1);
-    return text.simplified();
+        text = error.driverText().trimmed();
+    QStringList sentences;
+    for (QString line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        line = line.simplified();
+        if (line.isEmpty())
+            continue;
+        if (!line.endsWith(QLatin1Char('.')) && !line.endsWith(QLatin1Char('?')) &&
+            !line.endsWith(QLatin1Char('!')))
+            line += QLatin1Char('.');
+        sentences << line;
+    }
+    return sentences.isEmpty() ? QStringLiteral("unknown error.")
+                               : sentences.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -116,7 +124,7 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
         c->m_db.setConnectOptions(options.join(QLatin1Char(';')));
         if (!c->m_db.open()) {
             const QString text = errorText(c->m_db.lastError());
-            return Error{QStringLiteral("Cannot connect to the %1 at %2: %3. %4")
+            return Error{QStringLiteral("Cannot connect to the %1 at %2: %3 %4")
                              .arg(purpose, c->m_displayLocation, text,
                                   postgresHint(text, host, port, database)),
                          c->m_displayLocation};
@@ -127,6 +135,9 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
         return c;
     }
 
+    // The command-line option that picks this database, for the next step.
+    const QString option = purpose.contains(QLatin1String("replica")) ? QStringLiteral("--replica")
+                                                                      : QStringLiteral("--store");
     const QFileInfo info(location);
     const QString path = info.absoluteFilePath();
     c->m_displayLocation = path;
@@ -139,8 +150,8 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
     if (!QFileInfo(dir).isDir() && !QDir().mkpath(dir))
         return Error{QStringLiteral("Cannot open the %1 at %2: its directory %3 does not exist "
                                     "and cannot be created. Create it, or choose another "
-                                    "location (--store).")
-                         .arg(purpose, path, dir),
+                                    "location (%4).")
+                         .arg(purpose, path, dir, option),
                      path};
     const bool existed = info.exists();
     c->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), c->m_connectionName);
@@ -155,24 +166,32 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
     c->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     const QString nextStep =
         QStringLiteral("Check that the directory exists and that this user may write there, or "
-                       "choose another location (--store).");
+                       "choose another location (%1).")
+            .arg(option);
     if (!c->m_db.open())
-        return Error{QStringLiteral("Cannot open the %1 at %2: %3. %4")
+        return Error{QStringLiteral("Cannot open the %1 at %2: %3 %4")
                          .arg(purpose, path, errorText(c->m_db.lastError()), nextStep),
                      path};
     // SQLite opens lazily: read once so that a file that is not a database,
     // or a directory we cannot write, is reported now and not at first use.
     QSqlQuery probe(c->m_db);
-    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-        return Error{QStringLiteral("Cannot open the %1 at %2: %3. %4")
-                         .arg(purpose, path, errorText(probe.lastError()), nextStep),
+    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+        const QString text = errorText(probe.lastError());
+        return Error{QStringLiteral("Cannot open the %1 at %2: %3 %4")
+                         .arg(purpose, path, text,
+                              text.contains(QLatin1String("not a database"))
+                                  ? QStringLiteral("The file is not a Fedgate database, or is "
+                                                   "damaged; choose another location (%1).")
+                                        .arg(option)
+                                  : nextStep),
                      path};
+    }
     probe.finish();
     if (!existed) {
         // The store holds the dialback secret: owner-only, like a key file.
         QSqlQuery touch(c->m_db);
         if (!touch.exec(QStringLiteral("PRAGMA user_version = 0")))
-            return Error{QStringLiteral("Cannot create the %1 at %2: %3. %4")
+            return Error{QStringLiteral("Cannot create the %1 at %2: %3 %4")
                              .arg(purpose, path, errorText(touch.lastError()), nextStep),
                          path};
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -207,11 +226,10 @@ Error SqlConnection::makeError(const QString &what, const QSqlError &error) cons
     else if (error.text().contains(QLatin1String("readonly"), Qt::CaseInsensitive) ||
              error.text().contains(QLatin1String("read-only"), Qt::CaseInsensitive))
         next = QStringLiteral(" This user may not write there; fix the permissions or choose "
-                              "another location (--store).");
+                              "another location.");
     else if (error.text().contains(QLatin1String("not a database"), Qt::CaseInsensitive))
-        next = QStringLiteral(" The file is not a Fedgate store; choose another location "
-                              "(--store).");
-    return Error{QStringLiteral("The %1 at %2 failed while %3: %4.%5")
+        next = QStringLiteral(" The file is not a Fedgate database; choose another location.");
+    return Error{QStringLiteral("The %1 at %2 failed while %3: %4%5")
                      .arg(m_purpose, m_displayLocation, what, errorText(error), next),
                  m_displayLocation};
 }

@@ -616,6 +616,17 @@ int topologyPublish(Context &ctx)
                                 .arg(store.location()));
         topology = draft.value()->topology;
         baseVersion = draft.value()->baseVersion;
+        Result<bool> unpublished = hasUnpublishedChanges(store, *draft.value());
+        if (!unpublished)
+            return ctx.fail(StoreError, describe(unpublished.error()));
+        if (!unpublished.value())
+            return ctx.succeed(QStringLiteral("Nothing to publish: the draft is identical to "
+                                              "version %1 of the central store at %2.")
+                                   .arg(baseVersion)
+                                   .arg(store.location()),
+                               QJsonObject{{QStringLiteral("published"), false},
+                                           {QStringLiteral("version"), baseVersion},
+                                           {QStringLiteral("store"), store.location()}});
     }
 
     const QList<Finding> findings = validate(topology);
@@ -636,8 +647,17 @@ int topologyPublish(Context &ctx)
     }
 
     Result<int> published = store.publish(topology, baseVersion, parser.value(comment));
-    if (!published)
-        return ctx.fail(StoreError, describe(published.error()));
+    if (!published) {
+        QString message = describe(published.error());
+        if (!parser.isSet(file) && message.contains(QLatin1String("Publish conflict")))
+            message +=
+                QStringLiteral(" Your edits: 'fedgatectl topology diff %1 draft'. To start again "
+                               "from the latest version: 'fedgatectl topology export --output "
+                               "latest.json', then 'fedgatectl topology new --force --from-file "
+                               "latest.json'.")
+                    .arg(baseVersion);
+        return ctx.fail(StoreError, message);
+    }
     const int version = published.value();
 
     QList<Change> changes;
@@ -660,7 +680,8 @@ int topologyPublish(Context &ctx)
                  indent(formatDiff(changes), 2);
     if (!findings.isEmpty())
         human += findingsText(findings);
-    return ctx.succeed(human, QJsonObject{{QStringLiteral("version"), version},
+    return ctx.succeed(human, QJsonObject{{QStringLiteral("published"), true},
+                                          {QStringLiteral("version"), version},
                                           {QStringLiteral("previousVersion"), version - 1},
                                           {QStringLiteral("store"), store.location()},
                                           {QStringLiteral("summary"), summary},

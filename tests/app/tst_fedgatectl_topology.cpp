@@ -191,6 +191,15 @@ private Q_SLOTS:
         QVERIFY(!versions[0][QStringLiteral("publishedBy")].toString().isEmpty());
     }
 
+    void publishingAnUnchangedDraftDoesNothing()
+    {
+        const CliResult r = run(topology(QStringLiteral("publish")));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.object()[QStringLiteral("published")].toBool(true), false);
+        QCOMPARE(r.object()[QStringLiteral("version")].toInt(), 1);
+        QCOMPARE(latestVersion(), 1);
+    }
+
     void editDiffAndPublishAgain()
     {
         Topology edited = example();
@@ -298,6 +307,47 @@ private Q_SLOTS:
             r.object()[QStringLiteral("error")].toString().startsWith(truncated + QLatin1Char(':')),
             qPrintable(r.text()));
         QCOMPARE(latestVersion(), 2);
+    }
+
+    void damagedFilesLeaveTheStoreUnchanged_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QFile file(fedgate::test::exampleTopologyPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray good = file.readAll();
+        QVERIFY(good.contains("\"schemaVersion\": 1"));
+        QVERIFY(good.contains("\"defaultSipDomain\""));
+        QVERIFY(good.contains("Contoso"));
+
+        QTest::newRow("truncated") << good.left(good.size() * 2 / 3);
+        QTest::newRow("newer schema version")
+            << QByteArray(good).replace("\"schemaVersion\": 1", "\"schemaVersion\": 7");
+        QTest::newRow("unknown element") << QByteArray(good).replace(
+            "\"defaultSipDomain\"", "\"mystery\": true, \"defaultSipDomain\"");
+        QTest::newRow("invalid UTF-8")
+            << QByteArray(good).replace("Contoso", QByteArray("Cont\xC0\xAFoso", 10));
+        QTest::newRow("50 MB") << good + QByteArray(50 * 1024 * 1024, ' ');
+    }
+
+    void damagedFilesLeaveTheStoreUnchanged()
+    {
+        QFETCH(QByteArray, content);
+        const QString file = path(QStringLiteral("damaged.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(out.write(content), content.size());
+        out.close();
+
+        const int before = latestVersion();
+        QVERIFY(before > 0);
+        for (const QString &verb : {QStringLiteral("publish"), QStringLiteral("validate")}) {
+            const CliResult r = run(topology(verb, {QStringLiteral("--file"), file}));
+            QCOMPARE(r.exitCode, 1);
+            const QString error = r.object()[QStringLiteral("error")].toString();
+            QVERIFY2(error.startsWith(file + QLatin1Char(':')), qPrintable(r.text()));
+        }
+        QCOMPARE(latestVersion(), before);
+        QFile::remove(file);
     }
 
     void exportImportAndReplicaShow()
@@ -421,6 +471,29 @@ private Q_SLOTS:
         QCOMPARE(r.object()[QStringLiteral("version")].toInt(), 1);
         QCOMPARE(r.object()[QStringLiteral("store")].toString(), other);
         QCOMPARE(latestVersion(), 3);
+
+        // A draft overtaken by another publish: conflict, exit 2, and the
+        // message says how to see the edits and start again.
+        Topology edited = example();
+        edited.organisation.name = QStringLiteral("Draft edit");
+        QCOMPARE(run(topology(QStringLiteral("new"),
+                              {QStringLiteral("--from-file"),
+                               writeTopology(QStringLiteral("draft-edit.json"), edited),
+                               QStringLiteral("--store"), other}))
+                     .exitCode,
+                 0);
+        r = run(topology(QStringLiteral("publish"),
+                         {QStringLiteral("--file"), fedgate::test::exampleTopologyPath(),
+                          QStringLiteral("--store"), other}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.object()[QStringLiteral("version")].toInt(), 2);
+        r = run(topology(QStringLiteral("publish"), {QStringLiteral("--store"), other}));
+        QCOMPARE(r.exitCode, 2);
+        const QString error = r.object()[QStringLiteral("error")].toString();
+        QVERIFY2(error.contains(QLatin1String("based on version 1")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("topology diff 1 draft")), qPrintable(error));
+        r = run(topology(QStringLiteral("versions"), {QStringLiteral("--store"), other}));
+        QCOMPARE(r.object()[QStringLiteral("latest")].toInt(), 2);
     }
 };
 

@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -392,6 +393,25 @@ private slots:
             r = CentralStore::open(replicaPath);
             QVERIFY(!r);
             QVERIFY2(r.error().message.contains(QLatin1String("local replica")),
+                     qPrintable(r.error().message));
+
+            // A store written by a newer Fedgate is refused, not damaged.
+            const QString newer = freshLocation();
+            QVERIFY(openOrFail(newer));
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+                db.setDatabaseName(newer);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral(
+                    "UPDATE fedgate_meta SET value = '99' WHERE key = 'schema_version'")));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+            r = CentralStore::open(newer);
+            QVERIFY(!r);
+            QVERIFY2(r.error().message.contains(QLatin1String("newer Fedgate")),
                      qPrintable(r.error().message));
 
             // The store holds the dialback secret: owner-only.

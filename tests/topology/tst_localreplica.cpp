@@ -90,6 +90,8 @@ private slots:
         QCOMPARE(version, 2);
         QCOMPARE(file.value(), m_version2);
         QVERIFY(!file.value().gateway.dialbackSecret.isEmpty());
+        QCOMPARE(QFile::permissions(m_exported) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
 
         // The edge in the DMZ: a replica fed from the file.
         Result<std::unique_ptr<LocalReplica>> edge =
