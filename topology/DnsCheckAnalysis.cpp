@@ -1,0 +1,558 @@
+#include "DnsCheckAnalysis.h"
+
+#include <algorithm>
+
+namespace fedgate::topology {
+
+namespace {
+
+QString normalisedAddress(const QString &text)
+{
+    const QHostAddress address(text);
+    return address.isNull() ? text.toLower() : address.toString();
+}
+
+DnsRecord srvRecordOf(const QString &owner, const DnsSrvAnswer &answer)
+{
+    DnsRecord r;
+    r.type = DnsRecordType::SRV;
+    r.name = owner;
+    r.value = answer.target;
+    r.priority = answer.priority;
+    r.weight = answer.weight;
+    r.port = answer.port;
+    return r;
+}
+
+DnsRecord addressRecordOf(const QString &host, DnsRecordType type, const QString &address)
+{
+    DnsRecord r;
+    r.type = type;
+    r.name = host;
+    r.value = address;
+    return r;
+}
+
+QString quoted(const QString &zoneLine)
+{
+    return QLatin1Char('`') + zoneLine + QLatin1Char('`');
+}
+
+QString quotedList(const QStringList &lines)
+{
+    QStringList q;
+    for (const QString &l : lines)
+        q << quoted(l);
+    return q.join(QStringLiteral(" and "));
+}
+
+DnsFinding finding(const QString &rule, const QString &name, const QString &message,
+                   const QStringList &create = {}, const QStringList &remove = {})
+{
+    return DnsFinding{rule, name, message, create, remove};
+}
+
+} // namespace
+
+QString DnsQuery::key() const
+{
+    return toString(type) + QLatin1Char(' ') + name;
+}
+
+QString nonPublicAddressKind(const QHostAddress &input)
+{
+    QHostAddress address = input;
+    bool mapped = false;
+    const quint32 v4 = input.toIPv4Address(&mapped);
+    if (mapped)
+        address = QHostAddress(v4);
+    if (address.isNull() || address == QHostAddress(QHostAddress::AnyIPv4) ||
+        address == QHostAddress(QHostAddress::AnyIPv6))
+        return QStringLiteral("unspecified");
+    if (address.isLoopback())
+        return QStringLiteral("loopback");
+    if (address.isLinkLocal())
+        return QStringLiteral("link-local");
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        static const QList<QPair<QHostAddress, int>> privateV4{
+            {QHostAddress(QStringLiteral("10.0.0.0")), 8},
+            {QHostAddress(QStringLiteral("172.16.0.0")), 12},
+            {QHostAddress(QStringLiteral("192.168.0.0")), 16}};
+        for (const auto &subnet : privateV4)
+            if (address.isInSubnet(subnet))
+                return QStringLiteral("private");
+        if (address.isInSubnet(QHostAddress(QStringLiteral("100.64.0.0")), 10))
+            return QStringLiteral("shared (carrier-grade NAT)");
+        if (address.isInSubnet(QHostAddress(QStringLiteral("0.0.0.0")), 8))
+            return QStringLiteral("unspecified");
+        return {};
+    }
+    if (address.isUniqueLocalUnicast())
+        return QStringLiteral("unique-local");
+    if (address.isSiteLocal())
+        return QStringLiteral("site-local");
+    return {};
+}
+
+DnsCheckAnalysis::DnsCheckAnalysis(DnsRecordPlan plan, bool includeInternal, QString serverLabel,
+                                   int timeoutMs)
+    : m_plan(std::move(plan))
+    , m_includeInternal(includeInternal)
+    , m_server(std::move(serverLabel))
+    , m_timeoutMs(timeoutMs)
+{
+    const QList<DnsRecord> &records = m_plan.records();
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        DnsCheckResult r;
+        r.index = static_cast<int>(i);
+        r.record = records.at(i);
+        r.status = (r.record.zone == DnsZone::Internal && !m_includeInternal)
+                       ? DnsCheckStatus::NotChecked
+                       : DnsCheckStatus::Pending;
+        m_results << r;
+    }
+    for (const QString &owner : m_plan.srvOwners())
+        m_queries << DnsQuery{owner, DnsRecordType::SRV, DnsZone::External};
+    for (const QString &domain : m_plan.xmppDomains()) {
+        const QString tls = xmppsServerSrvName(domain);
+        if (!m_plan.srvOwners().contains(tls) && !m_plan.srvOwners().isEmpty())
+            m_queries << DnsQuery{tls, DnsRecordType::SRV, DnsZone::External};
+    }
+    QList<DnsZone> zones{DnsZone::External};
+    if (m_includeInternal)
+        zones << DnsZone::Internal;
+    for (DnsZone zone : zones)
+        for (const QString &host : m_plan.hostNames(zone))
+            for (DnsRecordType type : {DnsRecordType::A, DnsRecordType::AAAA})
+                m_queries << DnsQuery{host, type, zone};
+}
+
+QList<int> DnsCheckAnalysis::addAnswer(const DnsQuery &query, const DnsAnswer &answer)
+{
+    QList<int> decided;
+    m_answers.insert(query.key(), answer);
+    QList<int> rows;
+    for (int i : m_plan.indicesOf(query.name, query.type))
+        if (m_plan.records().at(i).zone == query.zone)
+            rows << i;
+
+    if (answer.outcome == DnsAnswer::Outcome::NoAnswer ||
+        answer.outcome == DnsAnswer::Outcome::Error) {
+        const bool silent = answer.outcome == DnsAnswer::Outcome::NoAnswer;
+        const QString message =
+            silent ? QStringLiteral("No answer from %1 for %2 %3 within %4 ms. Check that the "
+                                    "name server is reachable on port 53 (UDP and TCP) and "
+                                    "serves this zone, then check again.")
+                         .arg(m_server, toString(query.type), absoluteDnsName(query.name))
+                         .arg(m_timeoutMs)
+                   : QStringLiteral("%1 could not answer %2 %3: %4. Check that it serves this "
+                                    "zone (or recurses for it), then check again.")
+                         .arg(m_server, toString(query.type), absoluteDnsName(query.name),
+                              answer.error);
+        m_findings[query.key()] << finding(silent ? QStringLiteral("no-answer")
+                                                  : QStringLiteral("lookup-error"),
+                                           query.name, message);
+        for (int i : rows) {
+            m_results[i].status = silent ? DnsCheckStatus::NoAnswer : DnsCheckStatus::LookupError;
+            m_results[i].message = message;
+            decided << i;
+        }
+        return decided;
+    }
+
+    if (query.type == DnsRecordType::SRV) {
+        if (rows.isEmpty())
+            addLintSrvAnswer(query, answer);
+        else
+            addSrvAnswer(query, answer, &decided);
+    } else {
+        addAddressAnswer(query, answer, &decided);
+    }
+    return decided;
+}
+
+void DnsCheckAnalysis::addSrvAnswer(const DnsQuery &query, const DnsAnswer &answer,
+                                    QList<int> *decided)
+{
+    const QString owner = query.name;
+    QList<int> rows;
+    for (int i : m_plan.indicesOf(owner, DnsRecordType::SRV))
+        rows << i;
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        return m_plan.records().at(a).priority < m_plan.records().at(b).priority;
+    });
+    QList<DnsFinding> &out = m_findings[query.key()];
+    auto planned = [&](int i) -> const DnsRecord & { return m_plan.records().at(i); };
+    auto setRow = [&](int i, DnsCheckStatus status, const QString &message,
+                      const QStringList &found) {
+        m_results[i].status = status;
+        m_results[i].message = message;
+        m_results[i].found = found;
+        *decided << i;
+    };
+
+    QStringList allFound;
+    for (const DnsSrvAnswer &a : answer.srv)
+        allFound << srvRecordOf(owner, a).typeAndData();
+
+    // Target "." alone says "not offered here"; whatever else the owner holds,
+    // the fix is to replace it with the planned records.
+    QList<DnsSrvAnswer> dots;
+    std::copy_if(answer.srv.begin(), answer.srv.end(), std::back_inserter(dots),
+                 [](const DnsSrvAnswer &a) { return a.target.isEmpty(); });
+    if (!dots.isEmpty()) {
+        QStringList remove;
+        for (const DnsSrvAnswer &a : std::as_const(dots))
+            remove << srvRecordOf(owner, a).zoneLine();
+        QStringList create;
+        for (int i : std::as_const(rows)) {
+            const bool present =
+                std::any_of(answer.srv.begin(), answer.srv.end(), [&](const DnsSrvAnswer &a) {
+                    return a.target == planned(i).value && a.port == planned(i).port;
+                });
+            if (!present)
+                create << planned(i).zoneLine();
+        }
+        const QString message =
+            QStringLiteral("SRV %1 has target \".\", which tells partners the service is not "
+                           "offered for this domain, so they will not federate. Delete %2 and "
+                           "create %3.")
+                .arg(absoluteDnsName(owner), quotedList(remove), quotedList(create));
+        out << finding(QStringLiteral("service-disabled"), owner, message, create, remove);
+        for (int i : std::as_const(rows))
+            setRow(i, DnsCheckStatus::ServiceDisabled, message, allFound);
+        return;
+    }
+
+    // Pair planned records with answers: same target first, then the
+    // remaining ones in priority order (a record pointing elsewhere).
+    QList<DnsSrvAnswer> unmatched = answer.srv;
+    std::stable_sort(
+        unmatched.begin(), unmatched.end(),
+        [](const DnsSrvAnswer &a, const DnsSrvAnswer &b) { return a.priority < b.priority; });
+    QHash<int, DnsSrvAnswer> byTarget;
+    QList<int> unmatchedRows;
+    for (int i : std::as_const(rows)) {
+        auto it = std::find_if(unmatched.begin(), unmatched.end(),
+                               [&](const DnsSrvAnswer &a) { return a.target == planned(i).value; });
+        if (it == unmatched.end()) {
+            unmatchedRows << i;
+            continue;
+        }
+        byTarget.insert(i, *it);
+        unmatched.erase(it);
+    }
+
+    for (int i : std::as_const(unmatchedRows)) {
+        if (!unmatched.isEmpty()) {
+            const DnsSrvAnswer other = unmatched.takeFirst();
+            const QString seen = srvRecordOf(owner, other).zoneLine();
+            const QString message =
+                QStringLiteral("SRV %1 points to %2 where the topology expects %3 (edge pool "
+                               "%4). Change %5 to %6.")
+                    .arg(absoluteDnsName(owner), absoluteDnsName(other.target),
+                         absoluteDnsName(planned(i).value), planned(i).edgePool, quoted(seen),
+                         quoted(planned(i).zoneLine()));
+            out << finding(QStringLiteral("other-target"), owner, message, {planned(i).zoneLine()},
+                           {seen});
+            setRow(i, DnsCheckStatus::OtherTarget, message,
+                   {srvRecordOf(owner, other).typeAndData()});
+            continue;
+        }
+        const QString message =
+            QStringLiteral("SRV %1 to %2 is missing: partners cannot find edge pool %3 (priority "
+                           "%4). Create %5.")
+                .arg(absoluteDnsName(owner), absoluteDnsName(planned(i).value), planned(i).edgePool)
+                .arg(planned(i).priority)
+                .arg(quoted(planned(i).zoneLine()));
+        out << finding(QStringLiteral("missing"), owner, message, {planned(i).zoneLine()});
+        setRow(i, DnsCheckStatus::Missing, message, {});
+    }
+    for (const DnsSrvAnswer &extra : std::as_const(unmatched))
+        m_unknownTargets << qMakePair(owner, extra);
+
+    // Ports, then the order the routes give: a lower planned priority must
+    // stay lower, pools' members must share one priority. The values
+    // themselves may differ (0/10 instead of 10/20).
+    bool orderBroken = false;
+    const QList<int> matched = byTarget.keys();
+    for (int a : matched)
+        for (int b : matched) {
+            const int plannedCmp = planned(a).priority - planned(b).priority;
+            const int seenCmp = byTarget.value(a).priority - byTarget.value(b).priority;
+            if ((plannedCmp < 0 && seenCmp >= 0) || (plannedCmp == 0 && seenCmp != 0))
+                orderBroken = true;
+        }
+    for (int i : std::as_const(rows)) {
+        if (!byTarget.contains(i))
+            continue;
+        const DnsSrvAnswer seen = byTarget.value(i);
+        const QStringList found{srvRecordOf(owner, seen).typeAndData()};
+        if (seen.port != planned(i).port) {
+            const QString seenLine = srvRecordOf(owner, seen).zoneLine();
+            DnsRecord fixed = planned(i);
+            if (!orderBroken) // keep the admin's priority values when their order is right
+                fixed.priority = seen.priority;
+            const QString message =
+                QStringLiteral("SRV %1 points to %2 on port %3, but edge pool %4 listens on %5. "
+                               "Change %6 to %7.")
+                    .arg(absoluteDnsName(owner), absoluteDnsName(seen.target))
+                    .arg(seen.port)
+                    .arg(planned(i).edgePool)
+                    .arg(planned(i).port)
+                    .arg(quoted(seenLine), quoted(fixed.zoneLine()));
+            out << finding(QStringLiteral("other-port"), owner, message, {fixed.zoneLine()},
+                           {seenLine});
+            setRow(i, DnsCheckStatus::OtherPort, message, found);
+        } else {
+            setRow(i, orderBroken ? DnsCheckStatus::OtherPriority : DnsCheckStatus::Ok, {}, found);
+        }
+    }
+    if (orderBroken) {
+        QStringList create, remove, pools;
+        for (int i : std::as_const(rows)) {
+            create << planned(i).zoneLine();
+            if (byTarget.contains(i))
+                remove << srvRecordOf(owner, byTarget.value(i)).zoneLine();
+            if (!pools.contains(planned(i).edgePool))
+                pools << planned(i).edgePool;
+        }
+        const QString message =
+            QStringLiteral("The SRV records %1 are in another priority order than the sites' "
+                           "XMPP federation routes, which prefer edge pool %2 (partners try the "
+                           "lowest value first). Replace %3 with %4.")
+                .arg(absoluteDnsName(owner), pools.join(QStringLiteral(", then ")),
+                     quotedList(remove), quotedList(create));
+        out << finding(QStringLiteral("priority-order"), owner, message, create, remove);
+        for (int i : std::as_const(rows))
+            if (m_results[i].status == DnsCheckStatus::OtherPriority)
+                m_results[i].message = message;
+    }
+}
+
+void DnsCheckAnalysis::addLintSrvAnswer(const DnsQuery &query, const DnsAnswer &answer)
+{
+    // `_xmpps-server` while no edge pool offers direct TLS: partners try it
+    // first (XEP-0368) and meet a port nobody listens on.
+    QStringList remove;
+    for (const DnsSrvAnswer &a : answer.srv)
+        if (!a.target.isEmpty())
+            remove << srvRecordOf(query.name, a).zoneLine();
+    if (remove.isEmpty())
+        return;
+    m_findings[query.key()] << finding(
+        QStringLiteral("unplanned-direct-tls"), query.name,
+        QStringLiteral("SRV %1 announces direct TLS (XEP-0368), but no edge pool in the topology "
+                       "has direct TLS enabled: partners try it first and fail. Delete %2, or "
+                       "enable direct TLS on the edge pool and publish again.")
+            .arg(absoluteDnsName(query.name), quotedList(remove)),
+        {}, remove);
+}
+
+void DnsCheckAnalysis::addAddressAnswer(const DnsQuery &query, const DnsAnswer &answer,
+                                        QList<int> *decided)
+{
+    const QString host = query.name;
+    QList<int> rows;
+    for (int i : m_plan.indicesOf(host, query.type))
+        if (m_plan.records().at(i).zone == query.zone)
+            rows << i;
+    QList<DnsFinding> &out = m_findings[query.key()];
+    auto planned = [&](int i) -> const DnsRecord & { return m_plan.records().at(i); };
+    const bool external = query.zone == DnsZone::External;
+
+    QString canonical;
+    for (const auto &[alias, target] : answer.aliases)
+        if (alias == host)
+            canonical = target;
+    if (external && !canonical.isEmpty() && m_plan.isSrvTarget(host)) {
+        const QString cnameLine = QStringLiteral("%1 %2 IN CNAME %3")
+                                      .arg(absoluteDnsName(host))
+                                      .arg(DnsRecord::kDefaultTtl)
+                                      .arg(absoluteDnsName(canonical));
+        const QStringList create = plannedAddressLines(host, query.zone);
+        const QString message =
+            QStringLiteral("%1 is an alias (CNAME to %2) but it is the target of an SRV "
+                           "record; RFC 2782 forbids that and some servers will not follow it. "
+                           "Delete %3 and create %4.")
+                .arg(absoluteDnsName(host), absoluteDnsName(canonical), quoted(cnameLine),
+                     quotedList(create));
+        if (!m_cnameHosts.contains(host)) {
+            m_cnameHosts.insert(host);
+            out << finding(QStringLiteral("srv-target-cname"), host, message, create, {cnameLine});
+        }
+        for (int i : std::as_const(rows)) {
+            m_results[i].status = DnsCheckStatus::CnameTarget;
+            m_results[i].message = message;
+            m_results[i].found = QStringList{QStringLiteral("CNAME ") + absoluteDnsName(canonical)};
+            *decided << i;
+        }
+        return;
+    }
+
+    QStringList seen;
+    for (const QString &a : answer.addresses)
+        if (!seen.contains(normalisedAddress(a)))
+            seen << normalisedAddress(a);
+    QList<int> unmatchedRows;
+    for (int i : std::as_const(rows)) {
+        const QString want = normalisedAddress(planned(i).value);
+        if (seen.contains(want)) {
+            seen.removeAll(want);
+            m_results[i].status = DnsCheckStatus::Ok;
+            m_results[i].message.clear();
+            m_results[i].found = {planned(i).typeAndData()};
+            *decided << i;
+        } else {
+            unmatchedRows << i;
+        }
+    }
+    auto lineOf = [&](const QString &address) {
+        return addressRecordOf(host, query.type, address).zoneLine();
+    };
+    for (int i : std::as_const(unmatchedRows)) {
+        if (seen.isEmpty()) {
+            // Decided now; the finding waits for the other address type (a
+            // host left with no address at all gets one finding).
+            m_results[i].status = DnsCheckStatus::Missing;
+            m_results[i].found.clear();
+            m_results[i].message = QStringLiteral("%1 has no %2 record for %3. Create %4.")
+                                       .arg(absoluteDnsName(host), toString(query.type),
+                                            planned(i).value, quoted(planned(i).zoneLine()));
+            *decided << i;
+            continue;
+        }
+        const QString other = seen.takeFirst();
+        const QString kind = external ? nonPublicAddressKind(QHostAddress(other)) : QString();
+        QString message;
+        if (!kind.isEmpty()) {
+            message = QStringLiteral("%1 resolves to %2, a %3 address that partners on the "
+                                     "Internet cannot reach. Change %4 to %5.")
+                          .arg(absoluteDnsName(host), other, kind, quoted(lineOf(other)),
+                               quoted(planned(i).zoneLine()));
+            out << finding(QStringLiteral("private-address"), host, message,
+                           {planned(i).zoneLine()}, {lineOf(other)});
+        } else {
+            message =
+                QStringLiteral("%1 has %2 %3 where the topology gives %4 (edge pool %5). "
+                               "Change %6 to %7.")
+                    .arg(absoluteDnsName(host), toString(query.type), other, planned(i).value,
+                         planned(i).edgePool, quoted(lineOf(other)), quoted(planned(i).zoneLine()));
+            out << finding(QStringLiteral("other-target"), host, message, {planned(i).zoneLine()},
+                           {lineOf(other)});
+        }
+        m_results[i].status =
+            kind.isEmpty() ? DnsCheckStatus::OtherTarget : DnsCheckStatus::PrivateAddress;
+        m_results[i].message = message;
+        m_results[i].found = {addressRecordOf(host, query.type, other).typeAndData()};
+        *decided << i;
+    }
+    // Addresses beyond the plan: partners pick among all of them.
+    for (const QString &extra : std::as_const(seen)) {
+        const QString kind = external ? nonPublicAddressKind(QHostAddress(extra)) : QString();
+        if (!kind.isEmpty())
+            out << finding(QStringLiteral("private-address"), host,
+                           QStringLiteral("%1 also resolves to %2, a %3 address that partners on "
+                                          "the Internet cannot reach. Delete %4.")
+                               .arg(absoluteDnsName(host), extra, kind, quoted(lineOf(extra))),
+                           {}, {lineOf(extra)});
+        else
+            out << finding(
+                QStringLiteral("unplanned-address"), host,
+                QStringLiteral("%1 also has %2 %3, which no edge server in the "
+                               "topology has; partners may connect there. Delete "
+                               "%4, or give the edge server that address in the "
+                               "topology and publish again.")
+                    .arg(absoluteDnsName(host), toString(query.type), extra, quoted(lineOf(extra))),
+                {}, {lineOf(extra)});
+    }
+}
+
+QStringList DnsCheckAnalysis::plannedAddressLines(const QString &host, DnsZone zone) const
+{
+    QStringList lines;
+    for (const DnsRecord &r : m_plan.records())
+        if (r.zone == zone && r.name == host && r.type != DnsRecordType::SRV)
+            lines << r.zoneLine();
+    return lines;
+}
+
+QList<DnsQuery> DnsCheckAnalysis::followUpQueries() const
+{
+    QList<DnsQuery> follow;
+    for (const auto &[owner, answer] : m_unknownTargets) {
+        for (DnsRecordType type : {DnsRecordType::A, DnsRecordType::AAAA}) {
+            const DnsQuery q{answer.target, type, DnsZone::External};
+            if (!m_queries.contains(q) && !follow.contains(q))
+                follow << q;
+        }
+    }
+    return follow;
+}
+
+QList<DnsFinding> DnsCheckAnalysis::findings() const
+{
+    QList<DnsFinding> all;
+    for (const DnsQuery &q : m_queries)
+        all += m_findings.value(q.key());
+
+    // Missing addresses: one finding per record, except that an SRV target
+    // left with no address at all gets one finding naming every record.
+    QSet<QString> reported;
+    for (const DnsCheckResult &r : m_results) {
+        if (r.status != DnsCheckStatus::Missing || r.record.type == DnsRecordType::SRV)
+            continue;
+        const QString host = r.record.name;
+        const auto answered = [&](DnsRecordType type) {
+            const DnsAnswer a = m_answers.value(DnsQuery{host, type, r.record.zone}.key());
+            return !a.addresses.isEmpty() || !a.aliases.isEmpty();
+        };
+        const bool noAddressAtAll = r.record.zone == DnsZone::External &&
+                                    m_plan.isSrvTarget(host) && !answered(DnsRecordType::A) &&
+                                    !answered(DnsRecordType::AAAA);
+        if (noAddressAtAll) {
+            if (reported.contains(host))
+                continue;
+            reported.insert(host);
+            const QStringList create = plannedAddressLines(host, r.record.zone);
+            all << finding(QStringLiteral("srv-target-no-address"), host,
+                           QStringLiteral("%1 is the target of an SRV record but has no A or "
+                                          "AAAA record: partners find the edge and cannot "
+                                          "connect. Create %2.")
+                               .arg(absoluteDnsName(host), quotedList(create)),
+                           create);
+            continue;
+        }
+        all << finding(QStringLiteral("missing"), host, r.message, {r.record.zoneLine()});
+    }
+
+    for (const auto &[owner, answer] : m_unknownTargets) {
+        const QString line = srvRecordOf(owner, answer).zoneLine();
+        QString resolves;
+        const DnsAnswer a =
+            m_answers.value(DnsQuery{answer.target, DnsRecordType::A, DnsZone::External}.key());
+        const DnsAnswer aaaa =
+            m_answers.value(DnsQuery{answer.target, DnsRecordType::AAAA, DnsZone::External}.key());
+        const auto empty = [](const DnsAnswer &x) {
+            return (x.outcome == DnsAnswer::Outcome::NotFound ||
+                    x.outcome == DnsAnswer::Outcome::NoData ||
+                    x.outcome == DnsAnswer::Outcome::Records) &&
+                   x.addresses.isEmpty();
+        };
+        if (empty(a) && empty(aaaa))
+            resolves = QStringLiteral(" It has no A or AAAA record either.");
+        all << finding(QStringLiteral("unknown-srv-target"), owner,
+                       QStringLiteral("SRV %1 also points to %2 (priority %3, port %4), a host "
+                                      "the topology does not know: partners may send federation "
+                                      "traffic there.%5 Delete %6, or add that edge to the "
+                                      "topology and publish again.")
+                           .arg(absoluteDnsName(owner), absoluteDnsName(answer.target))
+                           .arg(answer.priority)
+                           .arg(answer.port)
+                           .arg(resolves, quoted(line)),
+                       {}, {line});
+    }
+    return all;
+}
+
+} // namespace fedgate::topology
