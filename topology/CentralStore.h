@@ -58,14 +58,21 @@ public:
     Result<int> latestVersion();
     Result<Topology> topology(int version);
 
-    // Validates (errors refuse the publish), generates the dialback secret
-    // if the topology has none, and stores version baseVersion + 1.
-    // Fails with a conflict error when the latest version is not baseVersion.
+    // Validates (errors refuse the publish), fills an empty dialback secret
+    // (the previous version's, or a new random one at the first publish), and
+    // stores version baseVersion + 1 with its time (UTC), author, comment and
+    // a one-line summary of the changes. Fails with a conflict error when the
+    // latest version is not baseVersion (also when another publisher wins the
+    // race for the same number). A stored draft identical to what is
+    // published is removed in the same transaction.
+    // Store locations are shown without their password (location()).
     Result<int> publish(const Topology &topology, int baseVersion, const QString &comment = {});
     // Publishes the content of `version` again as a new version.
     Result<int> rollback(int version, int baseVersion);
 
-    // The working draft (absent until created or first published).
+    // The working draft: the saved one when there are unpublished edits,
+    // otherwise the latest published version (baseVersion = that version);
+    // absent when nothing was saved or published yet.
     Result<std::optional<Draft>> draft();
     Status saveDraft(const Draft &draft);
     Status discardDraft();

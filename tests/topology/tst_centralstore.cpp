@@ -346,6 +346,41 @@ private slots:
         QCOMPARE(loaded->topology.organisation.name, QStringLiteral("Other"));
     }
 
+    void exportThenImportIsIdentical()
+    {
+        const QString location = freshLocation();
+        auto store = openOrFail(location);
+        QVERIFY(store);
+        QCOMPARE(store->publish(example(), 0).value(), 1);
+        const Topology published = store->topology(1).value();
+
+        const QString file = m_dir.filePath(QStringLiteral("export-%1.json").arg(m_counter));
+        const Status exported = LocalReplica::exportVersion(location, 1, file);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().toString()));
+
+        // Into a replica, from the file and straight from the store.
+        Result<std::unique_ptr<LocalReplica>> replica =
+            LocalReplica::open(m_dir.filePath(QStringLiteral("replica-%1.sqlite").arg(m_counter)));
+        QVERIFY(replica);
+        QVERIFY(replica.value()->importFile(file));
+        QCOMPARE(replica.value()->current().value()->topology, published);
+        QCOMPARE(replica.value()->current().value()->version, 1);
+        const Status fromStore = replica.value()->importFromStore(location);
+        QVERIFY2(fromStore, qPrintable(fromStore ? QString() : fromStore.error().toString()));
+        QCOMPARE(replica.value()->current().value()->topology, published);
+        QVERIFY(!replica.value()->current().value()->source.contains(m_pg.password()));
+
+        // Into another store of the same backend.
+        int version = 0;
+        Result<Topology> read = TopologyDocument::readFile(file, &version);
+        QVERIFY(read);
+        QCOMPARE(version, 1);
+        auto other = openOrFail(freshLocation());
+        QVERIFY(other);
+        QCOMPARE(other->publish(read.value(), 0).value(), 1);
+        QCOMPARE(other->topology(1).value(), published);
+    }
+
     void connectionsAreUniqueAndRemoved()
     {
         const QString location = freshLocation();
