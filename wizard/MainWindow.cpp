@@ -52,7 +52,7 @@ void MainWindow::buildUi()
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setIconSize(QSize(24, 24));
-    m_navigation->setFixedWidth(230);
+    m_navigation->setFixedWidth(190);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setStyleSheet(
         QStringLiteral("QListWidget { background: palette(window); font-size: 11pt; }"

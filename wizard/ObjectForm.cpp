@@ -17,6 +17,8 @@ ObjectForm::ObjectForm(QWidget *parent)
     , m_form(new QFormLayout(this))
 {
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Long labels go above their field rather than widening the form.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_form->setContentsMargins(0, 0, 0, 0);
 }
 
@@ -56,7 +58,7 @@ QCheckBox *ObjectForm::addCheck(const QString &text, const QString &whatsThis)
     check->setAccessibleName(text);
     check->setToolTip(whatsThis);
     check->setWhatsThis(whatsThis);
-    m_form->addRow(QString(), check);
+    m_form->addRow(check);
     connect(check, &QCheckBox::toggled, this, &ObjectForm::edited);
     return check;
 }

@@ -32,14 +32,15 @@ struct Switch
     bool ExternalAccessPolicy::*member;
 };
 const Switch kSwitches[] = {
-    {QT_TRANSLATE_NOOP("PoliciesPage", "Federation with other organisations"),
+    {QT_TRANSLATE_NOOP("fedgate::wizard::PoliciesPage", "Federation with other organisations"),
      &ExternalAccessPolicy::enableFederationAccess},
-    {QT_TRANSLATE_NOOP("PoliciesPage", "XMPP federation"), &ExternalAccessPolicy::enableXmppAccess},
-    {QT_TRANSLATE_NOOP("PoliciesPage", "Public IM providers"),
+    {QT_TRANSLATE_NOOP("fedgate::wizard::PoliciesPage", "XMPP federation"),
+     &ExternalAccessPolicy::enableXmppAccess},
+    {QT_TRANSLATE_NOOP("fedgate::wizard::PoliciesPage", "Public IM providers"),
      &ExternalAccessPolicy::enablePublicCloudAccess},
-    {QT_TRANSLATE_NOOP("PoliciesPage", "Audio and video with public providers"),
+    {QT_TRANSLATE_NOOP("fedgate::wizard::PoliciesPage", "Audio and video with public providers"),
      &ExternalAccessPolicy::enablePublicCloudAudioVideoAccess},
-    {QT_TRANSLATE_NOOP("PoliciesPage", "Access from outside the network"),
+    {QT_TRANSLATE_NOOP("fedgate::wizard::PoliciesPage", "Access from outside the network"),
      &ExternalAccessPolicy::enableOutsideAccess},
 };
 
@@ -218,6 +219,8 @@ void PoliciesPage::reload()
         if (u.xmppAddress == user)
             m_users->setCurrentItem(item);
     }
+    if (!m_users->currentItem() && m_users->topLevelItemCount() > 0)
+        m_users->setCurrentItem(m_users->topLevelItem(0));
     m_loading = false;
     showPolicy();
     showEffective();

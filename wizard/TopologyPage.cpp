@@ -22,7 +22,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -68,6 +67,9 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
     m_tree->setObjectName(QStringLiteral("tree"));
     m_tree->setAccessibleName(tr("Topology objects"));
     m_tree->setHeaderHidden(true);
+    // Long FQDNs scroll sideways instead of being cut.
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
     treeLayout->addWidget(m_tree, 1);
     auto *buttons = new QGridLayout;
     auto *addSite = makeButton(tr("Add &Site"), QStringLiteral("addSite"), treeBox);
@@ -75,11 +77,10 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
     m_addEdge = makeButton(tr("Add E&dge Pool"), QStringLiteral("addEdgePool"), treeBox);
     m_addMember = makeButton(tr("Add Edge Ser&ver"), QStringLiteral("addEdgeServer"), treeBox);
     m_remove = makeButton(tr("&Remove"), QStringLiteral("remove"), treeBox);
-    buttons->addWidget(addSite, 0, 0);
-    buttons->addWidget(m_addFrontEnd, 0, 1);
-    buttons->addWidget(m_addEdge, 1, 0);
-    buttons->addWidget(m_addMember, 1, 1);
-    buttons->addWidget(m_remove, 2, 0, 1, 2);
+    // One column: the labels stay whole in every language.
+    int row = 0;
+    for (QPushButton *b : {addSite, m_addFrontEnd, m_addEdge, m_addMember, m_remove})
+        buttons->addWidget(b, row++, 0);
     treeLayout->addLayout(buttons);
 
     // Middle: the form of the selected object.
@@ -102,11 +103,27 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
         m_forms->addWidget(form);
         connect(form, &ObjectForm::edited, this, &TopologyPage::applyForm);
     }
-    auto *formScroll = new QScrollArea(formBox);
-    formScroll->setWidget(m_forms);
-    formScroll->setWidgetResizable(true);
-    formScroll->setFrameShape(QFrame::NoFrame);
-    formLayout->addWidget(formScroll);
+    formLayout->addWidget(m_forms);
+    formLayout->addStretch(1);
+
+    // Middle, below the form: the validation findings, live.
+    auto *middle = new QSplitter(Qt::Vertical, splitter);
+    middle->setChildrenCollapsible(false);
+    middle->addWidget(formBox);
+    auto *findingsBox = new QGroupBox(tr("Validation"), middle);
+    auto *findingColumn = new QVBoxLayout(findingsBox);
+    m_findingSummary = new QLabel(findingsBox);
+    m_findingSummary->setObjectName(QStringLiteral("findingSummary"));
+    m_findingSummary->setWordWrap(true);
+    m_findingList = new QListWidget(findingsBox);
+    m_findingList->setObjectName(QStringLiteral("findings"));
+    m_findingList->setAccessibleName(tr("Validation findings"));
+    m_findingList->setWordWrap(true);
+    findingColumn->addWidget(m_findingSummary);
+    findingColumn->addWidget(m_findingList, 1);
+    middle->addWidget(findingsBox);
+    middle->setStretchFactor(0, 3);
+    middle->setStretchFactor(1, 2);
 
     // Right: the picture.
     auto *viewBox = new QGroupBox(tr("Picture"), splitter);
@@ -114,33 +131,21 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
     m_view = new TopologyView(viewBox);
     viewLayout->addWidget(m_view);
     splitter->addWidget(treeBox);
-    splitter->addWidget(formBox);
+    splitter->addWidget(middle);
     splitter->addWidget(viewBox);
-    splitter->setSizes({250, 400, 380});
-    layout->addWidget(splitter, 3);
+    splitter->setSizes({230, 370, 460});
+    splitter->setStretchFactor(2, 1);
+    layout->addWidget(splitter, 1);
 
-    // Bottom: findings and the publishing actions.
-    auto *findingsBox = new QGroupBox(tr("Validation"), this);
-    auto *findingsLayout = new QHBoxLayout(findingsBox);
-    auto *findingColumn = new QVBoxLayout;
-    m_findingSummary = new QLabel(findingsBox);
-    m_findingSummary->setObjectName(QStringLiteral("findingSummary"));
-    m_findingList = new QListWidget(findingsBox);
-    m_findingList->setObjectName(QStringLiteral("findings"));
-    m_findingList->setAccessibleName(tr("Validation findings"));
-    m_findingList->setWordWrap(true);
-    findingColumn->addWidget(m_findingSummary);
-    findingColumn->addWidget(m_findingList);
-    findingsLayout->addLayout(findingColumn, 1);
-    auto *actions = new QVBoxLayout;
-    auto *publishButton = makeButton(tr("&Publish..."), QStringLiteral("publish"), findingsBox);
+    // Left, under the tree: publishing.
+    auto *publishButton = makeButton(tr("&Publish..."), QStringLiteral("publish"), treeBox);
     publishButton->setIcon(QIcon(QStringLiteral(":/icons/status-done.svg")));
-    auto *versionsButton = makeButton(tr("Versions..."), QStringLiteral("versions"), findingsBox);
-    actions->addWidget(publishButton);
-    actions->addWidget(versionsButton);
-    actions->addStretch(1);
-    findingsLayout->addLayout(actions);
-    layout->addWidget(findingsBox, 1);
+    auto *versionsButton = makeButton(tr("Versions..."), QStringLiteral("versions"), treeBox);
+    auto *publishRow = new QHBoxLayout;
+    publishRow->addWidget(publishButton);
+    publishRow->addWidget(versionsButton);
+    treeLayout->addSpacing(8);
+    treeLayout->addLayout(publishRow);
 
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (m_rebuilding)

@@ -65,8 +65,10 @@ Status Workspace::reloadFromStore()
 Status Workspace::setTopology(const Topology &topology)
 {
     if (!m_store)
-        return Error{tr("The central store is not open. Choose File > Open Store and try again."),
-                     m_storeLocation};
+        return Error{
+            tr("The central store is not open. Restart Fedgate; if it fails again, check that "
+               "the store location is reachable."),
+            m_storeLocation};
     if (topology == m_topology)
         return Status::success();
     topology::Draft draft;

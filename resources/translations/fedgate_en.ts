@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>PoliciesPage</name>
-    <message>
-        <source>Federation with other organisations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>XMPP federation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Public IM providers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audio and video with public providers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access from outside the network</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fedgate::wizard::EdgePoolForm</name>
     <message>
         <source>Internal pool FQDN</source>
@@ -873,6 +850,26 @@
         <source>not allowed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Federation with other organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public IM providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio and video with public providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access from outside the network</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::PublishDialog</name>
@@ -1081,19 +1078,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Front end %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edge %1 - XMPP %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edge %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>XMPP route of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front-end pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge pool, XMPP port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge pool, no XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>front-end pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge pool with XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge pool without XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>federated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public, verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public, unverified</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1139,11 +1164,11 @@
 <context>
     <name>fedgate::wizard::Workspace</name>
     <message>
-        <source>The central store is not open. Choose File &gt; Open Store and try again.</source>
+        <source>The central store is not open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central store is not open.</source>
+        <source>The central store is not open. Restart Fedgate; if it fails again, check that the store location is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
