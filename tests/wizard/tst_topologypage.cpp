@@ -183,6 +183,7 @@ void TestTopologyPage::addSiteAndEdgePool()
     test::WizardFixture fixture;
     QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
     TopologyPage page(fixture.workspace());
+    page.resize(1100, 700);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     const int sites = int(fixture.workspace()->topology().sites.size());
@@ -199,6 +200,7 @@ void TestTopologyPage::addSiteAndEdgePool()
 
     // Enable XMPP on the new pool, then route the new site through it.
     auto *xmpp = page.findChild<QCheckBox *>(QStringLiteral("enableXmpp"));
+    QVERIFY(xmpp->isVisible());
     QTest::mouseClick(xmpp, Qt::LeftButton, {}, QPoint(5, xmpp->height() / 2));
     const QString poolFqdn = fixture.workspace()->topology().sites.constLast().edgePools.at(0).fqdn;
     QVERIFY(fixture.workspace()->topology().edgePool(poolFqdn)->xmppFederation);
