@@ -40,8 +40,7 @@ Context::Context(QString n, QString v, QStringList arguments)
     , m_arguments(std::move(arguments))
     , m_out(stdout)
     , m_err(stderr)
-{
-}
+{}
 
 bool Context::parse(QCommandLineParser &parser, const QString &description,
                     const QString &positional, int minPositional, int maxPositional)
@@ -71,10 +70,10 @@ bool Context::parse(QCommandLineParser &parser, const QString &description,
     const bool parsed = parser.parse(args);
     m_json = parser.isSet(json);
     if (!parsed) {
-        m_exitCode = fail(UsageOrValidation,
-                          parser.errorText() +
-                              QStringLiteral(". Run 'fedgatectl %1 %2 --help' for the options.")
-                                  .arg(noun, verb));
+        m_exitCode = fail(
+            UsageOrValidation,
+            parser.errorText() +
+                QStringLiteral(". Run 'fedgatectl %1 %2 --help' for the options.").arg(noun, verb));
         return false;
     }
     if (parser.isSet(help)) {
@@ -85,16 +84,17 @@ bool Context::parse(QCommandLineParser &parser, const QString &description,
     }
     const int count = parser.positionalArguments().size();
     if (count < minPositional || count > maxPositional) {
-        m_exitCode = fail(UsageOrValidation,
-                          QStringLiteral("'fedgatectl %1 %2' takes %3. Usage: fedgatectl %1 %2 %4")
-                              .arg(noun, verb,
-                                   minPositional == maxPositional
-                                       ? QStringLiteral("%1 argument(s)").arg(minPositional)
-                                       : QStringLiteral("%1 to %2 arguments")
-                                             .arg(minPositional)
-                                             .arg(maxPositional),
-                                   positional.isEmpty() ? QStringLiteral("[options]")
-                                                        : positional + QStringLiteral(" [options]")));
+        m_exitCode =
+            fail(UsageOrValidation,
+                 QStringLiteral("'fedgatectl %1 %2' takes %3. Usage: fedgatectl %1 %2 %4")
+                     .arg(noun, verb,
+                          minPositional == maxPositional
+                              ? QStringLiteral("%1 argument(s)").arg(minPositional)
+                              : QStringLiteral("%1 to %2 arguments")
+                                    .arg(minPositional)
+                                    .arg(maxPositional),
+                          positional.isEmpty() ? QStringLiteral("[options]")
+                                               : positional + QStringLiteral(" [options]")));
         return false;
     }
     m_store = parser.value(store);
@@ -148,7 +148,10 @@ Registrar::Registrar(std::initializer_list<Command> list)
         registry().append(c);
 }
 
-const QList<Command> &commands() { return registry(); }
+const QList<Command> &commands()
+{
+    return registry();
+}
 
 int run(const QStringList &arguments)
 {
@@ -192,8 +195,8 @@ int run(const QStringList &arguments)
         if (c.noun == noun)
             verbs << c.verb;
     verbs.sort();
-    err << "fedgatectl: '" << noun << "' has no verb '" << verb << "'. Its verbs: "
-        << verbs.join(QStringLiteral(", ")) << ".\n";
+    err << "fedgatectl: '" << noun << "' has no verb '" << verb
+        << "'. Its verbs: " << verbs.join(QStringLiteral(", ")) << ".\n";
     return UsageOrValidation;
 }
 

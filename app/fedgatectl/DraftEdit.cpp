@@ -108,6 +108,17 @@ int DraftEdit::commit(Context &ctx, const QString &objectPath, const QString &hu
     return ctx.succeed(text);
 }
 
+int editDraft(Context &ctx, QCommandLineParser &parser, const QString &description,
+              const QString &positional, int minPositional, int maxPositional,
+              const std::function<int(DraftEdit &)> &body)
+{
+    if (!ctx.parse(parser, description, positional, minPositional, maxPositional))
+        return ctx.exitCode();
+    int code = Ok;
+    std::optional<DraftEdit> edit = DraftEdit::begin(ctx, &code);
+    return edit ? body(*edit) : code;
+}
+
 QCommandLineOption valueOpt(const QString &name, const QString &help, const QString &valueName)
 {
     return QCommandLineOption(name, help, valueName);

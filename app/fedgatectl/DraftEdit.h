@@ -41,6 +41,12 @@ private:
     topology::Topology m_original;
 };
 
+// Parses the verb's options (see Context::parse), opens the draft and runs
+// `body` on it; returns the exit code. The shape of every object verb.
+int editDraft(Context &ctx, QCommandLineParser &parser, const QString &description,
+              const QString &positional, int minPositional, int maxPositional,
+              const std::function<int(DraftEdit &)> &body);
+
 // --- small helpers shared by the object verbs --------------------------------
 
 QCommandLineOption valueOpt(const QString &name, const QString &help,

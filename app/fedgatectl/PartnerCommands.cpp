@@ -171,29 +171,27 @@ int partnerAdd(Context &ctx)
     QCommandLineParser parser;
     const PartnerOptions o;
     o.addTo(parser);
-    if (!ctx.parse(parser, QStringLiteral("Add an XMPP federated partner (its primary domain)."),
-                   QStringLiteral("DOMAIN"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    XmppPartner p;
-    p.domain = parser.positionalArguments().first().trimmed().toLower();
-    if (t.partner(p.domain))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("Partner %1 already exists. Change it with 'fedgatectl "
-                                       "partner set %1'.")
-                            .arg(p.domain));
-    if (!o.apply(ctx, parser, &p))
-        return UsageOrValidation;
-    QString note;
-    if (!checkNegotiation(ctx, p, &note))
-        return UsageOrValidation;
-    t.partners << p;
-    return edit->commit(ctx, partnerPath(p), savedText(p, QStringLiteral("Added"), note),
-                        {{QStringLiteral("partner"), partnerJson(t, p.domain)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Add an XMPP federated partner (its primary domain)."),
+        QStringLiteral("DOMAIN"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            XmppPartner p;
+            p.domain = parser.positionalArguments().first().trimmed().toLower();
+            if (t.partner(p.domain))
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("Partner %1 already exists. Change it with 'fedgatectl "
+                                   "partner set %1'.")
+                        .arg(p.domain));
+            if (!o.apply(ctx, parser, &p))
+                return UsageOrValidation;
+            QString note;
+            if (!checkNegotiation(ctx, p, &note))
+                return UsageOrValidation;
+            t.partners << p;
+            return draft.commit(ctx, partnerPath(p), savedText(p, QStringLiteral("Added"), note),
+                                {{QStringLiteral("partner"), partnerJson(t, p.domain)}});
+        });
 }
 
 int partnerSet(Context &ctx)
@@ -201,84 +199,82 @@ int partnerSet(Context &ctx)
     QCommandLineParser parser;
     const PartnerOptions o;
     o.addTo(parser);
-    if (!ctx.parse(parser, QStringLiteral("Change an XMPP federated partner."),
-                   QStringLiteral("DOMAIN"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    XmppPartner *p = t.partner(parser.positionalArguments().first().trimmed());
-    if (!p)
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("There is no partner %1. 'fedgatectl partner list' shows "
-                                       "them; 'fedgatectl partner add' creates one.")
-                            .arg(parser.positionalArguments().first()));
-    XmppPartner changed = *p;
-    if (!o.apply(ctx, parser, &changed))
-        return UsageOrValidation;
-    QString note;
-    if (!checkNegotiation(ctx, changed, &note))
-        return UsageOrValidation;
-    *p = changed;
-    return edit->commit(ctx, partnerPath(changed),
-                        savedText(changed, QStringLiteral("Changed"), note),
-                        {{QStringLiteral("partner"), partnerJson(t, changed.domain)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Change an XMPP federated partner."), QStringLiteral("DOMAIN"),
+        1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            XmppPartner *p = t.partner(parser.positionalArguments().first().trimmed());
+            if (!p)
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("There is no partner %1. 'fedgatectl partner list' shows "
+                                   "them; 'fedgatectl partner add' creates one.")
+                        .arg(parser.positionalArguments().first()));
+            XmppPartner changed = *p;
+            if (!o.apply(ctx, parser, &changed))
+                return UsageOrValidation;
+            QString note;
+            if (!checkNegotiation(ctx, changed, &note))
+                return UsageOrValidation;
+            *p = changed;
+            return draft.commit(ctx, partnerPath(changed),
+                                savedText(changed, QStringLiteral("Changed"), note),
+                                {{QStringLiteral("partner"), partnerJson(t, changed.domain)}});
+        });
 }
 
 int partnerRemove(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("Remove an XMPP federated partner."),
-                   QStringLiteral("DOMAIN"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString domain = parser.positionalArguments().first().trimmed();
-    if (!t.partner(domain))
-        return ctx.fail(UsageOrValidation, QStringLiteral("There is no partner %1.").arg(domain));
-    t.partners.removeIf(
-        [&](const XmppPartner &p) { return p.domain.compare(domain, Qt::CaseInsensitive) == 0; });
-    return edit->commit(ctx, QString(),
-                        QStringLiteral("Removed XMPP partner %1. Once published, the edge "
-                                       "closes its sessions with %1.")
-                            .arg(domain),
-                        {{QStringLiteral("removed"), domain}});
+    return editDraft(ctx, parser, QStringLiteral("Remove an XMPP federated partner."),
+                     QStringLiteral("DOMAIN"), 1, 1, [&](DraftEdit &draft) -> int {
+                         Topology &t = draft.topology();
+                         const QString domain = parser.positionalArguments().first().trimmed();
+                         if (!t.partner(domain))
+                             return ctx.fail(UsageOrValidation,
+                                             QStringLiteral("There is no partner %1.").arg(domain));
+                         t.partners.removeIf([&](const XmppPartner &p) {
+                             return p.domain.compare(domain, Qt::CaseInsensitive) == 0;
+                         });
+                         return draft.commit(
+                             ctx, QString(),
+                             QStringLiteral("Removed XMPP partner %1. Once published, the edge "
+                                            "closes its sessions with %1.")
+                                 .arg(domain),
+                             {{QStringLiteral("removed"), domain}});
+                     });
 }
 
 int partnerList(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("List the XMPP federated partners of the draft.")))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    const Topology &t = edit->topology();
-    QString text;
-    QJsonArray json;
-    for (const XmppPartner &p : t.partners) {
-        text += QStringLiteral("%1%2\n  type %3; TLS %4, SASL %5, dialback %6; connection limit "
-                               "%7; keep-alive %8\n  %9\n")
-                    .arg(p.domain,
-                         p.additionalDomains.isEmpty()
-                             ? QString()
-                             : QStringLiteral(" (also %1)").arg(p.additionalDomains.join(", ")),
-                         toString(p.type), toString(p.tls), toString(p.sasl),
-                         p.dialback ? QStringLiteral("on") : QStringLiteral("off"))
-                    .arg(p.connectionLimit)
-                    .arg(p.keepAlive ? QStringLiteral("on") : QStringLiteral("off"),
-                         evaluateNegotiation(p).summary);
-        json.append(partnerJson(t, p.domain));
-    }
-    if (text.isEmpty())
-        text = QStringLiteral("No XMPP partners. Add one with 'fedgatectl partner add DOMAIN'.");
-    return ctx.succeed(text, json);
+    return editDraft(
+        ctx, parser, QStringLiteral("List the XMPP federated partners of the draft."), {}, 0, 0,
+        [&](DraftEdit &draft) -> int {
+            const Topology &t = draft.topology();
+            QString text;
+            QJsonArray json;
+            for (const XmppPartner &p : t.partners) {
+                text +=
+                    QStringLiteral(
+                        "%1%2\n  type %3; TLS %4, SASL %5, dialback %6; connection limit "
+                        "%7; keep-alive %8\n  %9\n")
+                        .arg(p.domain,
+                             p.additionalDomains.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" (also %1)").arg(p.additionalDomains.join(", ")),
+                             toString(p.type), toString(p.tls), toString(p.sasl),
+                             p.dialback ? QStringLiteral("on") : QStringLiteral("off"))
+                        .arg(p.connectionLimit)
+                        .arg(p.keepAlive ? QStringLiteral("on") : QStringLiteral("off"),
+                             evaluateNegotiation(p).summary);
+                json.append(partnerJson(t, p.domain));
+            }
+            if (text.isEmpty())
+                text = QStringLiteral(
+                    "No XMPP partners. Add one with 'fedgatectl partner add DOMAIN'.");
+            return ctx.succeed(text, json);
+        });
 }
 
 const Registrar registrar{

@@ -82,58 +82,56 @@ int policyNew(Context &ctx)
 {
     QCommandLineParser parser;
     addSwitchOptions(parser);
-    if (!ctx.parse(parser,
-                   QStringLiteral("Create an external access policy: site:SITE (applies to the "
-                                  "site's users) or tag:NAME (granted to users)."),
-                   QStringLiteral("IDENTITY"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    ExternalAccessPolicy p;
-    p.identity = normaliseIdentity(parser.positionalArguments().first());
-    if (t.policy(p.identity))
-        return ctx.fail(UsageOrValidation,
-                        p.identity == QLatin1String("global")
-                            ? QStringLiteral("The global policy always exists. Change it with "
-                                             "'fedgatectl policy set global'.")
-                            : QStringLiteral("The policy %1 already exists. Change it with "
-                                             "'fedgatectl policy set %1'.")
-                                  .arg(p.identity));
-    if (!applySwitches(ctx, parser, &p))
-        return UsageOrValidation;
-    t.policies << p;
-    return edit->commit(ctx, QStringLiteral("policies/") + p.identity,
-                        QStringLiteral("Created policy %1: %2.").arg(p.identity, switchesText(p)),
-                        {{QStringLiteral("policy"), policyJson(t, p.identity)}});
+    return editDraft(
+        ctx, parser,
+        QStringLiteral("Create an external access policy: site:SITE (applies to the "
+                       "site's users) or tag:NAME (granted to users)."),
+        QStringLiteral("IDENTITY"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            ExternalAccessPolicy p;
+            p.identity = normaliseIdentity(parser.positionalArguments().first());
+            if (t.policy(p.identity))
+                return ctx.fail(
+                    UsageOrValidation,
+                    p.identity == QLatin1String("global")
+                        ? QStringLiteral("The global policy always exists. Change it with "
+                                         "'fedgatectl policy set global'.")
+                        : QStringLiteral("The policy %1 already exists. Change it with "
+                                         "'fedgatectl policy set %1'.")
+                              .arg(p.identity));
+            if (!applySwitches(ctx, parser, &p))
+                return UsageOrValidation;
+            t.policies << p;
+            return draft.commit(
+                ctx, QStringLiteral("policies/") + p.identity,
+                QStringLiteral("Created policy %1: %2.").arg(p.identity, switchesText(p)),
+                {{QStringLiteral("policy"), policyJson(t, p.identity)}});
+        });
 }
 
 int policySet(Context &ctx)
 {
     QCommandLineParser parser;
     addSwitchOptions(parser);
-    if (!ctx.parse(parser, QStringLiteral("Change an external access policy."),
-                   QStringLiteral("IDENTITY"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString identity = normaliseIdentity(parser.positionalArguments().first());
-    ExternalAccessPolicy *p = t.policy(identity);
-    if (!p)
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("There is no policy %1. Create it with 'fedgatectl policy "
-                                       "new %1'.")
-                            .arg(identity));
-    if (!applySwitches(ctx, parser, p))
-        return UsageOrValidation;
-    return edit->commit(ctx, QStringLiteral("policies/") + p->identity,
-                        QStringLiteral("Changed policy %1: %2.").arg(p->identity, switchesText(*p)),
-                        {{QStringLiteral("policy"), policyJson(t, identity)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Change an external access policy."),
+        QStringLiteral("IDENTITY"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const QString identity = normaliseIdentity(parser.positionalArguments().first());
+            ExternalAccessPolicy *p = t.policy(identity);
+            if (!p)
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("There is no policy %1. Create it with 'fedgatectl policy "
+                                   "new %1'.")
+                        .arg(identity));
+            if (!applySwitches(ctx, parser, p))
+                return UsageOrValidation;
+            return draft.commit(
+                ctx, QStringLiteral("policies/") + p->identity,
+                QStringLiteral("Changed policy %1: %2.").arg(p->identity, switchesText(*p)),
+                {{QStringLiteral("policy"), policyJson(t, identity)}});
+        });
 }
 
 int policyRemove(Context &ctx)
@@ -144,105 +142,106 @@ int policyRemove(Context &ctx)
                                                   "its users fall back to their site or the "
                                                   "global policy."));
     parser.addOption(force);
-    if (!ctx.parse(parser,
-                   QStringLiteral("Remove a policy. The global policy is never removed: this "
-                                  "resets it to its defaults."),
-                   QStringLiteral("IDENTITY"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString identity = normaliseIdentity(parser.positionalArguments().first());
-    if (!t.policy(identity))
-        return ctx.fail(UsageOrValidation, QStringLiteral("There is no policy %1.").arg(identity));
-    if (identity == QLatin1String("global")) {
-        resetGlobalPolicy(t);
-        return edit->commit(ctx, QStringLiteral("policies/global"),
-                            QStringLiteral("Reset the global policy to its defaults (no external "
-                                           "access). The global policy is never deleted."),
-                            {{QStringLiteral("reset"), QStringLiteral("global")}});
-    }
-    QStringList grantees;
-    for (const User &u : t.users)
-        if (QStringLiteral("tag:") + u.grantedPolicy == identity)
-            grantees << u.xmppAddress;
-    if (!grantees.isEmpty() && !parser.isSet(force))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("The policy %1 is granted to %2. Grant them another policy "
-                                       "('fedgatectl policy grant USER POLICY') or add --force to "
-                                       "remove it and revoke those grants.")
-                            .arg(identity, grantees.join(", ")));
-    for (User &u : t.users)
-        if (grantees.contains(u.xmppAddress))
-            u.grantedPolicy.clear();
-    t.policies.removeIf([&](const ExternalAccessPolicy &p) { return p.identity == identity; });
-    return edit->commit(ctx, QString(), QStringLiteral("Removed policy %1.").arg(identity),
-                        {{QStringLiteral("removed"), identity},
-                         {QStringLiteral("revokedFrom"), QJsonArray::fromStringList(grantees)}});
+    return editDraft(
+        ctx, parser,
+        QStringLiteral("Remove a policy. The global policy is never removed: this "
+                       "resets it to its defaults."),
+        QStringLiteral("IDENTITY"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const QString identity = normaliseIdentity(parser.positionalArguments().first());
+            if (!t.policy(identity))
+                return ctx.fail(UsageOrValidation,
+                                QStringLiteral("There is no policy %1.").arg(identity));
+            if (identity == QLatin1String("global")) {
+                resetGlobalPolicy(t);
+                return draft.commit(
+                    ctx, QStringLiteral("policies/global"),
+                    QStringLiteral("Reset the global policy to its defaults (no external "
+                                   "access). The global policy is never deleted."),
+                    {{QStringLiteral("reset"), QStringLiteral("global")}});
+            }
+            QStringList grantees;
+            for (const User &u : t.users)
+                if (QStringLiteral("tag:") + u.grantedPolicy == identity)
+                    grantees << u.xmppAddress;
+            if (!grantees.isEmpty() && !parser.isSet(force))
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("The policy %1 is granted to %2. Grant them another policy "
+                                   "('fedgatectl policy grant USER POLICY') or add --force to "
+                                   "remove it and revoke those grants.")
+                        .arg(identity, grantees.join(", ")));
+            for (User &u : t.users)
+                if (grantees.contains(u.xmppAddress))
+                    u.grantedPolicy.clear();
+            t.policies.removeIf(
+                [&](const ExternalAccessPolicy &p) { return p.identity == identity; });
+            return draft.commit(
+                ctx, QString(), QStringLiteral("Removed policy %1.").arg(identity),
+                {{QStringLiteral("removed"), identity},
+                 {QStringLiteral("revokedFrom"), QJsonArray::fromStringList(grantees)}});
+        });
 }
 
 int policyGrant(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser,
-                   QStringLiteral("Grant a user policy (tag:NAME or NAME) to a user; \"none\" "
-                                  "revokes the grant."),
-                   QStringLiteral("USER POLICY"), 2, 2))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString address = parser.positionalArguments().at(0).trimmed();
-    User *u = t.user(address);
-    if (!u)
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("There is no user %1. Add it with 'fedgatectl user add %1'.")
-                            .arg(address));
-    const QString wanted = parser.positionalArguments().at(1).trimmed();
-    if (wanted.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
-        u->grantedPolicy.clear();
-    } else {
-        const QString identity = normaliseIdentity(wanted);
-        if (!identity.startsWith(QLatin1String("tag:")))
-            return ctx.fail(UsageOrValidation,
-                            QStringLiteral("Only user policies (tag:NAME) are granted; %1 applies "
-                                           "by itself.")
-                                .arg(identity));
-        if (!t.policy(identity))
-            return ctx.fail(UsageOrValidation,
-                            QStringLiteral("There is no policy %1. Create it with 'fedgatectl "
-                                           "policy new %1'.")
-                                .arg(identity));
-        u->grantedPolicy = identity.mid(4);
-    }
-    const EffectivePolicy effective = effectivePolicy(t, *u);
-    return edit->commit(ctx, QStringLiteral("users/") + u->xmppAddress,
-                        QStringLiteral("%1 now gets %2 (%3).")
-                            .arg(u->xmppAddress, effective.policy.identity, effective.explanation),
-                        {{QStringLiteral("user"), u->xmppAddress},
-                         {QStringLiteral("grantedPolicy"), u->grantedPolicy},
-                         {QStringLiteral("effectivePolicy"), effective.policy.identity}});
+    return editDraft(
+        ctx, parser,
+        QStringLiteral("Grant a user policy (tag:NAME or NAME) to a user; \"none\" "
+                       "revokes the grant."),
+        QStringLiteral("USER POLICY"), 2, 2, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const QString address = parser.positionalArguments().at(0).trimmed();
+            User *u = t.user(address);
+            if (!u)
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("There is no user %1. Add it with 'fedgatectl user add %1'.")
+                        .arg(address));
+            const QString wanted = parser.positionalArguments().at(1).trimmed();
+            if (wanted.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+                u->grantedPolicy.clear();
+            } else {
+                const QString identity = normaliseIdentity(wanted);
+                if (!identity.startsWith(QLatin1String("tag:")))
+                    return ctx.fail(
+                        UsageOrValidation,
+                        QStringLiteral("Only user policies (tag:NAME) are granted; %1 applies "
+                                       "by itself.")
+                            .arg(identity));
+                if (!t.policy(identity))
+                    return ctx.fail(
+                        UsageOrValidation,
+                        QStringLiteral("There is no policy %1. Create it with 'fedgatectl "
+                                       "policy new %1'.")
+                            .arg(identity));
+                u->grantedPolicy = identity.mid(4);
+            }
+            const EffectivePolicy effective = effectivePolicy(t, *u);
+            return draft.commit(
+                ctx, QStringLiteral("users/") + u->xmppAddress,
+                QStringLiteral("%1 now gets %2 (%3).")
+                    .arg(u->xmppAddress, effective.policy.identity, effective.explanation),
+                {{QStringLiteral("user"), u->xmppAddress},
+                 {QStringLiteral("grantedPolicy"), u->grantedPolicy},
+                 {QStringLiteral("effectivePolicy"), effective.policy.identity}});
+        });
 }
 
 int policyList(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("List the external access policies.")))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    const Topology &t = edit->topology();
-    QString text;
-    for (const ExternalAccessPolicy &p : t.policies)
-        text +=
-            QStringLiteral("%1 (%2): %3\n").arg(p.identity, toString(p.scope()), switchesText(p));
-    return ctx.succeed(text, documentObject(t, {}).value(QStringLiteral("policies")));
+    return editDraft(ctx, parser, QStringLiteral("List the external access policies."), {}, 0, 0,
+                     [&](DraftEdit &draft) -> int {
+                         const Topology &t = draft.topology();
+                         QString text;
+                         for (const ExternalAccessPolicy &p : t.policies)
+                             text += QStringLiteral("%1 (%2): %3\n")
+                                         .arg(p.identity, toString(p.scope()), switchesText(p));
+                         return ctx.succeed(
+                             text, documentObject(t, {}).value(QStringLiteral("policies")));
+                     });
 }
 
 // ---- user ------------------------------------------------------------------------
@@ -288,27 +287,25 @@ int userAdd(Context &ctx)
     QCommandLineParser parser;
     const UserOptions o;
     o.addTo(parser);
-    if (!ctx.parse(parser, QStringLiteral("Add a user (bare XMPP address user@domain)."),
-                   QStringLiteral("ADDRESS"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    User u;
-    u.xmppAddress = parser.positionalArguments().first().trimmed();
-    if (t.user(u.xmppAddress))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("The user %1 already exists. Change it with 'fedgatectl "
-                                       "user set %1'.")
-                            .arg(u.xmppAddress));
-    o.apply(parser, &u);
-    t.users << u;
-    return edit->commit(ctx, QStringLiteral("users/") + u.xmppAddress,
-                        QStringLiteral("Added user %1 (effective policy %2).")
-                            .arg(u.xmppAddress, effectivePolicy(t, u).policy.identity),
-                        {{QStringLiteral("user"), userJson(t, u)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Add a user (bare XMPP address user@domain)."),
+        QStringLiteral("ADDRESS"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            User u;
+            u.xmppAddress = parser.positionalArguments().first().trimmed();
+            if (t.user(u.xmppAddress))
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("The user %1 already exists. Change it with 'fedgatectl "
+                                   "user set %1'.")
+                        .arg(u.xmppAddress));
+            o.apply(parser, &u);
+            t.users << u;
+            return draft.commit(ctx, QStringLiteral("users/") + u.xmppAddress,
+                                QStringLiteral("Added user %1 (effective policy %2).")
+                                    .arg(u.xmppAddress, effectivePolicy(t, u).policy.identity),
+                                {{QStringLiteral("user"), userJson(t, u)}});
+        });
 }
 
 int userSet(Context &ctx)
@@ -316,70 +313,65 @@ int userSet(Context &ctx)
     QCommandLineParser parser;
     const UserOptions o;
     o.addTo(parser);
-    if (!ctx.parse(parser, QStringLiteral("Change a user."), QStringLiteral("ADDRESS"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    User *u = t.user(parser.positionalArguments().first().trimmed());
-    if (!u)
-        return ctx.fail(
-            UsageOrValidation,
-            QStringLiteral("There is no user %1.").arg(parser.positionalArguments().first()));
-    o.apply(parser, u);
-    return edit->commit(ctx, QStringLiteral("users/") + u->xmppAddress,
-                        QStringLiteral("Changed user %1 (effective policy %2).")
-                            .arg(u->xmppAddress, effectivePolicy(t, *u).policy.identity),
-                        {{QStringLiteral("user"), userJson(t, *u)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Change a user."), QStringLiteral("ADDRESS"), 1, 1,
+        [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            User *u = t.user(parser.positionalArguments().first().trimmed());
+            if (!u)
+                return ctx.fail(UsageOrValidation, QStringLiteral("There is no user %1.")
+                                                       .arg(parser.positionalArguments().first()));
+            o.apply(parser, u);
+            return draft.commit(ctx, QStringLiteral("users/") + u->xmppAddress,
+                                QStringLiteral("Changed user %1 (effective policy %2).")
+                                    .arg(u->xmppAddress, effectivePolicy(t, *u).policy.identity),
+                                {{QStringLiteral("user"), userJson(t, *u)}});
+        });
 }
 
 int userRemove(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("Remove a user."), QStringLiteral("ADDRESS"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString address = parser.positionalArguments().first().trimmed();
-    if (!t.user(address))
-        return ctx.fail(UsageOrValidation, QStringLiteral("There is no user %1.").arg(address));
-    t.users.removeIf(
-        [&](const User &u) { return u.xmppAddress.compare(address, Qt::CaseInsensitive) == 0; });
-    return edit->commit(ctx, QString(), QStringLiteral("Removed user %1.").arg(address),
-                        {{QStringLiteral("removed"), address}});
+    return editDraft(ctx, parser, QStringLiteral("Remove a user."), QStringLiteral("ADDRESS"), 1, 1,
+                     [&](DraftEdit &draft) -> int {
+                         Topology &t = draft.topology();
+                         const QString address = parser.positionalArguments().first().trimmed();
+                         if (!t.user(address))
+                             return ctx.fail(UsageOrValidation,
+                                             QStringLiteral("There is no user %1.").arg(address));
+                         t.users.removeIf([&](const User &u) {
+                             return u.xmppAddress.compare(address, Qt::CaseInsensitive) == 0;
+                         });
+                         return draft.commit(ctx, QString(),
+                                             QStringLiteral("Removed user %1.").arg(address),
+                                             {{QStringLiteral("removed"), address}});
+                     });
 }
 
 int userList(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("List users with the policy that applies to each.")))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    const Topology &t = edit->topology();
-    QString text;
-    QJsonArray json;
-    for (const User &u : t.users) {
-        const EffectivePolicy e = effectivePolicy(t, u);
-        text +=
-            QStringLiteral("%1 (%2), site %3: %4 — %5; XMPP federation %6\n")
-                .arg(u.xmppAddress, u.displayName.isEmpty() ? QStringLiteral("-") : u.displayName,
-                     u.site.isEmpty() ? QStringLiteral("-") : u.site, e.policy.identity,
-                     e.explanation,
-                     e.policy.enableXmppAccess ? QStringLiteral("allowed")
-                                               : QStringLiteral("not allowed"));
-        json.append(userJson(t, u));
-    }
-    if (text.isEmpty())
-        text = QStringLiteral("No users. Add one with 'fedgatectl user add user@domain'.");
-    return ctx.succeed(text, json);
+    return editDraft(
+        ctx, parser, QStringLiteral("List users with the policy that applies to each."), {}, 0, 0,
+        [&](DraftEdit &draft) -> int {
+            const Topology &t = draft.topology();
+            QString text;
+            QJsonArray json;
+            for (const User &u : t.users) {
+                const EffectivePolicy e = effectivePolicy(t, u);
+                text += QStringLiteral("%1 (%2), site %3: %4 — %5; XMPP federation %6\n")
+                            .arg(u.xmppAddress,
+                                 u.displayName.isEmpty() ? QStringLiteral("-") : u.displayName,
+                                 u.site.isEmpty() ? QStringLiteral("-") : u.site, e.policy.identity,
+                                 e.explanation,
+                                 e.policy.enableXmppAccess ? QStringLiteral("allowed")
+                                                           : QStringLiteral("not allowed"));
+                json.append(userJson(t, u));
+            }
+            if (text.isEmpty())
+                text = QStringLiteral("No users. Add one with 'fedgatectl user add user@domain'.");
+            return ctx.succeed(text, json);
+        });
 }
 
 const Registrar registrar{

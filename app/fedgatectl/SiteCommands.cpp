@@ -41,31 +41,30 @@ int siteAdd(Context &ctx)
     const auto description = valueOpt(QStringLiteral("description"), QStringLiteral("Description."),
                                       QStringLiteral("TEXT"));
     parser.addOption(description);
-    if (!ctx.parse(parser, QStringLiteral("Add a site to the draft topology."),
-                   QStringLiteral("NAME"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    const QString name = parser.positionalArguments().first().trimmed();
-    if (name.isEmpty() || name.contains(QLatin1Char('/')))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("A site name must not be empty or contain '/'."));
-    if (siteIndex(edit->topology(), name) >= 0)
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("A site named %1 already exists. Choose another name, or "
-                                       "change it with 'fedgatectl site set %1'.")
-                            .arg(name));
-    Site site;
-    site.name = name;
-    site.description = parser.value(description);
-    edit->topology().sites << site;
-    return edit->commit(
-        ctx, sitePath(site), QStringLiteral("Added site %1 to the draft.").arg(name),
-        {{QStringLiteral("site"),
-          documentObject(edit->topology(),
-                         QStringLiteral("/sites/%1").arg(edit->topology().sites.size() - 1))}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Add a site to the draft topology."), QStringLiteral("NAME"), 1,
+        1, [&](DraftEdit &draft) -> int {
+            const QString name = parser.positionalArguments().first().trimmed();
+            if (name.isEmpty() || name.contains(QLatin1Char('/')))
+                return ctx.fail(UsageOrValidation,
+                                QStringLiteral("A site name must not be empty or contain '/'."));
+            if (siteIndex(draft.topology(), name) >= 0)
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("A site named %1 already exists. Choose another name, or "
+                                   "change it with 'fedgatectl site set %1'.")
+                        .arg(name));
+            Site site;
+            site.name = name;
+            site.description = parser.value(description);
+            draft.topology().sites << site;
+            return draft.commit(
+                ctx, sitePath(site), QStringLiteral("Added site %1 to the draft.").arg(name),
+                {{QStringLiteral("site"),
+                  documentObject(
+                      draft.topology(),
+                      QStringLiteral("/sites/%1").arg(draft.topology().sites.size() - 1))}});
+        });
 }
 
 int siteSet(Context &ctx)
@@ -78,86 +77,83 @@ int siteSet(Context &ctx)
                                  QStringLiteral("NAME"));
     parser.addOption(description);
     parser.addOption(rename);
-    if (!ctx.parse(parser, QStringLiteral("Change a site."), QStringLiteral("NAME"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const int i = siteIndex(t, parser.positionalArguments().first());
-    if (i < 0)
-        return unknownSite(ctx, t, parser.positionalArguments().first());
-    Site &site = t.sites[i];
-    if (parser.isSet(description))
-        site.description = parser.value(description);
-    if (parser.isSet(rename)) {
-        const QString newName = parser.value(rename).trimmed();
-        if (newName.isEmpty() || newName.contains(QLatin1Char('/')))
-            return ctx.fail(UsageOrValidation,
-                            QStringLiteral("A site name must not be empty or contain '/'."));
-        const int other = siteIndex(t, newName);
-        if (other >= 0 && other != i)
-            return ctx.fail(UsageOrValidation,
-                            QStringLiteral("A site named %1 already exists.").arg(newName));
-        // Rename what refers to the site by name, so nothing dangles.
-        if (ExternalAccessPolicy *p = t.policy(QStringLiteral("site:") + site.name))
-            p->identity = QStringLiteral("site:") + newName;
-        for (User &u : t.users)
-            if (u.site.compare(site.name, Qt::CaseInsensitive) == 0)
-                u.site = newName;
-        site.name = newName;
-    }
-    return edit->commit(
-        ctx, sitePath(site), QStringLiteral("Changed site %1.").arg(site.name),
-        {{QStringLiteral("site"), documentObject(t, QStringLiteral("/sites/%1").arg(i))}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Change a site."), QStringLiteral("NAME"), 1, 1,
+        [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const int i = siteIndex(t, parser.positionalArguments().first());
+            if (i < 0)
+                return unknownSite(ctx, t, parser.positionalArguments().first());
+            Site &site = t.sites[i];
+            if (parser.isSet(description))
+                site.description = parser.value(description);
+            if (parser.isSet(rename)) {
+                const QString newName = parser.value(rename).trimmed();
+                if (newName.isEmpty() || newName.contains(QLatin1Char('/')))
+                    return ctx.fail(
+                        UsageOrValidation,
+                        QStringLiteral("A site name must not be empty or contain '/'."));
+                const int other = siteIndex(t, newName);
+                if (other >= 0 && other != i)
+                    return ctx.fail(UsageOrValidation,
+                                    QStringLiteral("A site named %1 already exists.").arg(newName));
+                // Rename what refers to the site by name, so nothing dangles.
+                if (ExternalAccessPolicy *p = t.policy(QStringLiteral("site:") + site.name))
+                    p->identity = QStringLiteral("site:") + newName;
+                for (User &u : t.users)
+                    if (u.site.compare(site.name, Qt::CaseInsensitive) == 0)
+                        u.site = newName;
+                site.name = newName;
+            }
+            return draft.commit(
+                ctx, sitePath(site), QStringLiteral("Changed site %1.").arg(site.name),
+                {{QStringLiteral("site"), documentObject(t, QStringLiteral("/sites/%1").arg(i))}});
+        });
 }
 
 int siteRemove(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser,
-                   QStringLiteral("Remove a site and its pools from the draft. What still refers "
-                                  "to it is reported."),
-                   QStringLiteral("NAME"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const int i = siteIndex(t, parser.positionalArguments().first());
-    if (i < 0)
-        return unknownSite(ctx, t, parser.positionalArguments().first());
-    const QString name = t.sites[i].name;
-    t.sites.removeAt(i);
-    return edit->commit(ctx, QString(), QStringLiteral("Removed site %1 from the draft.").arg(name),
-                        {{QStringLiteral("removed"), name}});
+    return editDraft(ctx, parser,
+                     QStringLiteral("Remove a site and its pools from the draft. What still refers "
+                                    "to it is reported."),
+                     QStringLiteral("NAME"), 1, 1, [&](DraftEdit &draft) -> int {
+                         Topology &t = draft.topology();
+                         const int i = siteIndex(t, parser.positionalArguments().first());
+                         if (i < 0)
+                             return unknownSite(ctx, t, parser.positionalArguments().first());
+                         const QString name = t.sites[i].name;
+                         t.sites.removeAt(i);
+                         return draft.commit(
+                             ctx, QString(),
+                             QStringLiteral("Removed site %1 from the draft.").arg(name),
+                             {{QStringLiteral("removed"), name}});
+                     });
 }
 
 int siteList(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("List the draft's sites with their pools and routes.")))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    const Topology &t = edit->topology();
-    QString text;
-    for (const Site &s : t.sites) {
-        QStringList edges;
-        for (const EdgePool &e : s.edgePools)
-            edges << e.fqdn + (e.xmppFederation ? QStringLiteral(" (XMPP)") : QString());
-        text += QStringLiteral("%1\n  edge pools: %2\n  XMPP federation route: %3\n")
-                    .arg(s.name, edges.isEmpty() ? QStringLiteral("none") : edges.join(", "),
-                         s.xmppFederationRoute.isEmpty() ? QStringLiteral("none")
-                                                         : s.xmppFederationRoute);
-    }
-    if (text.isEmpty())
-        text = QStringLiteral("No sites. Add one with 'fedgatectl site add NAME'.");
-    return ctx.succeed(text, QJsonValue(documentObject(t, {}).value(QStringLiteral("sites"))));
+    return editDraft(
+        ctx, parser, QStringLiteral("List the draft's sites with their pools and routes."), {}, 0,
+        0, [&](DraftEdit &draft) -> int {
+            const Topology &t = draft.topology();
+            QString text;
+            for (const Site &s : t.sites) {
+                QStringList edges;
+                for (const EdgePool &e : s.edgePools)
+                    edges << e.fqdn + (e.xmppFederation ? QStringLiteral(" (XMPP)") : QString());
+                text +=
+                    QStringLiteral("%1\n  edge pools: %2\n  XMPP federation route: %3\n")
+                        .arg(s.name, edges.isEmpty() ? QStringLiteral("none") : edges.join(", "),
+                             s.xmppFederationRoute.isEmpty() ? QStringLiteral("none")
+                                                             : s.xmppFederationRoute);
+            }
+            if (text.isEmpty())
+                text = QStringLiteral("No sites. Add one with 'fedgatectl site add NAME'.");
+            return ctx.succeed(text,
+                               QJsonValue(documentObject(t, {}).value(QStringLiteral("sites"))));
+        });
 }
 
 // ---- edge-pool --------------------------------------------------------------------
@@ -308,38 +304,35 @@ int edgePoolAdd(Context &ctx)
     QCommandLineParser parser;
     const EdgePoolOptions o;
     o.addTo(parser);
-    if (!ctx.parse(parser,
-                   QStringLiteral("Add an edge pool (FQDN = its internal pool FQDN) to a site."),
-                   QStringLiteral("FQDN"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString fqdn = parser.positionalArguments().first().trimmed();
-    if (!parser.isSet(o.site))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("Say which site the pool belongs to with --site SITE."));
-    const int si = siteIndex(t, parser.value(o.site));
-    if (si < 0)
-        return unknownSite(ctx, t, parser.value(o.site));
-    if (t.edgePool(fqdn))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("An edge pool %1 already exists. Change it with "
-                                       "'fedgatectl edge-pool set %1'.")
-                            .arg(fqdn));
-    EdgePool pool;
-    pool.fqdn = fqdn;
-    if (!o.apply(ctx, parser, &pool))
-        return UsageOrValidation;
-    t.sites[si].edgePools << pool;
-    return edit->commit(
-        ctx, edgePath(t, fqdn),
-        QStringLiteral("Added edge pool %1 to site %2%3.")
-            .arg(fqdn, t.sites[si].name,
-                 pool.xmppFederation ? QStringLiteral(" with XMPP federation") : QString()),
-        {{QStringLiteral("edgePool"), edgeJson(t, fqdn)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Add an edge pool (FQDN = its internal pool FQDN) to a site."),
+        QStringLiteral("FQDN"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const QString fqdn = parser.positionalArguments().first().trimmed();
+            if (!parser.isSet(o.site))
+                return ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("Say which site the pool belongs to with --site SITE."));
+            const int si = siteIndex(t, parser.value(o.site));
+            if (si < 0)
+                return unknownSite(ctx, t, parser.value(o.site));
+            if (t.edgePool(fqdn))
+                return ctx.fail(UsageOrValidation,
+                                QStringLiteral("An edge pool %1 already exists. Change it with "
+                                               "'fedgatectl edge-pool set %1'.")
+                                    .arg(fqdn));
+            EdgePool pool;
+            pool.fqdn = fqdn;
+            if (!o.apply(ctx, parser, &pool))
+                return UsageOrValidation;
+            t.sites[si].edgePools << pool;
+            return draft.commit(
+                ctx, edgePath(t, fqdn),
+                QStringLiteral("Added edge pool %1 to site %2%3.")
+                    .arg(fqdn, t.sites[si].name,
+                         pool.xmppFederation ? QStringLiteral(" with XMPP federation") : QString()),
+                {{QStringLiteral("edgePool"), edgeJson(t, fqdn)}});
+        });
 }
 
 int edgePoolSet(Context &ctx)
@@ -347,81 +340,76 @@ int edgePoolSet(Context &ctx)
     QCommandLineParser parser;
     const EdgePoolOptions o;
     o.addTo(parser);
-    if (!ctx.parse(parser, QStringLiteral("Change an edge pool; --site moves it to another site."),
-                   QStringLiteral("FQDN"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString fqdn = parser.positionalArguments().first().trimmed();
-    EdgePool *pool = t.edgePool(fqdn);
-    if (!pool)
-        return unknownEdgePool(ctx, fqdn);
-    if (!o.apply(ctx, parser, pool))
-        return UsageOrValidation;
-    if (parser.isSet(o.site)) {
-        const int target = siteIndex(t, parser.value(o.site));
-        if (target < 0)
-            return unknownSite(ctx, t, parser.value(o.site));
-        const EdgePool moved = *pool;
-        for (Site &s : t.sites)
-            s.edgePools.removeIf([&](const EdgePool &e) { return e.fqdn == moved.fqdn; });
-        t.sites[target].edgePools << moved;
-    }
-    return edit->commit(ctx, edgePath(t, fqdn), QStringLiteral("Changed edge pool %1.").arg(fqdn),
-                        {{QStringLiteral("edgePool"), edgeJson(t, fqdn)}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Change an edge pool; --site moves it to another site."),
+        QStringLiteral("FQDN"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const QString fqdn = parser.positionalArguments().first().trimmed();
+            EdgePool *pool = t.edgePool(fqdn);
+            if (!pool)
+                return unknownEdgePool(ctx, fqdn);
+            if (!o.apply(ctx, parser, pool))
+                return UsageOrValidation;
+            if (parser.isSet(o.site)) {
+                const int target = siteIndex(t, parser.value(o.site));
+                if (target < 0)
+                    return unknownSite(ctx, t, parser.value(o.site));
+                const EdgePool moved = *pool;
+                for (Site &s : t.sites)
+                    s.edgePools.removeIf([&](const EdgePool &e) { return e.fqdn == moved.fqdn; });
+                t.sites[target].edgePools << moved;
+            }
+            return draft.commit(ctx, edgePath(t, fqdn),
+                                QStringLiteral("Changed edge pool %1.").arg(fqdn),
+                                {{QStringLiteral("edgePool"), edgeJson(t, fqdn)}});
+        });
 }
 
 int edgePoolRemove(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser,
-                   QStringLiteral("Remove an edge pool. Routes that named it are reported."),
-                   QStringLiteral("FQDN"), 1, 1))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const QString fqdn = parser.positionalArguments().first().trimmed();
-    if (!t.edgePool(fqdn))
-        return unknownEdgePool(ctx, fqdn);
-    for (Site &s : t.sites)
-        s.edgePools.removeIf(
-            [&](const EdgePool &e) { return e.fqdn.compare(fqdn, Qt::CaseInsensitive) == 0; });
-    return edit->commit(ctx, QString(), QStringLiteral("Removed edge pool %1.").arg(fqdn),
-                        {{QStringLiteral("removed"), fqdn}});
+    return editDraft(
+        ctx, parser, QStringLiteral("Remove an edge pool. Routes that named it are reported."),
+        QStringLiteral("FQDN"), 1, 1, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const QString fqdn = parser.positionalArguments().first().trimmed();
+            if (!t.edgePool(fqdn))
+                return unknownEdgePool(ctx, fqdn);
+            for (Site &s : t.sites)
+                s.edgePools.removeIf([&](const EdgePool &e) {
+                    return e.fqdn.compare(fqdn, Qt::CaseInsensitive) == 0;
+                });
+            return draft.commit(ctx, QString(), QStringLiteral("Removed edge pool %1.").arg(fqdn),
+                                {{QStringLiteral("removed"), fqdn}});
+        });
 }
 
 int edgePoolList(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("List the edge pools of the draft.")))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    const Topology &t = edit->topology();
-    QString text;
-    QJsonArray json;
-    for (const EdgePool *e : t.edgePools()) {
-        text += QStringLiteral("%1 (site %2): external %3, %4 member(s), XMPP federation %5\n")
-                    .arg(e->fqdn, t.siteOfEdgePool(e->fqdn)->name, e->externalFqdn)
-                    .arg(e->members.size())
-                    .arg(e->xmppFederation ? QStringLiteral("on, port %1").arg(e->xmppPort)
-                                           : QStringLiteral("off"));
-        QJsonObject o = edgeJson(t, e->fqdn);
-        o.insert(QStringLiteral("site"), t.siteOfEdgePool(e->fqdn)->name);
-        json.append(o);
-    }
-    if (text.isEmpty())
-        text = QStringLiteral("No edge pools. Add one with 'fedgatectl edge-pool add FQDN --site "
-                              "SITE'.");
-    return ctx.succeed(text, json);
+    return editDraft(
+        ctx, parser, QStringLiteral("List the edge pools of the draft."), {}, 0, 0,
+        [&](DraftEdit &draft) -> int {
+            const Topology &t = draft.topology();
+            QString text;
+            QJsonArray json;
+            for (const EdgePool *e : t.edgePools()) {
+                text +=
+                    QStringLiteral("%1 (site %2): external %3, %4 member(s), XMPP federation %5\n")
+                        .arg(e->fqdn, t.siteOfEdgePool(e->fqdn)->name, e->externalFqdn)
+                        .arg(e->members.size())
+                        .arg(e->xmppFederation ? QStringLiteral("on, port %1").arg(e->xmppPort)
+                                               : QStringLiteral("off"));
+                QJsonObject o = edgeJson(t, e->fqdn);
+                o.insert(QStringLiteral("site"), t.siteOfEdgePool(e->fqdn)->name);
+                json.append(o);
+            }
+            if (text.isEmpty())
+                text = QStringLiteral(
+                    "No edge pools. Add one with 'fedgatectl edge-pool add FQDN --site "
+                    "SITE'.");
+            return ctx.succeed(text, json);
+        });
 }
 
 // ---- route ----------------------------------------------------------------------
@@ -429,62 +417,60 @@ int edgePoolList(Context &ctx)
 int routeSet(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser,
-                   QStringLiteral("Assign a site's XMPP federation route to an edge pool (\"none\" "
-                                  "clears it). The pool must have XMPP federation enabled."),
-                   QStringLiteral("SITE EDGEPOOL"), 2, 2))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    Topology &t = edit->topology();
-    const int si = siteIndex(t, parser.positionalArguments().at(0));
-    if (si < 0)
-        return unknownSite(ctx, t, parser.positionalArguments().at(0));
-    const QString poolName = parser.positionalArguments().at(1).trimmed();
-    Site &site = t.sites[si];
-    if (poolName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
-        site.xmppFederationRoute.clear();
-        return edit->commit(ctx, sitePath(site),
-                            QStringLiteral("Site %1 no longer federates over XMPP.").arg(site.name),
-                            {{QStringLiteral("site"), site.name},
-                             {QStringLiteral("xmppFederationRoute"), QJsonValue::Null}});
-    }
-    const EdgePool *pool = t.edgePool(poolName);
-    if (!pool)
-        return unknownEdgePool(ctx, poolName);
-    site.xmppFederationRoute = pool->fqdn;
-    return edit->commit(
-        ctx, sitePath(site),
-        QStringLiteral("Site %1 now routes XMPP federation through edge pool %2. Republish the "
-                       "topology and restart the edge for it to take effect.")
-            .arg(site.name, pool->fqdn),
-        {{QStringLiteral("site"), site.name}, {QStringLiteral("xmppFederationRoute"), pool->fqdn}});
+    return editDraft(
+        ctx, parser,
+        QStringLiteral("Assign a site's XMPP federation route to an edge pool (\"none\" "
+                       "clears it). The pool must have XMPP federation enabled."),
+        QStringLiteral("SITE EDGEPOOL"), 2, 2, [&](DraftEdit &draft) -> int {
+            Topology &t = draft.topology();
+            const int si = siteIndex(t, parser.positionalArguments().at(0));
+            if (si < 0)
+                return unknownSite(ctx, t, parser.positionalArguments().at(0));
+            const QString poolName = parser.positionalArguments().at(1).trimmed();
+            Site &site = t.sites[si];
+            if (poolName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+                site.xmppFederationRoute.clear();
+                return draft.commit(
+                    ctx, sitePath(site),
+                    QStringLiteral("Site %1 no longer federates over XMPP.").arg(site.name),
+                    {{QStringLiteral("site"), site.name},
+                     {QStringLiteral("xmppFederationRoute"), QJsonValue::Null}});
+            }
+            const EdgePool *pool = t.edgePool(poolName);
+            if (!pool)
+                return unknownEdgePool(ctx, poolName);
+            site.xmppFederationRoute = pool->fqdn;
+            return draft.commit(
+                ctx, sitePath(site),
+                QStringLiteral(
+                    "Site %1 now routes XMPP federation through edge pool %2. Republish the "
+                    "topology and restart the edge for it to take effect.")
+                    .arg(site.name, pool->fqdn),
+                {{QStringLiteral("site"), site.name},
+                 {QStringLiteral("xmppFederationRoute"), pool->fqdn}});
+        });
 }
 
 int routeList(Context &ctx)
 {
     QCommandLineParser parser;
-    if (!ctx.parse(parser, QStringLiteral("Show each site's XMPP federation route.")))
-        return ctx.exitCode();
-    int code = Ok;
-    auto edit = DraftEdit::begin(ctx, &code);
-    if (!edit)
-        return code;
-    QString text;
-    QJsonArray json;
-    for (const Site &s : edit->topology().sites) {
-        text += QStringLiteral("%1 -> %2\n")
-                    .arg(s.name, s.xmppFederationRoute.isEmpty() ? QStringLiteral("(none)")
-                                                                 : s.xmppFederationRoute);
-        json.append(
-            QJsonObject{{QStringLiteral("site"), s.name},
-                        {QStringLiteral("xmppFederationRoute"),
-                         s.xmppFederationRoute.isEmpty() ? QJsonValue::Null
-                                                         : QJsonValue(s.xmppFederationRoute)}});
-    }
-    return ctx.succeed(text, json);
+    return editDraft(ctx, parser, QStringLiteral("Show each site's XMPP federation route."), {}, 0,
+                     0, [&](DraftEdit &draft) -> int {
+                         QString text;
+                         QJsonArray json;
+                         for (const Site &s : draft.topology().sites) {
+                             text += QStringLiteral("%1 -> %2\n")
+                                         .arg(s.name, s.xmppFederationRoute.isEmpty()
+                                                          ? QStringLiteral("(none)")
+                                                          : s.xmppFederationRoute);
+                             json.append(QJsonObject{{QStringLiteral("site"), s.name},
+                                                     {QStringLiteral("xmppFederationRoute"),
+                                                      s.xmppFederationRoute.isEmpty()
+                                                          ? QJsonValue::Null
+                                                          : QJsonValue(s.xmppFederationRoute)}});
+                         }
+                         return ctx.succeed(text, json);
+                     });
 }
 
 const Registrar registrar{
