@@ -104,12 +104,12 @@ Status InternalCa::create(const QString &commonName, KeyType keyType, int days, 
     X509NamePtr subject(X509_NAME_new());
     const QByteArray nameUtf8 = name.toUtf8();
     if (!certificate || !subject || X509_set_version(certificate.get(), X509_VERSION_3) != 1 ||
-        X509_NAME_add_entry_by_txt(subject.get(), "CN", MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char *>(nameUtf8.constData()),
-                                   int(nameUtf8.size()), -1, 0) != 1 ||
         X509_NAME_add_entry_by_txt(subject.get(), "O", MBSTRING_UTF8,
                                    reinterpret_cast<const unsigned char *>("Fedgate"), -1, -1,
                                    0) != 1 ||
+        X509_NAME_add_entry_by_txt(subject.get(), "CN", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char *>(nameUtf8.constData()),
+                                   int(nameUtf8.size()), -1, 0) != 1 ||
         X509_set_subject_name(certificate.get(), subject.get()) != 1 ||
         X509_set_issuer_name(certificate.get(), subject.get()) != 1 ||
         X509_set_pubkey(certificate.get(), caKey) != 1)

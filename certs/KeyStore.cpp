@@ -452,21 +452,29 @@ Result<ImportResult> KeyStore::importData(const QByteArray &data, const QString 
 Result<ImportResult> KeyStore::importParsed(CertificateFile &file, const QString &sourceName,
                                             const ImportOptions &options)
 {
-    // The leaf is the certificate that is no CA; a file of CA certificates
-    // only (a bare chain) has none and is refused below with that reason.
+    // The leaf is a certificate that is no CA. Failing that (a self-signed
+    // certificate made with `openssl req -x509` says CA:TRUE), a certificate
+    // that issued none of the others, if a key matches it.
     QList<X509 *> leaves;
     for (const X509Ptr &certificate : file.certificates) {
         if (!isCaCertificate(certificate.get()))
             leaves << certificate.get();
     }
-    if (leaves.isEmpty())
-        return inputError(
-            QStringLiteral("%1 holds only CA certificates (%2), no server "
-                           "certificate. Import the certificate the CA issued for "
-                           "your request; its chain may come in the same file.")
-                .arg(QFileInfo(sourceName).fileName(),
-                     nameToString(X509_get_subject_name(file.certificates.front().get()))),
-            sourceName);
+    const bool onlyCaCertificates = leaves.isEmpty();
+    if (onlyCaCertificates) {
+        for (const X509Ptr &candidate : file.certificates) {
+            bool issuedAnother = false;
+            for (const X509Ptr &other : file.certificates) {
+                issuedAnother =
+                    issuedAnother || (other.get() != candidate.get() &&
+                                      X509_check_issued(candidate.get(), other.get()) == X509_V_OK);
+            }
+            if (!issuedAnother)
+                leaves << candidate.get();
+        }
+        if (leaves.isEmpty())
+            leaves << file.certificates.front().get();
+    }
 
     Result<QList<PendingRequest>> pending = pendingRequests();
     if (!pending)
@@ -509,6 +517,19 @@ Result<ImportResult> KeyStore::importParsed(CertificateFile &file, const QString
             break;
     }
 
+    // One self-signed certificate is a server's own (openssl req -x509 marks
+    // it CA:TRUE); several CA certificates are a bare chain.
+    const bool selfSignedAlone = file.certificates.size() == 1 &&
+                                 X509_check_issued(file.certificates.front().get(),
+                                                   file.certificates.front().get()) == X509_V_OK;
+    if (!leaf && onlyCaCertificates && !selfSignedAlone)
+        return inputError(
+            QStringLiteral("%1 holds only CA certificates (%2), no server certificate, and no key "
+                           "of a pending request matches them. Import the certificate the CA "
+                           "issued for your request; its chain may come in the same file.")
+                .arg(QFileInfo(sourceName).fileName(),
+                     nameToString(X509_get_subject_name(leaves.first()))),
+            sourceName);
     if (!leaf) {
         const CertificateInfo info = CertificateInfo::of(leaves.first());
         QString message;
