@@ -51,8 +51,43 @@ QStringList tablesFor(StoreKind kind)
 
 } // namespace
 
+namespace {
+
+// The common case, an up-to-date database of the right kind, is checked
+// with reads only: opening a store to list its versions must not wait for
+// the write lock a publisher holds.
+bool schemaIsCurrent(SqlConnection &sql, StoreKind kind)
+{
+    const QStringList tables = sql.database().tables();
+    if (!tables.contains(QLatin1String("fedgate_meta")))
+        return false;
+    for (const QString &name :
+         kind == StoreKind::Central
+             ? QStringList{QStringLiteral("topology_versions"), QStringLiteral("topology_draft")}
+             : QStringList{QStringLiteral("replica_content")})
+        if (!tables.contains(name))
+            return false;
+    Result<QSqlQuery> meta = sql.exec(QStringLiteral("SELECT key, value FROM fedgate_meta"));
+    if (!meta)
+        return false;
+    QString storedKind;
+    int storedVersion = 0;
+    while (meta.value().next()) {
+        const QString key = meta.value().value(0).toString();
+        if (key == QLatin1String("kind"))
+            storedKind = meta.value().value(1).toString();
+        else if (key == QLatin1String("schema_version"))
+            storedVersion = meta.value().value(1).toInt();
+    }
+    return storedKind == kindName(kind) && storedVersion == kStoreSchemaVersion;
+}
+
+} // namespace
+
 Status ensureStoreSchema(SqlConnection &sql, StoreKind kind)
 {
+    if (schemaIsCurrent(sql, kind))
+        return Status::success();
     if (Status s = sql.begin(); !s)
         return s;
     auto fail = [&sql](Error e) -> Status {

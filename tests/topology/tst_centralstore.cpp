@@ -238,6 +238,19 @@ private slots:
         auto victim = startVictim(location, 1, QStringLiteral("Half-written"), marker, 60000);
         QVERIFY(victim->waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 20000);
+
+        // While the publisher sits inside its transaction, readers are not
+        // blocked and do not see the uncommitted version.
+        {
+            QElapsedTimer timer;
+            timer.start();
+            auto reader = openOrFail(location);
+            QVERIFY(reader);
+            QCOMPARE(reader->latestVersion().value(), 1);
+            QVERIFY(reader->topology(1));
+            QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        }
+
         victim->kill(); // SIGKILL: no destructor, no rollback, no commit
         QVERIFY(victim->waitForFinished(10000));
         QCOMPARE(victim->exitStatus(), QProcess::CrashExit);
