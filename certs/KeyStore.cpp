@@ -14,10 +14,16 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QRandomGenerator>
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+
+// Debug level: fedgatectl prints JSON on stdout, where spdlog's default
+// logger writes; the service's logger configuration decides what it keeps.
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -327,6 +333,9 @@ Result<RequestOutcome> KeyStore::createRequest(const topology::Topology &topolog
     pending.csrPem = requestToPem(csr.value().get());
     if (Status s = storePending(pending, key.value().get()); !s)
         return s.error();
+    spdlog::debug("certs: request {} ({}, {}) for CN={}", pending.id.toStdString(),
+                  toString(request.usage).toStdString(), pending.keyDescription.toStdString(),
+                  pending.names.commonName.toStdString());
 
     if (request.mode == RequestMode::Delayed) {
         if (!request.csrPath.isEmpty()) {
@@ -339,9 +348,17 @@ Result<RequestOutcome> KeyStore::createRequest(const topology::Topology &topolog
     }
 
     InternalCa ca(m_dataDirectory);
-    if (!ca.exists()) {
-        if (Status s = ca.create(); !s)
-            return s.error();
+    {
+        // Two immediate requests at once must not both create a CA: the
+        // second would replace the first one's root.
+        static QMutex creation;
+        QMutexLocker lock(&creation);
+        if (!ca.exists()) {
+            if (Status s = ca.create(); !s)
+                return s.error();
+            spdlog::debug("certs: created the internal CA at {}",
+                          ca.certificatePath().toStdString());
+        }
     }
     Result<X509Ptr> issued = ca.issue(csr.value().get());
     if (!issued)
@@ -555,6 +572,7 @@ Result<ImportResult> KeyStore::importParsed(CertificateFile &file, const QString
                                       "request (fedgatectl cert request) and send its CSR to the "
                                       "CA.");
         }
+        spdlog::debug("certs: refused {}: no matching key", sourceName.toStdString());
         return inputError(message, sourceName);
     }
 
@@ -630,6 +648,9 @@ Result<ImportResult> KeyStore::importParsed(CertificateFile &file, const QString
                               .arg(finalDir),
                           finalDir);
     }
+    spdlog::debug("certs: imported certificate {} (CN={}) from {}, key from {}",
+                  record.id.toStdString(), record.info.commonName.toStdString(),
+                  sourceName.toStdString(), result.keySource.toStdString());
     // The request is answered; its key now lives with its certificate.
     if (!requestId.isEmpty())
         QDir(root() + QLatin1Char('/') + kPending + QLatin1Char('/') + requestId)
@@ -770,6 +791,8 @@ Result<AssignResult> KeyStore::assign(const QString &certificateIdOrPrefix, Cert
         if (Status s = writeFileAtomically(base + suffix, data, mode); !s)
             return s.error();
     }
+    spdlog::debug("certs: assigned certificate {} to the {} interface", id.value().toStdString(),
+                  toString(usage).toStdString());
     return result;
 }
 

@@ -6,6 +6,8 @@
 #include "certs/CertificateNames.h"
 #include "certs/CertificateRequest.h"
 #include "certs/KeyStore.h"
+#include "support/TestPaths.h"
+#include "topology/TopologyDocument.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -213,6 +215,34 @@ private slots:
         QVERIFY(pending.ok());
         QCOMPARE(pending.value().csrPem, fedgate::test::readBytes(request.csrPath));
         QCOMPARE(pending.value().request, request);
+    }
+
+    // The shipped example (resources/examples/contoso.json): two edge pools,
+    // the request goes to the one the first site routes XMPP through.
+    void exampleTopologyCsr()
+    {
+        Result topology =
+            fedgate::topology::TopologyDocument::readFile(fedgate::test::exampleTopologyPath());
+        QVERIFY2(topology.ok(), qPrintable(topology.ok() ? QString() : topology.error().message));
+        CertificateRequest request;
+        request.csrPath = m_dir->filePath(QStringLiteral("example.csr"));
+        request.sipDomains = topology.value().organisation.sipDomains();
+        KeyStore store;
+        Result outcome = store.createRequest(topology.value(), request);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message));
+        const auto r =
+            openssl({QStringLiteral("req"), QStringLiteral("-in"), request.csrPath,
+                     QStringLiteral("-noout"), QStringLiteral("-verify"), QStringLiteral("-text")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.contains("verify OK") || r.out.contains("verify OK"));
+        const QString text = QString::fromUtf8(r.out);
+        QCOMPARE(subjectLine(text), QStringLiteral("CN = xmpp.contoso.test"));
+        QVERIFY(text.contains(QLatin1String("Public-Key: (2048 bit)"))); // the default key
+        QCOMPARE(lineAfter(text, QStringLiteral("X509v3 Subject Alternative Name:")),
+                 QStringLiteral("DNS:xmpp.contoso.test, DNS:sip.contoso.test, "
+                                "DNS:sip.corp.contoso.test, DNS:contoso.test"));
+        QCOMPARE(lineAfter(text, QStringLiteral("X509v3 Extended Key Usage:")),
+                 QStringLiteral("TLS Web Server Authentication, TLS Web Client Authentication"));
     }
 
     void defaultsLeaveOptionalEntriesOut()
