@@ -126,6 +126,9 @@ void DnsChecker::launch(const DnsQuery &query)
         l->dns->setNameserver(m_options.server);
     l->timer = std::make_unique<QTimer>();
     l->timer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: give every lookup its full
+    // timeout.
+    l->timer->setTimerType(Qt::PreciseTimer);
     connect(l->dns.get(), &QDnsLookup::finished, this, [this, l] { onLookupFinished(l); });
     connect(l->timer.get(), &QTimer::timeout, this, [l] {
         if (l->done)

@@ -1,0 +1,396 @@
+// fedgatectl dns plan|check|export: the DNS records the published topology
+// needs, checked live against a resolver, and written out for the DNS team.
+#include "Cli.h"
+
+#include "topology/CentralStore.h"
+#include "topology/DnsChecker.h"
+#include "topology/DnsExport.h"
+#include "topology/DnsRecordPlan.h"
+#include "topology/LocalReplica.h"
+#include "topology/TopologyDocument.h"
+
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+namespace fedgate::cli {
+
+namespace {
+
+using namespace fedgate::topology;
+
+QString describe(const Error &error)
+{
+    if (error.line == 0 && !error.source.isEmpty() && error.message.contains(error.source))
+        return error.message;
+    return error.toString();
+}
+
+const QCommandLineOption &fileOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("file"),
+        QStringLiteral("Take the topology from this file (an exported or draft topology) "
+                       "instead of the central store."),
+        QStringLiteral("FILE"));
+    return option;
+}
+
+struct Source
+{
+    std::optional<Topology> topology;
+    QString label;
+    int exitCode = Ok;
+};
+
+// --file F, else --replica (this machine's local replica), else the latest
+// published version of --store (or of the default central store).
+Source loadTopology(Context &ctx, const QCommandLineParser &parser)
+{
+    Source source;
+    const QString file = parser.value(fileOption());
+    const int selectors =
+        int(!file.isEmpty()) + int(!ctx.store().isEmpty()) + int(!ctx.replica().isEmpty());
+    if (selectors > 1) {
+        source.exitCode =
+            ctx.fail(UsageOrValidation, QStringLiteral("Give only one of --file, --store and "
+                                                       "--replica: they name where the topology "
+                                                       "comes from."));
+        return source;
+    }
+    if (!file.isEmpty()) {
+        Result<Topology> read = TopologyDocument::readFile(file);
+        if (!read) {
+            source.exitCode = ctx.fail(UsageOrValidation, describe(read.error()));
+            return source;
+        }
+        source.topology = read.value();
+        source.label = file;
+        return source;
+    }
+    if (!ctx.replica().isEmpty()) {
+        Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(ctx.replica());
+        if (!replica) {
+            source.exitCode = ctx.fail(StoreError, describe(replica.error()));
+            return source;
+        }
+        Result<std::optional<ReplicaState>> state = replica.value()->current();
+        if (!state) {
+            source.exitCode = ctx.fail(StoreError, describe(state.error()));
+            return source;
+        }
+        if (!state.value()) {
+            source.exitCode = ctx.fail(
+                UsageOrValidation,
+                QStringLiteral("The local replica %1 holds no topology yet. Import one with "
+                               "'fedgatectl replica import', or give --file or --store.")
+                    .arg(replica.value()->location()));
+            return source;
+        }
+        source.topology = state.value()->topology;
+        source.label = QStringLiteral("version %1 in the local replica %2")
+                           .arg(state.value()->version)
+                           .arg(replica.value()->location());
+        return source;
+    }
+    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(ctx.store());
+    if (!store) {
+        source.exitCode = ctx.fail(StoreError, describe(store.error()));
+        return source;
+    }
+    Result<int> latest = store.value()->latestVersion();
+    if (!latest) {
+        source.exitCode = ctx.fail(StoreError, describe(latest.error()));
+        return source;
+    }
+    if (latest.value() == 0) {
+        source.exitCode = ctx.fail(
+            UsageOrValidation,
+            QStringLiteral("The central store %1 has no published topology: the DNS records "
+                           "come from a published one. Publish it first (fedgatectl topology "
+                           "publish), or give --file or --replica.")
+                .arg(store.value()->location()));
+        return source;
+    }
+    Result<Topology> topology = store.value()->topology(latest.value());
+    if (!topology) {
+        source.exitCode = ctx.fail(StoreError, describe(topology.error()));
+        return source;
+    }
+    source.topology = topology.value();
+    source.label =
+        QStringLiteral("version %1 of %2").arg(latest.value()).arg(store.value()->location());
+    return source;
+}
+
+QJsonObject recordJson(const DnsRecord &r)
+{
+    QJsonObject o{
+        {QStringLiteral("zone"), toString(r.zone)}, {QStringLiteral("name"), r.name},
+        {QStringLiteral("type"), toString(r.type)}, {QStringLiteral("value"), r.value},
+        {QStringLiteral("edgePool"), r.edgePool},   {QStringLiteral("purpose"), r.purpose},
+        {QStringLiteral("zoneLine"), r.zoneLine()}};
+    if (r.type == DnsRecordType::SRV) {
+        o.insert(QStringLiteral("priority"), r.priority);
+        o.insert(QStringLiteral("weight"), r.weight);
+        o.insert(QStringLiteral("port"), r.port);
+    }
+    return o;
+}
+
+QString planText(const DnsRecordPlan &plan, const QString &label)
+{
+    QString text = QStringLiteral("DNS records for %1\n").arg(label);
+    for (DnsZone zone : {DnsZone::External, DnsZone::Internal}) {
+        text += zone == DnsZone::External
+                    ? QStringLiteral("\nExternal DNS (the Internet-facing zone):\n")
+                    : QStringLiteral("\nInternal DNS (the resolver the edge and gateway use):\n");
+        const QList<DnsRecord> records = plan.records(zone);
+        if (records.isEmpty())
+            text += QStringLiteral("  (none)\n");
+        for (const DnsRecord &r : records)
+            text += QStringLiteral("  %1\n      %2\n").arg(r.zoneLine(), r.purpose);
+    }
+    if (!plan.notes().isEmpty()) {
+        text += QStringLiteral("\nNotes:\n");
+        for (const QString &note : plan.notes())
+            text += QStringLiteral("  - %1\n").arg(note);
+    }
+    return text;
+}
+
+int dnsPlan(Context &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption(fileOption());
+    if (!ctx.parse(parser, QStringLiteral("List every DNS record the published topology needs, "
+                                          "external and internal, each with its purpose.")))
+        return ctx.exitCode();
+    const Source source = loadTopology(ctx, parser);
+    if (!source.topology)
+        return source.exitCode;
+    const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
+    const int code = plan.notes().isEmpty() ? Ok : UsageOrValidation;
+    if (ctx.json()) {
+        QJsonArray external, internal;
+        for (const DnsRecord &r : plan.records())
+            (r.zone == DnsZone::External ? external : internal).append(recordJson(r));
+        ctx.printJson(
+            QJsonObject{{QStringLiteral("source"), source.label},
+                        {QStringLiteral("external"), external},
+                        {QStringLiteral("internal"), internal},
+                        {QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes())},
+                        {QStringLiteral("ok"), code == Ok}});
+        return code;
+    }
+    ctx.out() << planText(plan, source.label);
+    ctx.out().flush();
+    return code;
+}
+
+QJsonObject reportJson(const DnsCheckReport &report)
+{
+    QJsonArray records;
+    for (const DnsCheckResult &r : report.results) {
+        if (r.status == DnsCheckStatus::NotChecked)
+            continue;
+        QJsonObject o = recordJson(r.record);
+        o.insert(QStringLiteral("index"), r.index);
+        o.insert(QStringLiteral("status"), toString(r.status));
+        o.insert(QStringLiteral("found"), QJsonArray::fromStringList(r.found));
+        o.insert(QStringLiteral("message"), r.message);
+        records.append(o);
+    }
+    QJsonArray findings;
+    for (const DnsFinding &f : report.findings)
+        findings.append(
+            QJsonObject{{QStringLiteral("rule"), f.rule},
+                        {QStringLiteral("name"), f.name},
+                        {QStringLiteral("message"), f.message},
+                        {QStringLiteral("create"), QJsonArray::fromStringList(f.create)},
+                        {QStringLiteral("remove"), QJsonArray::fromStringList(f.remove)}});
+    return QJsonObject{{QStringLiteral("server"), report.server},
+                       {QStringLiteral("timeoutMs"), report.timeoutMs},
+                       {QStringLiteral("lookups"), report.lookups},
+                       {QStringLiteral("elapsedMs"), report.elapsedMs},
+                       {QStringLiteral("ok"), report.allOk()},
+                       {QStringLiteral("records"), records},
+                       {QStringLiteral("findings"), findings}};
+}
+
+QString reportText(const DnsCheckReport &report, const QString &label)
+{
+    QString text = QStringLiteral("DNS check of %1 against %2 (%3 lookups, %4 ms)\n\n")
+                       .arg(label, report.server)
+                       .arg(report.lookups)
+                       .arg(report.elapsedMs);
+    for (const DnsCheckResult &r : report.results) {
+        if (r.status == DnsCheckStatus::NotChecked)
+            continue;
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(toString(r.status).toUpper().leftJustified(16), r.record.zoneLine());
+    }
+    if (report.findings.isEmpty()) {
+        text += QStringLiteral("\nAll records OK.\n");
+        return text;
+    }
+    text += QStringLiteral("\n%1 finding(s):\n").arg(report.findings.size());
+    for (const DnsFinding &f : report.findings)
+        text += QStringLiteral("  - [%1] %2\n").arg(f.rule, f.message);
+    return text;
+}
+
+int dnsCheck(Context &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QStringLiteral("Ask this name server (an IPv4 or IPv6 address; port 53) instead of the "
+                       "system resolver."),
+        QStringLiteral("ADDRESS"));
+    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
+                                     QStringLiteral("How long each lookup may take (default %1).")
+                                         .arg(DnsChecker::kDefaultTimeoutMs),
+                                     QStringLiteral("N"));
+    const QCommandLineOption internal(
+        QStringLiteral("internal"),
+        QStringLiteral("Also check the internal records (ask the internal resolver)."));
+    parser.addOptions({fileOption(), server, timeout, internal});
+    if (!ctx.parse(parser,
+                   QStringLiteral("Check the records the topology needs against a live resolver, "
+                                  "all lookups at once. Each finding names the record to create, "
+                                  "change or delete. Exit 0 when everything is right, 1 when "
+                                  "something needs fixing.")))
+        return ctx.exitCode();
+
+    DnsChecker::Options options;
+    options.includeInternal = parser.isSet(internal);
+    if (parser.isSet(server)) {
+        options.server = QHostAddress(parser.value(server));
+        if (options.server.isNull())
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("--server '%1' is not an IP address. Give the name "
+                                           "server's IPv4 or IPv6 address, e.g. --server "
+                                           "192.0.2.53.")
+                                .arg(parser.value(server)));
+    }
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        options.timeoutMs = parser.value(timeout).toInt(&ok);
+        if (!ok || options.timeoutMs < 100 || options.timeoutMs > 600000)
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("--timeout-ms '%1' is not a number of milliseconds "
+                                           "between 100 and 600000.")
+                                .arg(parser.value(timeout)));
+    }
+    const Source source = loadTopology(ctx, parser);
+    if (!source.topology)
+        return source.exitCode;
+
+    const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
+    const DnsCheckReport report = DnsChecker::check(plan, options);
+    const int code = report.allOk() ? Ok : UsageOrValidation;
+    if (ctx.json()) {
+        QJsonObject json = reportJson(report);
+        json.insert(QStringLiteral("source"), source.label);
+        json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes()));
+        ctx.printJson(json);
+    } else {
+        ctx.out() << reportText(report, source.label);
+        ctx.out().flush();
+    }
+    const bool abandoned =
+        std::any_of(report.results.begin(), report.results.end(),
+                    [](const DnsCheckResult &r) { return r.status == DnsCheckStatus::NoAnswer; }) ||
+        std::any_of(report.findings.begin(), report.findings.end(),
+                    [](const DnsFinding &f) { return f.rule == QLatin1String("no-answer"); });
+    if (abandoned) {
+        // Qt 6.4 waits at exit for every abandoned resolver call (about 10 s
+        // each, five at a time) although nobody wants their answers any more:
+        // the report is out, so leave now.
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::_Exit(code);
+    }
+    return code;
+}
+
+int dnsExport(Context &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("zone (a BIND zone-file snippet, the default) or csv (a checklist of "
+                       "every record)."),
+        QStringLiteral("FORMAT"), QStringLiteral("zone"));
+    const QCommandLineOption output(QStringLiteral("output"),
+                                    QStringLiteral("Write to this file instead of stdout."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption internal(
+        QStringLiteral("internal"),
+        QStringLiteral("With --format zone: the internal zone's records instead of the "
+                       "external ones."));
+    parser.addOptions({fileOption(), format, output, internal});
+    if (!ctx.parse(parser, QStringLiteral("Write the DNS records the topology needs as a BIND "
+                                          "zone-file snippet or a CSV checklist.")))
+        return ctx.exitCode();
+    const QString fmt = parser.value(format).toLower();
+    if (fmt != QLatin1String("zone") && fmt != QLatin1String("csv"))
+        return ctx.fail(UsageOrValidation,
+                        QStringLiteral("--format '%1' is not known: use zone or csv.")
+                            .arg(parser.value(format)));
+    const Source source = loadTopology(ctx, parser);
+    if (!source.topology)
+        return source.exitCode;
+    const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
+    const DnsZone zone = parser.isSet(internal) ? DnsZone::Internal : DnsZone::External;
+    const QString content =
+        fmt == QLatin1String("csv") ? DnsExport::csv(plan) : DnsExport::zoneSnippet(plan, zone);
+
+    const QString path = parser.value(output);
+    if (!path.isEmpty()) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(content.toUtf8()) < 0 || !file.commit())
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("Could not write %1: %2. Choose a writable path.")
+                                .arg(path, file.errorString()));
+    }
+    if (ctx.json()) {
+        ctx.printJson(QJsonObject{
+            {QStringLiteral("source"), source.label},
+            {QStringLiteral("format"), fmt},
+            {QStringLiteral("zone"), toString(zone)},
+            {QStringLiteral("output"), path.isEmpty() ? QJsonValue() : QJsonValue(path)},
+            {QStringLiteral("records"), static_cast<int>(plan.records().size())},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes())},
+            {QStringLiteral("content"), content}});
+        return Ok;
+    }
+    if (path.isEmpty()) {
+        ctx.out() << content;
+        ctx.out().flush();
+    } else {
+        ctx.err() << "Wrote " << path << '\n';
+        ctx.err().flush();
+    }
+    return Ok;
+}
+
+const Registrar registrar{
+    {QStringLiteral("dns"), QStringLiteral("plan"),
+     QStringLiteral("List the DNS records the topology needs"), dnsPlan},
+    {QStringLiteral("dns"), QStringLiteral("check"),
+     QStringLiteral("Check the DNS records live against a resolver"), dnsCheck},
+    {QStringLiteral("dns"), QStringLiteral("export"),
+     QStringLiteral("Write the records as a zone snippet or CSV"), dnsExport},
+};
+
+} // namespace
+
+} // namespace fedgate::cli
