@@ -1,0 +1,128 @@
+#pragma once
+
+#include "EngineConfig.h"
+#include "LocalDelivery.h"
+#include "engine/s2s/FederationPolicy.h"
+#include "engine/s2s/SessionInfo.h"
+#include "engine/tls/CertificateChainVerifier.h"
+#include "engine/xml/XmlElement.h"
+
+#include "topology/Result.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <functional>
+#include <memory>
+
+class QSslSocket;
+
+// The edge's federation engine: the external listener, the inbound and
+// outbound server-to-server sessions, routing between them and the local
+// side (domain-level answers now, the gateway through LocalDelivery later),
+// the per-partner policy from the published topology, and reload.
+namespace fedgate::engine {
+
+class InboundSession;
+class OutboundSession;
+class S2SListener;
+class S2SSession;
+class SrvResolver;
+
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    enum class DialbackVerdict
+    {
+        Valid,
+        Invalid,
+        Error
+    };
+
+    explicit Engine(EngineConfig config, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Loads the certificate, applies the topology and opens the listener(s).
+    Status start(const topology::Topology &topology);
+    // Closes every session (system-shutdown) and the listeners.
+    void stop();
+    // Applies a republished topology: new policy, listener moved if its
+    // address changed, and sessions the new policy forbids are closed.
+    Status reload(const topology::Topology &topology);
+
+    const EngineConfig &config() const { return m_config; }
+    const FederationPolicy &policy() const { return m_policy; }
+    QHostAddress listenAddress() const;
+    quint16 listenPort() const;
+
+    // Routing. route(): a stanza from the local side (gateway, domain-level
+    // answers, bounces) to wherever its 'to' points.
+    void setLocalDelivery(LocalDelivery *delivery) { m_localDelivery = delivery; }
+    void route(const XmlElement &stanza);
+    void sendToRemote(const XmlElement &stanza);
+    void routeFromRemote(const XmlElement &stanza, S2SSession *session);
+    // Answers `stanza`'s sender with a stanza error (nothing for errors).
+    void bounce(const XmlElement &stanza, const QString &condition, const QString &text);
+
+    // The session table.
+    QList<SessionInfo> sessions() const;
+
+    // A federation ping to `domain` from our first domain (fedgatectl ping):
+    // `progress(step, detail)` for each step, then `done` once.
+    void ping(const QString &domain, std::function<void(QString, QString)> progress,
+              std::function<void(bool ok, QString detail, qint64 rttMs)> done,
+              int timeoutMs = 20000);
+
+    // Services for the sessions.
+    QString newSessionId(SessionDirection direction);
+    QString newStreamId() const;
+    qint64 maxStanzaSize() const { return m_maxStanzaSize; }
+    void setMaxStanzaSize(qint64 bytes) { m_maxStanzaSize = bytes; }
+    bool hasCertificate() const { return !m_tls.localCertificate().isNull(); }
+    QSslConfiguration tlsConfiguration() const { return m_tls; }
+    CertificateStatus certificateStatus(const QList<QByteArray> &chainDer,
+                                        QString *detail = nullptr) const;
+    SrvResolver *resolver() const { return m_resolver; }
+    void verifyDialbackKey(const QString &receiving, const QString &originating,
+                           const QString &streamId, const QString &key,
+                           std::function<void(DialbackVerdict)> done);
+    int sessionCount(const QString &remoteDomain, SessionDirection direction) const;
+
+signals:
+    void sessionsChanged();
+
+private:
+    Status loadTls();
+    Status listen(const topology::Topology &topology);
+    void onAccepted(QSslSocket *socket, bool directTls);
+    void adopt(S2SSession *session);
+    void onSessionFinished(S2SSession *session);
+    OutboundSession *outboundFor(const QString &localDomain, const QString &remoteDomain);
+    void deliverLocal(const XmlElement &stanza);
+    void answerDomainIq(const XmlElement &iq);
+    void logBody(const XmlElement &stanza, const char *direction) const;
+
+    EngineConfig m_config;
+    FederationPolicy m_policy;
+    QSslConfiguration m_tls;
+    CertificateChainVerifier m_chainVerifier;
+    SrvResolver *m_resolver = nullptr;
+    QList<S2SListener *> m_listeners;
+    QList<InboundSession *> m_inbound;
+    QHash<QString, OutboundSession *> m_outbound; // "local remote"
+    LocalDelivery *m_localDelivery = nullptr;
+    qint64 m_maxStanzaSize;
+    quint64 m_sessionCounter = 0;
+    quint64 m_iqCounter = 0;
+    struct PendingIq
+    {
+        std::function<void(const XmlElement &)> done;
+    };
+    QHash<QString, PendingIq> m_pendingIq;
+};
+
+} // namespace fedgate::engine

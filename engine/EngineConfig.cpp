@@ -1,0 +1,232 @@
+#include "EngineConfig.h"
+
+#include "topology/LocalReplica.h"
+#include "topology/Paths.h"
+#include "topology/TopologyDocument.h"
+
+#include <QHostInfo>
+
+namespace fedgate::engine {
+
+namespace {
+Error configError(const QString &message)
+{
+    return Error{message, QStringLiteral("fedgated"), 0, 0};
+}
+
+bool parseAddressPort(const QString &text, QHostAddress *address, quint16 *port)
+{
+    QString host = text;
+    QString portText;
+    if (text.startsWith(QLatin1Char('['))) { // [v6]:port
+        const qsizetype close = text.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        host = text.mid(1, close - 1);
+        if (close + 1 < text.size()) {
+            if (text.at(close + 1) != QLatin1Char(':'))
+                return false;
+            portText = text.mid(close + 2);
+        }
+    } else if (text.count(QLatin1Char(':')) == 1) {
+        host = text.section(QLatin1Char(':'), 0, 0);
+        portText = text.section(QLatin1Char(':'), 1);
+    }
+    if (!address->setAddress(host))
+        return false;
+    *port = 0;
+    if (!portText.isEmpty()) {
+        bool ok = false;
+        const uint p = portText.toUInt(&ok);
+        if (!ok || p == 0 || p > 65535)
+            return false;
+        *port = quint16(p);
+    }
+    return true;
+}
+} // namespace
+
+QString EngineConfig::usage()
+{
+    return QStringLiteral(
+        "Usage: fedgated [options]\n"
+        "Runs the XMPP federation engine (edge role) in the foreground.\n\n"
+        "  --topology FILE        read the topology from a JSON file instead of the local replica\n"
+        "  --replica PATH         local replica location (default: the standard one)\n"
+        "  --edge-pool FQDN       this machine's edge pool (default: first XMPP-routed pool)\n"
+        "  --edge-member FQDN     this machine in the pool (default: by host name, else first)\n"
+        "  --listen ADDR[:PORT]   external listener (default: member external IPv4, pool port)\n"
+        "  --cert FILE            PEM certificate of the external interface\n"
+        "  --key FILE             PEM private key of that certificate\n"
+        "  --ca FILE              PEM trust anchors for partner certificates (default: system)\n"
+        "  --host DOMAIN=IP[:PORT] resolve DOMAIN to IP without DNS (repeatable; for tests)\n"
+        "  --control PATH         control socket (default: <data dir>/fedgated.sock)\n"
+        "  --retry-attempts N     outbound retries before queued stanzas bounce (default 3)\n"
+        "  --retry-delay MS       first retry delay, doubled each time (default 2000)\n"
+        "  --log-file PATH        also log to a rotating file\n"
+        "  --verbose              debug logging\n"
+        "  --help                 this text\n");
+}
+
+Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
+{
+    EngineConfig config;
+    auto value = [&](qsizetype *i, const QString &option) -> std::optional<QString> {
+        if (*i + 1 >= arguments.size())
+            return std::nullopt;
+        ++*i;
+        Q_UNUSED(option);
+        return arguments.at(*i);
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString arg = arguments.at(i);
+        if (arg == QLatin1String("--verbose")) {
+            config.verbose = true;
+            continue;
+        }
+        const bool takesValue = QStringList{QStringLiteral("--topology"),
+                                            QStringLiteral("--replica"),
+                                            QStringLiteral("--edge-pool"),
+                                            QStringLiteral("--edge-member"),
+                                            QStringLiteral("--listen"),
+                                            QStringLiteral("--cert"),
+                                            QStringLiteral("--key"),
+                                            QStringLiteral("--ca"),
+                                            QStringLiteral("--host"),
+                                            QStringLiteral("--control"),
+                                            QStringLiteral("--retry-attempts"),
+                                            QStringLiteral("--retry-delay"),
+                                            QStringLiteral("--log-file")}
+                                    .contains(arg);
+        if (!takesValue)
+            return configError(QStringLiteral("Unknown option '%1'. Run 'fedgated --help' for the "
+                                              "list of options.")
+                                   .arg(arg));
+        const auto v = value(&i, arg);
+        if (!v)
+            return configError(QStringLiteral("Option %1 needs a value.").arg(arg));
+        if (arg == QLatin1String("--topology")) {
+            config.topologyFile = *v;
+        } else if (arg == QLatin1String("--replica")) {
+            config.replicaPath = *v;
+        } else if (arg == QLatin1String("--edge-pool")) {
+            config.edgePool = *v;
+        } else if (arg == QLatin1String("--edge-member")) {
+            config.edgeMember = *v;
+        } else if (arg == QLatin1String("--listen")) {
+            if (!parseAddressPort(*v, &config.listenAddress, &config.listenPort))
+                return configError(QStringLiteral("--listen '%1' is not ADDRESS[:PORT] (for "
+                                                  "example 127.0.0.10:5269).")
+                                       .arg(*v));
+        } else if (arg == QLatin1String("--cert")) {
+            config.certificatePath = *v;
+        } else if (arg == QLatin1String("--key")) {
+            config.keyPath = *v;
+        } else if (arg == QLatin1String("--ca")) {
+            config.caPath = *v;
+        } else if (arg == QLatin1String("--log-file")) {
+            config.logFile = *v;
+        } else if (arg == QLatin1String("--control")) {
+            config.controlSocketPath = *v;
+        } else if (arg == QLatin1String("--host")) {
+            const qsizetype eq = v->indexOf(QLatin1Char('='));
+            HostOverride o;
+            if (eq <= 0 || !parseAddressPort(v->mid(eq + 1), &o.address, &o.port))
+                return configError(QStringLiteral("--host '%1' is not DOMAIN=IP[:PORT] (for "
+                                                  "example partner.test=127.0.0.2).")
+                                       .arg(*v));
+            config.hosts.insert(v->left(eq).toLower(), o);
+        } else {
+            bool ok = false;
+            const int n = v->toInt(&ok);
+            if (!ok || n < 0)
+                return configError(QStringLiteral("%1 needs a non-negative number.").arg(arg));
+            if (arg == QLatin1String("--retry-attempts"))
+                config.retryAttempts = n;
+            else
+                config.retryInitialDelayMs = std::max(n, 10);
+        }
+    }
+    if (config.controlSocketPath.isEmpty())
+        config.controlSocketPath = fedgate::dataPath(QStringLiteral("fedgated.sock"));
+    if (config.certificatePath.isEmpty() != config.keyPath.isEmpty())
+        return configError(QStringLiteral("--cert and --key go together: give both, or neither "
+                                          "to run without TLS (only partners with TLS "
+                                          "NotSupported or Optional can then connect)."));
+    return config;
+}
+
+Result<topology::Topology> EngineConfig::loadTopology() const
+{
+    if (!topologyFile.isEmpty())
+        return topology::TopologyDocument::readFile(topologyFile);
+    auto replica = topology::LocalReplica::open(replicaPath);
+    if (!replica)
+        return replica.error();
+    auto state = replica.value()->current();
+    if (!state)
+        return state.error();
+    if (!state.value())
+        return configError(QStringLiteral("The local replica at %1 holds no topology yet. Import "
+                                          "the published topology first (fedgatectl replica "
+                                          "import FILE) or start fedgated with --topology FILE.")
+                               .arg(replica.value()->location()));
+    return state.value()->topology;
+}
+
+Result<const topology::EdgePool *>
+EngineConfig::selectEdgePool(const topology::Topology &topology) const
+{
+    if (!edgePool.isEmpty()) {
+        const topology::EdgePool *pool = topology.edgePool(edgePool);
+        if (!pool)
+            return configError(QStringLiteral("The topology has no edge pool '%1'. Check "
+                                              "--edge-pool against 'fedgatectl edgepool list'.")
+                                   .arg(edgePool));
+        if (!pool->xmppFederation)
+            return configError(QStringLiteral("XMPP federation is not enabled on edge pool '%1'. "
+                                              "Enable it in the topology and republish.")
+                                   .arg(edgePool));
+        return pool;
+    }
+    const auto routed = topology.xmppRoutedEdgePools();
+    if (routed.isEmpty())
+        return configError(QStringLiteral("No site routes its XMPP federation through an edge "
+                                          "pool with XMPP federation enabled. Assign a site's "
+                                          "XMPP federation route and republish."));
+    return routed.first();
+}
+
+Result<std::pair<QHostAddress, quint16>>
+EngineConfig::listenEndpoint(const topology::Topology &topology) const
+{
+    auto pool = selectEdgePool(topology);
+    if (!pool)
+        return pool.error();
+    const quint16 port = listenPort ? listenPort : pool.value()->xmppPort;
+    if (!listenAddress.isNull())
+        return std::pair{listenAddress, port};
+    const auto &members = pool.value()->members;
+    if (members.isEmpty())
+        return configError(QStringLiteral("Edge pool '%1' has no member. Add this machine to the "
+                                          "pool, or start fedgated with --listen ADDR:PORT.")
+                               .arg(pool.value()->fqdn));
+    const QString host = edgeMember.isEmpty() ? QHostInfo::localHostName() : edgeMember;
+    const topology::EdgeServer *member = &members.first();
+    for (const auto &m : members) {
+        if (m.internalFqdn.compare(host, Qt::CaseInsensitive) == 0 ||
+            m.externalFqdn.compare(host, Qt::CaseInsensitive) == 0 ||
+            m.internalFqdn.section(QLatin1Char('.'), 0, 0).compare(host, Qt::CaseInsensitive) == 0)
+            member = &m;
+    }
+    QHostAddress address(member->externalIPv4);
+    if (address.isNull())
+        address = QHostAddress(member->externalIPv6);
+    if (address.isNull())
+        return configError(QStringLiteral("Edge server '%1' has no external IP address in the "
+                                          "topology. Set it, or start fedgated with --listen.")
+                               .arg(member->internalFqdn));
+    return std::pair{address, port};
+}
+
+} // namespace fedgate::engine

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "topology/Result.h"
+#include "topology/Topology.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+// Everything fedgated needs to know that is not in the published topology:
+// where the topology comes from, which edge pool this machine is, the
+// certificate files, test-only overrides. One class so that the deployment
+// step can fill it in later instead of a command line.
+namespace fedgate::engine {
+
+struct HostOverride
+{
+    QHostAddress address;
+    quint16 port = 0; // 0 = the port the SRV record or the default gives
+};
+
+class EngineConfig
+{
+public:
+    QString topologyFile;       // --topology FILE; empty = the local replica
+    QString replicaPath;        // --replica PATH; empty = LocalReplica::defaultLocation()
+    QString edgePool;           // --edge-pool FQDN; empty = the first XMPP-routed pool
+    QString edgeMember;         // --edge-member FQDN; empty = matched by host name, else the first
+    QHostAddress listenAddress; // --listen ADDR:PORT; null = the member's external IPv4
+    quint16 listenPort = 0;     // 0 = the pool's xmppPort
+    QString certificatePath;    // --cert PEM (leaf first, then intermediates)
+    QString keyPath;            // --key PEM
+    QString caPath;             // --ca PEM trust anchors; empty = the system store
+    QHash<QString, HostOverride> hosts; // --host DOMAIN=IP[:PORT]
+    QString controlSocketPath;          // --control PATH
+    QString logFile;                    // --log-file PATH: rotating file besides stderr
+    bool verbose = false;               // --verbose: debug level
+
+    // Outbound retry policy: attempts after the first, the first delay, and
+    // the cap (delay doubles each time).
+    int retryAttempts = 3;
+    int retryInitialDelayMs = 2000;
+    int retryMaxDelayMs = 30000;
+    int outboundQueueLimit = 1000; // stanzas queued per remote domain while connecting
+    int connectTimeoutMs = 10000;  // per target
+
+    // Parses fedgated's command line (without the program name).
+    static Result<EngineConfig> fromArguments(const QStringList &arguments);
+    static QString usage();
+
+    // Loads the topology from the file or the local replica.
+    Result<topology::Topology> loadTopology() const;
+    // Picks this machine's edge pool and member from the topology.
+    Result<const topology::EdgePool *> selectEdgePool(const topology::Topology &topology) const;
+    // The external listener address and port, overrides applied.
+    Result<std::pair<QHostAddress, quint16>>
+    listenEndpoint(const topology::Topology &topology) const;
+};
+
+} // namespace fedgate::engine

@@ -1,0 +1,157 @@
+#include "ControlServer.h"
+
+#include "engine/Engine.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QPointer>
+
+#include <sys/stat.h>
+
+namespace fedgate::engine {
+
+namespace {
+constexpr qint64 kMaxRequestLine = 64 * 1024;
+
+void writeJson(QLocalSocket *socket, const QJsonObject &object)
+{
+    socket->write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+}
+} // namespace
+
+ControlServer::ControlServer(Engine *engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_server(new QLocalServer(this))
+{
+    connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onConnection);
+}
+
+ControlServer::~ControlServer()
+{
+    close();
+}
+
+Status ControlServer::listen(const QString &path)
+{
+    m_path = path;
+    // A socket file left by a crashed fedgated: refuse only when something
+    // still answers on it.
+    if (QFile::exists(path)) {
+        QLocalSocket probe;
+        probe.connectToServer(path);
+        if (probe.waitForConnected(500))
+            return Error{QStringLiteral("Another fedgated already answers on %1. Stop it first "
+                                        "(fedgatectl service stop) or use --control PATH.")
+                             .arg(path),
+                         path, 0, 0};
+        QLocalServer::removeServer(path);
+    }
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    const mode_t old = ::umask(0177); // no window where the socket is group-readable
+    const bool ok = m_server->listen(path);
+    ::umask(old);
+    if (!ok)
+        return Error{QStringLiteral("Cannot create the control socket %1: %2.")
+                         .arg(path, m_server->errorString()),
+                     path, 0, 0};
+    ::chmod(QFile::encodeName(path).constData(), 0600);
+    return Status::success();
+}
+
+void ControlServer::close()
+{
+    if (m_server->isListening()) {
+        m_server->close();
+        QLocalServer::removeServer(m_path);
+    }
+}
+
+void ControlServer::onConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+            while (socket->canReadLine())
+                handleLine(socket, socket->readLine().trimmed());
+            if (socket->bytesAvailable() > kMaxRequestLine)
+                socket->disconnectFromServer();
+        });
+    }
+}
+
+void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
+{
+    if (line.isEmpty())
+        return;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    const QJsonObject request = doc.object();
+    const QString command = request.value(QStringLiteral("command")).toString();
+    if (!doc.isObject() || command.isEmpty()) {
+        writeJson(socket, {{QStringLiteral("done"), true},
+                           {QStringLiteral("ok"), false},
+                           {QStringLiteral("error"), QStringLiteral("expected a JSON object with "
+                                                                    "a \"command\"")}});
+        return;
+    }
+    if (command == QLatin1String("status")) {
+        QJsonArray domains;
+        for (const QString &d : m_engine->policy().localDomains())
+            domains << d;
+        writeJson(socket,
+                  {{QStringLiteral("done"), true},
+                   {QStringLiteral("ok"), true},
+                   {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                   {QStringLiteral("listen"), QStringLiteral("%1:%2")
+                                                  .arg(m_engine->listenAddress().toString())
+                                                  .arg(m_engine->listenPort())},
+                   {QStringLiteral("domains"), domains},
+                   {QStringLiteral("partners"), int(m_engine->policy().topology().partners.size())},
+                   {QStringLiteral("sessions"), int(m_engine->sessions().size())}});
+        return;
+    }
+    if (command == QLatin1String("sessions")) {
+        QJsonArray rows;
+        for (const SessionInfo &s : m_engine->sessions())
+            rows << s.toJson();
+        writeJson(socket, {{QStringLiteral("done"), true},
+                           {QStringLiteral("ok"), true},
+                           {QStringLiteral("sessions"), rows}});
+        return;
+    }
+    if (command == QLatin1String("ping")) {
+        const QString domain = request.value(QStringLiteral("domain")).toString();
+        const int timeoutMs =
+            std::clamp(request.value(QStringLiteral("timeoutMs")).toInt(20000), 1000, 120000);
+        QPointer<QLocalSocket> target(socket);
+        m_engine->ping(
+            domain,
+            [target](const QString &step, const QString &detail) {
+                if (target)
+                    writeJson(target,
+                              {{QStringLiteral("step"), step}, {QStringLiteral("detail"), detail}});
+            },
+            [target](bool ok, const QString &detail, qint64 rtt) {
+                if (target)
+                    writeJson(target, {{QStringLiteral("done"), true},
+                                       {QStringLiteral("ok"), ok},
+                                       {QStringLiteral("detail"), detail},
+                                       {QStringLiteral("rttMs"), rtt}});
+            },
+            timeoutMs);
+        return;
+    }
+    writeJson(socket,
+              {{QStringLiteral("done"), true},
+               {QStringLiteral("ok"), false},
+               {QStringLiteral("error"),
+                QStringLiteral("unknown command '%1' (status, sessions, ping)").arg(command)}});
+}
+
+} // namespace fedgate::engine

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "S2SSession.h"
+
+#include <QSet>
+
+// A stream a remote server opened to our external listener (RFC 6120 as the
+// receiving entity): header checks, STARTTLS, SASL EXTERNAL (XEP-0178),
+// dialback as receiving server (db:result) and as authoritative server
+// (db:verify), then stanzas whose 'from' must be a domain authenticated on
+// this stream. What is offered and accepted follows the partner's settings.
+namespace fedgate::engine {
+
+class InboundSession : public S2SSession
+{
+    Q_OBJECT
+public:
+    InboundSession(Engine *engine, QSslSocket *socket, QObject *parent = nullptr);
+
+    bool permittedBy(const FederationPolicy &policy) const override;
+    // Remote domains authenticated on this stream (dialback may add several).
+    QStringList authenticatedDomains() const;
+
+private:
+    void onHeader(const XmlElement &header);
+    void onElement(const XmlElement &element);
+    void sendFeatures();
+    void onStartTls();
+    void onEncrypted();
+    void onSaslAuth(const XmlElement &auth);
+    void onDialbackResult(const XmlElement &result);
+    void onDialbackVerify(const XmlElement &verify);
+    void onStanza(const XmlElement &stanza);
+    bool certificateValidFor(const QString &domain) const;
+    void refuseNonPartner(const QString &domain);
+
+    enum class Phase
+    {
+        AwaitHeader,
+        Negotiating,
+        TlsHandshake,
+        Authenticated
+    };
+    Phase m_phase = Phase::AwaitHeader;
+    QString m_headerFrom;
+    QSet<QString> m_authenticated; // "local remote" pairs
+    int m_pendingDialback = 0;
+    bool m_saslDone = false;
+};
+
+} // namespace fedgate::engine

@@ -1,0 +1,137 @@
+#include "S2SSession.h"
+
+#include "engine/Engine.h"
+
+#include <spdlog/spdlog.h>
+
+namespace fedgate::engine {
+
+S2SSession::S2SSession(Engine *engine, SessionDirection direction, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+{
+    m_info.id = engine->newSessionId(direction);
+    m_info.direction = direction;
+    m_info.created = QDateTime::currentDateTimeUtc();
+    m_info.lastActivity = m_info.created;
+    m_info.state = QStringLiteral("connecting");
+    const auto &gateway = engine->policy().gateway();
+    m_establishmentTimer.setSingleShot(true);
+    m_establishmentTimer.setInterval(std::max(1, gateway.streamEstablishmentTimeout) * 1000);
+    connect(&m_establishmentTimer, &QTimer::timeout, this, &S2SSession::onEstablishmentTimeout);
+    m_inactivityTimer.setSingleShot(true);
+    m_inactivityTimer.setInterval(std::max(1, gateway.streamInactivityTimeout) * 1000);
+    connect(&m_inactivityTimer, &QTimer::timeout, this, [this] {
+        logEvent(QStringLiteral("idle for %1 s (StreamInactivityTimeout), closing")
+                     .arg(m_inactivityTimer.interval() / 1000));
+        terminate(std::nullopt, {});
+    });
+    m_establishmentTimer.start();
+}
+
+S2SSession::~S2SSession() = default;
+
+void S2SSession::attachStream(XmppStream *stream)
+{
+    m_stream = stream;
+    m_stream->setParent(this);
+    connect(m_stream, &XmppStream::disconnected, this, &S2SSession::onDisconnected);
+    connect(m_stream, &XmppStream::protocolError, this,
+            [this](StreamErrorCondition condition, const QString &text) {
+                logWarning(QStringLiteral("stream error %1: %2").arg(toString(condition), text));
+            });
+}
+
+void S2SSession::onDisconnected()
+{
+    logEvent(QStringLiteral("closed: %1").arg(m_stream->closeReason()));
+    onStreamGone();
+    finish();
+}
+
+void S2SSession::onEstablishmentTimeout()
+{
+    logWarning(QStringLiteral("stream not established within %1 s (StreamEstablishmentTimeout)")
+                   .arg(m_establishmentTimer.interval() / 1000));
+    terminate(StreamErrorCondition::ConnectionTimeout,
+              QStringLiteral("Stream establishment timed out."));
+}
+
+void S2SSession::touch()
+{
+    m_info.lastActivity = QDateTime::currentDateTimeUtc();
+    if (m_established)
+        m_inactivityTimer.start();
+}
+
+void S2SSession::markEstablished(AuthStatus auth)
+{
+    m_info.auth = auth;
+    m_info.state = QStringLiteral("established");
+    if (!m_established) {
+        m_established = true;
+        m_establishmentTimer.stop();
+        m_inactivityTimer.start();
+    }
+    logEvent(QStringLiteral("established (%1, %2, certificate %3)")
+                 .arg(toString(auth),
+                      m_info.tlsVersion.isEmpty()
+                          ? QStringLiteral("plain TCP")
+                          : m_info.tlsVersion + QLatin1Char(' ') + m_info.tlsCipher,
+                      toString(m_info.certificate)));
+}
+
+void S2SSession::recordTls()
+{
+    if (!m_stream)
+        return;
+    m_info.tlsVersion = m_stream->tlsVersion();
+    m_info.tlsCipher = m_stream->tlsCipher();
+}
+
+void S2SSession::logEvent(const QString &what) const
+{
+    spdlog::info("s2s {} {} {} {} {}: {}", m_info.id.toStdString(),
+                 toString(m_info.direction).toStdString(),
+                 m_info.localDomain.isEmpty() ? "-" : m_info.localDomain.toStdString(),
+                 m_info.remoteDomain.isEmpty() ? "-" : m_info.remoteDomain.toStdString(),
+                 m_info.remoteAddress.toStdString(), what.toStdString());
+}
+
+void S2SSession::logWarning(const QString &what) const
+{
+    spdlog::warn("s2s {} {} {} {} {}: {}", m_info.id.toStdString(),
+                 toString(m_info.direction).toStdString(),
+                 m_info.localDomain.isEmpty() ? "-" : m_info.localDomain.toStdString(),
+                 m_info.remoteDomain.isEmpty() ? "-" : m_info.remoteDomain.toStdString(),
+                 m_info.remoteAddress.toStdString(), what.toStdString());
+}
+
+void S2SSession::terminate(std::optional<StreamErrorCondition> condition, const QString &text)
+{
+    m_info.state = QStringLiteral("closing");
+    m_establishmentTimer.stop();
+    m_inactivityTimer.stop();
+    if (!m_stream || !m_stream->socket() ||
+        m_stream->socket()->state() == QAbstractSocket::UnconnectedState) {
+        onStreamGone();
+        finish();
+        return;
+    }
+    if (condition)
+        m_stream->closeWithError(*condition, text, m_info.localDomain);
+    else
+        m_stream->close();
+}
+
+void S2SSession::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_establishmentTimer.stop();
+    m_inactivityTimer.stop();
+    emit finished(this);
+}
+
+} // namespace fedgate::engine

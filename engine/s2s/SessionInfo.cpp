@@ -1,0 +1,43 @@
+#include "SessionInfo.h"
+
+namespace fedgate::engine {
+
+QString toString(SessionDirection direction)
+{
+    return direction == SessionDirection::Inbound ? QStringLiteral("in") : QStringLiteral("out");
+}
+
+QString toString(AuthStatus auth)
+{
+    switch (auth) {
+    case AuthStatus::None:
+        return QStringLiteral("none");
+    case AuthStatus::SaslExternal:
+        return QStringLiteral("SASL EXTERNAL");
+    case AuthStatus::Dialback:
+        return QStringLiteral("dialback");
+    }
+    return QStringLiteral("none");
+}
+
+QJsonObject SessionInfo::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("direction"), toString(direction)},
+        {QStringLiteral("localDomain"), localDomain},
+        {QStringLiteral("remoteDomain"), remoteDomain},
+        {QStringLiteral("remoteAddress"), remoteAddress},
+        {QStringLiteral("tlsVersion"), tlsVersion},
+        {QStringLiteral("tlsCipher"), tlsCipher},
+        {QStringLiteral("auth"), toString(auth)},
+        {QStringLiteral("certificate"), toString(certificate)},
+        {QStringLiteral("created"), created.toString(Qt::ISODate)},
+        {QStringLiteral("lastActivity"), lastActivity.toString(Qt::ISODate)},
+        {QStringLiteral("stanzasIn"), stanzasIn},
+        {QStringLiteral("stanzasOut"), stanzasOut},
+        {QStringLiteral("state"), state},
+    };
+}
+
+} // namespace fedgate::engine

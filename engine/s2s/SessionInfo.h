@@ -1,0 +1,47 @@
+#pragma once
+
+#include "engine/tls/CertificateStatus.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+// One row of the session table (what `fedgatectl sessions` shows).
+namespace fedgate::engine {
+
+enum class SessionDirection
+{
+    Inbound,
+    Outbound
+};
+enum class AuthStatus
+{
+    None,
+    SaslExternal,
+    Dialback
+};
+
+struct SessionInfo
+{
+    QString id;
+    SessionDirection direction = SessionDirection::Inbound;
+    QString localDomain;
+    QString remoteDomain;
+    QString remoteAddress; // "IP:port"
+    QString tlsVersion;    // "TLSv1.3"; empty = plain TCP
+    QString tlsCipher;
+    AuthStatus auth = AuthStatus::None;
+    CertificateStatus certificate = CertificateStatus::None;
+    QDateTime created;
+    QDateTime lastActivity;
+    qint64 stanzasIn = 0;
+    qint64 stanzasOut = 0;
+    QString state; // "connecting", "negotiating", "established", "closing"
+
+    QJsonObject toJson() const;
+};
+
+QString toString(SessionDirection direction); // "in", "out"
+QString toString(AuthStatus auth);            // "SASL EXTERNAL", "dialback", "none"
+
+} // namespace fedgate::engine

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "engine/EngineConfig.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+// Where to connect for a remote XMPP domain (RFC 6120 3.2.1, XEP-0368):
+// _xmpps-server._tcp (direct TLS) and _xmpp-server._tcp SRV records merged by
+// priority, then weight; a "." target means the service is not offered; no
+// record at all means the domain itself on 5269. Configured host overrides
+// (tests, split DNS) answer before DNS.
+namespace fedgate::engine {
+
+struct ConnectTarget
+{
+    QString host;
+    quint16 port = 5269;
+    bool directTls = false;
+    QHostAddress address; // set when an override fixes the address
+    QString describe() const;
+};
+
+class SrvResolver : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback =
+        std::function<void(const QList<ConnectTarget> &targets, const QString &detail)>;
+
+    explicit SrvResolver(QHash<QString, HostOverride> overrides, QObject *parent = nullptr);
+    void resolve(const QString &domain, Callback callback);
+    // The override for a host name (an SRV target or the domain), if any.
+    std::optional<HostOverride> overrideFor(const QString &host) const;
+
+private:
+    QHash<QString, HostOverride> m_overrides;
+};
+
+} // namespace fedgate::engine

@@ -1,0 +1,195 @@
+#include "XmppStream.h"
+
+#include "engine/xml/Namespaces.h"
+
+#include <QSslCipher>
+#include <QTimer>
+
+namespace fedgate::engine {
+
+namespace {
+// How long a closing stream may take to flush before the connection is cut.
+constexpr int kCloseGraceMs = 2000;
+} // namespace
+
+XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+{
+    m_socket->setParent(this);
+    m_parser.setMaxStanzaSize(maxStanzaSize);
+    m_parser.onStreamOpened = [this](const XmlElement &header) { emit headerReceived(header); };
+    m_parser.onElement = [this](XmlElement &&element) {
+        if (element.is(QStringLiteral("error"), ns::kStreams)) {
+            const XmlElement *condition = element.firstChildElement();
+            m_closeReason = QStringLiteral("peer sent stream error %1")
+                                .arg(condition ? condition->name() : QStringLiteral("?"));
+            const XmlElement *text = element.firstChild(QStringLiteral("text"));
+            if (text)
+                m_closeReason += QStringLiteral(" (") + text->text() + QLatin1Char(')');
+        }
+        emit elementReceived(element);
+    };
+    m_parser.onStreamClosed = [this] {
+        if (m_closeReason.isEmpty())
+            m_closeReason = QStringLiteral("peer closed the stream");
+        emit peerClosedStream();
+        close();
+    };
+    m_parser.onError = [this](StreamErrorCondition condition, const QString &text) {
+        closeWithError(condition, text);
+        emit protocolError(condition, text);
+    };
+    connect(m_socket, &QSslSocket::readyRead, this, &XmppStream::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &XmppStream::onDisconnected);
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_closeReason.isEmpty())
+            m_closeReason = m_socket->errorString();
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+    // Partner certificates are judged by CertificateChainVerifier and the
+    // policy, not by the handshake: a stream may still use dialback.
+    connect(m_socket, &QSslSocket::sslErrors, m_socket,
+            [this](const QList<QSslError> &) { m_socket->ignoreSslErrors(); });
+}
+
+XmppStream::~XmppStream()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QString XmppStream::tlsVersion() const
+{
+    if (!isEncrypted())
+        return {};
+    switch (m_socket->sessionProtocol()) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLSv1.3");
+    default:
+        return m_socket->sessionCipher().protocolString();
+    }
+}
+
+QString XmppStream::tlsCipher() const
+{
+    return isEncrypted() ? m_socket->sessionCipher().name() : QString();
+}
+
+QList<QByteArray> XmppStream::peerCertificateChainDer() const
+{
+    QList<QByteArray> chain;
+    if (!m_socket)
+        return chain;
+    const QSslCertificate leaf = m_socket->peerCertificate();
+    if (!leaf.isNull())
+        chain << leaf.toDer();
+    for (const QSslCertificate &c : m_socket->peerCertificateChain())
+        if (c != leaf)
+            chain << c.toDer();
+    return chain;
+}
+
+QString XmppStream::remoteEndpoint() const
+{
+    if (!m_socket)
+        return {};
+    QHostAddress address = m_socket->peerAddress();
+    bool ok = false;
+    const QHostAddress v4(address.toIPv4Address(&ok));
+    if (ok)
+        address = v4;
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
+    return host + QLatin1Char(':') + QString::number(m_socket->peerPort());
+}
+
+void XmppStream::sendHeader(const QString &from, const QString &to, const QString &id)
+{
+    QByteArray header = "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
+                        "xmlns:stream='http://etherx.jabber.org/streams' "
+                        "xmlns:db='jabber:server:dialback' version='1.0'";
+    auto attribute = [&header](const char *name, const QString &value) {
+        if (value.isEmpty())
+            return;
+        header += ' ';
+        header += name;
+        header += "='";
+        appendEscaped(header, value);
+        header += '\'';
+    };
+    attribute("from", from);
+    attribute("to", to);
+    attribute("id", id);
+    header += '>';
+    m_headerSent = true;
+    sendRaw(header);
+}
+
+void XmppStream::send(const XmlElement &element)
+{
+    sendRaw(element.toXml(ns::kServer));
+}
+
+void XmppStream::sendRaw(const QByteArray &bytes)
+{
+    if (!m_socket || m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->write(bytes);
+}
+
+void XmppStream::closeWithError(StreamErrorCondition condition, const QString &text,
+                                const QString &headerFrom)
+{
+    if (m_closing)
+        return;
+    m_closeReason = QStringLiteral("sent stream error %1").arg(toString(condition));
+    if (!text.isEmpty())
+        m_closeReason += QStringLiteral(" (") + text + QLatin1Char(')');
+    if (!m_headerSent)
+        sendHeader(headerFrom, {}, m_streamId);
+    send(makeStreamError(condition, text));
+    close();
+}
+
+void XmppStream::close()
+{
+    if (m_closing || !m_socket)
+        return;
+    if (m_headerSent)
+        sendRaw("</stream:stream>");
+    m_closing = true;
+    m_socket->disconnectFromHost();
+    QTimer::singleShot(kCloseGraceMs, this, [this] {
+        if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_socket->abort();
+    });
+}
+
+void XmppStream::onReadyRead()
+{
+    while (m_socket && m_socket->bytesAvailable() > 0) {
+        const QByteArray data = m_socket->read(64 * 1024);
+        if (m_closing || m_parser.failed())
+            continue; // drain what arrives after the end
+        m_parser.feed(data);
+    }
+}
+
+void XmppStream::onDisconnected()
+{
+    if (m_disconnectedEmitted)
+        return;
+    m_disconnectedEmitted = true;
+    if (m_closeReason.isEmpty())
+        m_closeReason = QStringLiteral("connection closed by the peer");
+    emit disconnected();
+}
+
+} // namespace fedgate::engine

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "engine/xml/StreamError.h"
+#include "engine/xml/XmlElement.h"
+#include "engine/xml/XmlStreamParser.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSslSocket>
+
+// One XMPP stream on one TCP connection: the socket (QSslSocket, so that
+// STARTTLS is just a call on the connected socket), the incremental parser,
+// stream headers, stream errors and a clean close. Sessions (inbound and
+// outbound) build their negotiation on top of it.
+namespace fedgate::engine {
+
+class XmppStream : public QObject
+{
+    Q_OBJECT
+public:
+    // Takes ownership of `socket` (connected, or about to connect).
+    XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent = nullptr);
+    ~XmppStream() override;
+
+    QSslSocket *socket() const { return m_socket; }
+    QString streamId() const { return m_streamId; }
+    void setStreamId(const QString &id) { m_streamId = id; }
+    bool headerSent() const { return m_headerSent; }
+    bool isEncrypted() const { return m_socket && m_socket->isEncrypted(); }
+    bool isClosing() const { return m_closing; }
+    QString tlsVersion() const;
+    QString tlsCipher() const;
+    QList<QByteArray> peerCertificateChainDer() const;
+    QString remoteEndpoint() const; // "IP:port"
+
+    // Opening header in jabber:server with the dialback prefix declared; an
+    // empty `id` is left out (the initiating side sends none).
+    void sendHeader(const QString &from, const QString &to, const QString &id);
+    void send(const XmlElement &element);
+    void sendRaw(const QByteArray &bytes);
+    // The header first when none was sent yet (RFC 6120 4.9.1.1), then the
+    // error, then the closing tag; the connection closes once flushed.
+    void closeWithError(StreamErrorCondition condition, const QString &text,
+                        const QString &headerFrom = {});
+    void close(); // closing tag, then the connection
+    void restartParser() { m_parser.restart(); }
+
+    // Why the stream ended, for the log: set by closeWithError or on a
+    // peer-side error.
+    QString closeReason() const { return m_closeReason; }
+
+signals:
+    void headerReceived(const fedgate::engine::XmlElement &header);
+    void elementReceived(const fedgate::engine::XmlElement &element);
+    void peerClosedStream();
+    // The peer sent malformed or restricted XML; the stream error went out.
+    void protocolError(fedgate::engine::StreamErrorCondition condition, const QString &text);
+    void disconnected(); // emitted once
+
+private:
+    void onReadyRead();
+    void onDisconnected();
+
+    QPointer<QSslSocket> m_socket;
+    XmlStreamParser m_parser;
+    QString m_streamId;
+    QString m_closeReason;
+    bool m_headerSent = false;
+    bool m_closing = false;
+    bool m_disconnectedEmitted = false;
+};
+
+} // namespace fedgate::engine
