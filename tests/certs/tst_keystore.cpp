@@ -16,7 +16,9 @@
 
 #include <openssl/pem.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace fedgate::certs;
 using fedgate::Result;
@@ -527,6 +529,39 @@ private slots:
         QVERIFY(!s.ok());
         QVERIFY(s.error().message.contains(QLatin1String("not marked exportable")));
         QVERIFY(!QFile::exists(path(QStringLiteral("no.pfx"))));
+    }
+
+    // Immediate requests from several threads at once: one internal CA is
+    // created, and every certificate chains to it.
+    void concurrentImmediateRequests()
+    {
+        KeyStore store;
+        std::atomic<int> succeeded{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 3; ++i) {
+            threads.emplace_back([&] {
+                CertificateRequest request;
+                request.usage = CertificateUsage::InternalEdge;
+                request.mode = RequestMode::Immediate;
+                request.keyType = KeyType::EcP256;
+                if (store.createRequest(certificateTestTopology(), request).ok())
+                    ++succeeded;
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(succeeded.load(), 3);
+        Result list = store.certificates();
+        QVERIFY(list.ok());
+        QCOMPARE(list.value().size(), 3);
+        const QString ca = m_dir->filePath(QStringLiteral("data/ca/ca.pem"));
+        for (const StoredCertificate &c : list.value()) {
+            const QString chain =
+                store.root() + QStringLiteral("/store/") + c.id + QStringLiteral("/chain.pem");
+            const auto verify =
+                openssl({QStringLiteral("verify"), QStringLiteral("-CAfile"), ca, chain});
+            QVERIFY2(verify.exitCode == 0, verify.out + verify.err);
+        }
     }
 
     void immediateInternalCertificate()
