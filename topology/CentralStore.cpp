@@ -107,13 +107,15 @@ struct CentralStore::Private
 
     Error conflict(int baseVersion, int latestVersion) const
     {
+        const QString base = baseVersion > 0
+                                 ? QStringLiteral("is based on version %1").arg(baseVersion)
+                                 : QStringLiteral("was started before any version was published");
         return Error{QStringLiteral("Publish conflict in the central store at %1: your topology "
-                                    "is based on version %2, but version %3 has been published "
-                                    "since. Nothing was written. Re-read the latest version "
-                                    "(fedgatectl topology show --version %3), reapply your "
-                                    "changes to it, and publish again.")
-                         .arg(sql->displayLocation())
-                         .arg(baseVersion)
+                                    "%2, but version %3 has been published since. Nothing was "
+                                    "written. Re-read the latest version (fedgatectl topology "
+                                    "show --version %3), reapply your changes to it, and publish "
+                                    "again.")
+                         .arg(sql->displayLocation(), base)
                          .arg(latestVersion),
                      sql->displayLocation()};
     }

@@ -481,6 +481,11 @@ Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVe
         loaded.exitCode = ctx.fail(StoreError, describe(unpublished.error()));
         return loaded;
     }
+    Result<int> latest = store.latestVersion();
+    if (!latest) {
+        loaded.exitCode = ctx.fail(StoreError, describe(latest.error()));
+        return loaded;
+    }
     loaded.topology = draft.value()->topology;
     loaded.baseVersion = draft.value()->baseVersion;
     loaded.isDraft = true;
@@ -496,6 +501,11 @@ Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVe
                   .arg(store.location())
                   .arg(loaded.baseVersion)
             : QStringLiteral("draft of %1, not yet published").arg(store.location());
+    if (unpublished.value() && latest.value() > loaded.baseVersion)
+        loaded.label +=
+            QStringLiteral("; version %1 has been published since, so publishing this draft "
+                           "will conflict")
+                .arg(latest.value());
     loaded.ok = true;
     return loaded;
 }

@@ -487,6 +487,11 @@ private Q_SLOTS:
                           QStringLiteral("--store"), other}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.object()[QStringLiteral("version")].toInt(), 2);
+        r = run(topology(QStringLiteral("show"), {QStringLiteral("--store"), other}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.object()[QStringLiteral("source")].toString().contains(
+                     QLatin1String("will conflict")),
+                 qPrintable(r.text()));
         r = run(topology(QStringLiteral("publish"), {QStringLiteral("--store"), other}));
         QCOMPARE(r.exitCode, 2);
         const QString error = r.object()[QStringLiteral("error")].toString();
