@@ -122,6 +122,8 @@ private slots:
                                              << "PKCS#12";
         QTest::newRow("PKCS#12 with key") << "pfx-key"
                                           << "PKCS#12";
+        QTest::newRow("PEM with an encrypted PKCS#8 key") << "pem-key"
+                                                          << "PEM";
     }
 
     void roundTrip()
@@ -132,7 +134,7 @@ private slots:
         const QString leaf = path(QStringLiteral("leaf.pem"));
         QString pendingId;
         QString keyPath; // set when the key travels in the file
-        if (format == QLatin1String("pfx-key")) {
+        if (format == QLatin1String("pfx-key") || format == QLatin1String("pem-key")) {
             // The key was made elsewhere (another pool member, another tool).
             keyPath = path(QStringLiteral("other.key"));
             const auto r =
@@ -169,6 +171,17 @@ private slots:
             QVERIFY(writeBytes(bundle,
                                readBytes(m_pki.rootPath()) + readBytes(m_pki.intermediatePath())));
             qputenv("SSL_CERT_FILE", bundle.toUtf8());
+        } else if (format == QLatin1String("pem-key")) {
+            file = path(QStringLiteral("answer-with-key.pem"));
+            password = "pem-password";
+            const auto encrypted =
+                openssl({QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-v2"),
+                         QStringLiteral("aes256"), QStringLiteral("-in"), keyPath,
+                         QStringLiteral("-passout"), QStringLiteral("pass:pem-password")});
+            QCOMPARE(encrypted.exitCode, 0);
+            QVERIFY(encrypted.out.contains("ENCRYPTED PRIVATE KEY"));
+            QVERIFY(writeBytes(file, readBytes(leaf) + encrypted.out +
+                                         readBytes(m_pki.intermediatePath())));
         } else if (format.startsWith(QLatin1String("p7b"))) {
             file = path(QStringLiteral("answer.p7b"));
             QCOMPARE(openssl({QStringLiteral("crl2pkcs7"), QStringLiteral("-nocrl"),
@@ -338,6 +351,8 @@ private slots:
                                               << "only CA certificates";
         QTest::newRow("missing file") << "missing"
                                       << "Cannot read";
+        QTest::newRow("PEM key, wrong password") << "pem-wrong-password"
+                                                 << "password is wrong";
     }
 
     void badInput()
@@ -364,6 +379,15 @@ private slots:
                      0);
             if (kind == QLatin1String("wrong-password"))
                 password = "wrong-password";
+        } else if (kind == QLatin1String("pem-wrong-password")) {
+            const auto key =
+                openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                         QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+                         QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-aes256"),
+                         QStringLiteral("-pass"), QStringLiteral("pass:right-password")});
+            QCOMPARE(key.exitCode, 0);
+            QVERIFY(writeBytes(file, readBytes(leaf) + key.out));
+            password = "wrong-password";
         } else if (kind == QLatin1String("crl")) {
             // A CRL signed by the test intermediate, in DER.
             X509CrlPtr crl(X509_CRL_new());
