@@ -1,0 +1,305 @@
+// Raw-socket tests of the inbound side against an in-process engine: what a
+// misbehaving or hostile peer sends gets the RFC 6120 stream error and a
+// closed connection, while other sessions keep working. A small fake
+// partner server plays the authoritative side of dialback.
+#include "engine/Engine.h"
+#include "engine/xml/Namespaces.h"
+#include "engine/xml/XmlStreamParser.h"
+#include "support/PeerProcess.h"
+#include "support/TestPaths.h"
+#include "topology/TopologyDocument.h"
+
+#include <QDeadlineTimer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fedgate::engine;
+using namespace fedgate;
+
+namespace {
+const QString kOurDomain = QStringLiteral("contoso.test");
+const QString kPartner = QStringLiteral("partner.test");
+const QHostAddress kEngineAddress(QStringLiteral("127.0.0.11"));
+const QHostAddress kFakeAddress(QStringLiteral("127.0.0.12"));
+
+// The partner's server as the engine sees it when it connects out: answers
+// every db:verify and db:result with "valid" and records the stanzas it
+// receives (the engine's answers to our pings).
+class FakePartnerServer : public QObject
+{
+public:
+    QList<XmlElement> stanzas;
+
+    bool listen()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection())
+                accept(s);
+        });
+        return m_server.listen(kFakeAddress, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+private:
+    void accept(QTcpSocket *socket)
+    {
+        auto parser = std::make_shared<XmlStreamParser>();
+        parser->onStreamOpened = [socket](const XmlElement &) {
+            socket->write("<stream:stream xmlns='jabber:server' "
+                          "xmlns:stream='http://etherx.jabber.org/streams' "
+                          "xmlns:db='jabber:server:dialback' id='fake-id' from='partner.test' "
+                          "version='1.0'><stream:features><dialback "
+                          "xmlns='urn:xmpp:features:dialback'/></stream:features>");
+        };
+        parser->onElement = [this, socket](XmlElement &&e) {
+            if (e.ns() == ns::kDialback) {
+                XmlElement answer(e.name(), ns::kDialback);
+                answer.setAttribute(QStringLiteral("from"), e.attribute(QStringLiteral("to")));
+                answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));
+                if (e.hasAttribute(QStringLiteral("id")))
+                    answer.setAttribute(QStringLiteral("id"), e.attribute(QStringLiteral("id")));
+                answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
+                socket->write(answer.toXml());
+                return;
+            }
+            stanzas.append(std::move(e));
+        };
+        QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                         [socket, parser] { parser->feed(socket->readAll()); });
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    QTcpServer m_server;
+};
+
+QByteArray header(const QString &to, const QString &from = kPartner)
+{
+    QByteArray h = "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
+                   "xmlns:stream='http://etherx.jabber.org/streams' "
+                   "xmlns:db='jabber:server:dialback' version='1.0'";
+    if (!from.isEmpty())
+        h += " from='" + from.toUtf8() + "'";
+    if (!to.isEmpty())
+        h += " to='" + to.toUtf8() + "'";
+    return h + '>';
+}
+
+// A test-side peer: a socket plus what it has received so far.
+struct RawPeer
+{
+    QTcpSocket socket;
+    QByteArray received;
+
+    bool connect(quint16 port)
+    {
+        socket.connectToHost(kEngineAddress, port);
+        return socket.waitForConnected(3000);
+    }
+    void send(const QByteArray &data)
+    {
+        socket.write(data);
+        socket.flush();
+    }
+    // Spins the event loop (the engine runs in this thread) until `needle`
+    // arrived, the connection closed, or the time is up.
+    bool waitFor(const QByteArray &needle, int timeoutMs = 5000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            received += socket.readAll();
+            if (received.contains(needle))
+                return true;
+            if (socket.state() == QAbstractSocket::UnconnectedState)
+                return false;
+            QTest::qWait(10);
+        }
+        return false;
+    }
+    bool waitClosed(int timeoutMs = 5000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            received += socket.readAll();
+            if (socket.state() == QAbstractSocket::UnconnectedState)
+                return true;
+            QTest::qWait(10);
+        }
+        return false;
+    }
+};
+} // namespace
+
+class TestS2SRaw : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dataDir;
+    FakePartnerServer m_fake;
+    std::unique_ptr<Engine> m_engine;
+    quint16 m_port = 0;
+
+    // Stream error `condition` arrives, then the connection closes.
+    void expectStreamError(RawPeer &peer, const QByteArray &condition)
+    {
+        QVERIFY2(peer.waitFor("<" + condition + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"),
+                 peer.received.constData());
+        QVERIFY(peer.received.contains("<stream:error>"));
+        QVERIFY2(peer.waitClosed(), "the engine did not close the connection");
+    }
+
+    void authenticate(RawPeer &peer)
+    {
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(kOurDomain));
+        QVERIFY(peer.waitFor("</stream:features>"));
+        peer.send("<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>");
+        QVERIFY2(peer.waitFor("type='valid'"), peer.received.constData());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8());
+        QVERIFY(m_fake.listen());
+        auto topology = topology::TopologyDocument::readFile(test::exampleTopologyPath());
+        QVERIFY2(topology, qPrintable(topology ? QString() : topology.error().toString()));
+        topology::XmppPartner partner;
+        partner.domain = kPartner;
+        partner.tls = topology::Negotiation::NotSupported;
+        partner.sasl = topology::Negotiation::NotSupported;
+        partner.dialback = true;
+        topology.value().partners = {partner};
+        topology.value().gateway.dialbackSecret = QStringLiteral("raw-test-secret");
+        EngineConfig config;
+        m_port = test::freeTcpPort(kEngineAddress);
+        config.listenAddress = kEngineAddress;
+        config.listenPort = m_port;
+        config.hosts.insert(kPartner, HostOverride{kFakeAddress, m_fake.port()});
+        config.controlSocketPath = m_dataDir.filePath(QStringLiteral("ctl.sock"));
+        m_engine = std::make_unique<Engine>(config);
+        const Status started = m_engine->start(topology.value());
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    }
+
+    void cleanupTestCase() { m_engine.reset(); }
+
+    void streamWithoutTo()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(QString()));
+        expectStreamError(peer, "host-unknown");
+    }
+
+    void unknownTo()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(QStringLiteral("not-ours.test")));
+        expectStreamError(peer, "host-unknown");
+    }
+
+    void nonPartnerFrom()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(kOurDomain, QStringLiteral("stranger.test")));
+        expectStreamError(peer, "policy-violation");
+    }
+
+    void malformedXml()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(kOurDomain) + "<message><body></message>");
+        expectStreamError(peer, "not-well-formed");
+    }
+
+    void documentTypeDeclaration()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY lol 'lol'>]>" +
+                  header(kOurDomain).mid(21));
+        expectStreamError(peer, "restricted-xml");
+    }
+
+    void oversizeStanza()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(kOurDomain));
+        QVERIFY(peer.waitFor("</stream:features>"));
+        peer.send("<message from='a@partner.test' to='b@contoso.test'><body>" +
+                  QByteArray(600 * 1024, 'x') + "</body></message>");
+        expectStreamError(peer, "policy-violation");
+        QVERIFY(peer.received.contains("larger than the limit"));
+    }
+
+    void stanzaBeforeAuthentication()
+    {
+        RawPeer peer;
+        QVERIFY(peer.connect(m_port));
+        peer.send(header(kOurDomain));
+        QVERIFY(peer.waitFor("</stream:features>"));
+        QVERIFY(peer.received.contains("urn:xmpp:features:dialback"));
+        QVERIFY(!peer.received.contains("starttls")); // TLS NotSupported for this partner
+        peer.send("<message from='a@partner.test' to='b@contoso.test'><body>hi</body></message>");
+        expectStreamError(peer, "not-authorized");
+    }
+
+    void dialbackThenPingAndSpoofedFrom()
+    {
+        RawPeer good;
+        authenticate(good);
+        // A second peer gets its stream killed...
+        RawPeer bad;
+        authenticate(bad);
+        bad.send("<message from='mallory@evil.test' to='b@contoso.test'><body>x</body></message>");
+        expectStreamError(bad, "invalid-from");
+        // ...while the first one still works: its ping is answered over the
+        // engine's outbound stream to the partner.
+        m_fake.stanzas.clear();
+        good.send("<iq type='get' id='p1' from='partner.test' to='contoso.test'><ping "
+                  "xmlns='urn:xmpp:ping'/></iq>"
+                  "<iq type='get' id='d1' from='partner.test' to='contoso.test'><query "
+                  "xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.stanzas.size() >= 2, 5000);
+        const XmlElement &pong = m_fake.stanzas[0];
+        QCOMPARE(pong.attribute(QStringLiteral("id")), QStringLiteral("p1"));
+        QCOMPARE(pong.attribute(QStringLiteral("type")), QStringLiteral("result"));
+        QCOMPARE(pong.attribute(QStringLiteral("from")), kOurDomain);
+        const XmlElement &disco = m_fake.stanzas[1];
+        QCOMPARE(disco.attribute(QStringLiteral("id")), QStringLiteral("d1"));
+        QVERIFY(disco.toXml().contains("urn:xmpp:ping"));
+        QCOMPARE(good.socket.state(), QAbstractSocket::ConnectedState);
+        // The session table shows both directions with dialback.
+        int dialbackSessions = 0;
+        for (const SessionInfo &s : m_engine->sessions())
+            dialbackSessions += s.auth == AuthStatus::Dialback && s.remoteDomain == kPartner;
+        QVERIFY(dialbackSessions >= 2);
+    }
+
+    void nonPartnerOutboundIsRefused()
+    {
+        bool done = false;
+        bool ok = true;
+        QString detail;
+        m_engine->ping(
+            QStringLiteral("stranger.test"), [](QString, QString) {},
+            [&](bool pong, QString d, qint64) {
+                done = true;
+                ok = pong;
+                detail = d;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 2000);
+        QVERIFY(!ok);
+        QVERIFY(detail.contains(QStringLiteral("not a federation partner")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestS2SRaw)
+#include "tst_s2sraw.moc"

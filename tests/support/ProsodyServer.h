@@ -1,0 +1,59 @@
+#pragma once
+
+#include "PeerProcess.h"
+
+#include <QHostAddress>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A real Prosody 0.12 for integration tests: its own configuration, data
+// directory and logs in a temporary directory, run as the prosody user on a
+// loopback address of its own. `hosts` feeds libunbound's hosts file so that
+// Prosody finds our .test domain (libunbound answers .test as NXDOMAIN
+// otherwise).
+namespace fedgate::test {
+
+class ProsodyServer
+{
+public:
+    struct Options
+    {
+        QString domain;
+        QHostAddress address = QHostAddress(QStringLiteral("127.0.0.2"));
+        quint16 s2sPort = 5269;
+        quint16 c2sPort = 5222;
+        // Empty certificate = no TLS at all (the server offers no STARTTLS).
+        QString certificatePath;
+        QString keyPath;
+        QString caPath;
+        bool secureAuth = false;        // s2s_secure_auth
+        bool requireEncryption = false; // s2s_require_encryption
+        QMap<QString, QString> hosts;   // name -> IP
+    };
+
+    ProsodyServer() = default;
+    ~ProsodyServer();
+
+    bool start(const Options &options, QString *error = nullptr);
+    // Starts again with the same options and data (a server coming back).
+    bool restart(QString *error = nullptr);
+    void stop();
+    bool isRunning() const { return m_process.isRunning(); }
+    bool registerUser(const QString &user, const QString &password, QString *error = nullptr);
+    QString configPath() const;
+    QString debugLog() const; // the last `maxBytes` of the debug log
+    const Options &options() const { return m_options; }
+
+private:
+    bool launch(QString *error);
+
+    Options m_options;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    PeerProcess m_process;
+};
+
+} // namespace fedgate::test
