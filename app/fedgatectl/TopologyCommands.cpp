@@ -626,12 +626,18 @@ int topologyPublish(Context &ctx)
                                 .arg(store.location()));
         topology = draft.value()->topology;
         baseVersion = draft.value()->baseVersion;
-        Result<bool> unpublished = hasUnpublishedChanges(store, *draft.value());
+    }
+    // Publishing what is already the newest version would only add an empty
+    // version (re-running an unattended install must be a no-op).
+    if (baseVersion > 0 && baseVersion == latest.value()) {
+        Result<bool> unpublished = hasUnpublishedChanges(store, Draft{topology, baseVersion, {}});
         if (!unpublished)
             return ctx.fail(StoreError, describe(unpublished.error()));
         if (!unpublished.value())
-            return ctx.succeed(QStringLiteral("Nothing to publish: the draft is identical to "
-                                              "version %1 of the central store at %2.")
+            return ctx.succeed(QStringLiteral("Nothing to publish: %1 is identical to version %2 "
+                                              "of the central store at %3.")
+                                   .arg(parser.isSet(file) ? QStringLiteral("the file")
+                                                           : QStringLiteral("the draft"))
                                    .arg(baseVersion)
                                    .arg(store.location()),
                                QJsonObject{{QStringLiteral("published"), false},

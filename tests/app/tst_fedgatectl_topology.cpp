@@ -482,8 +482,18 @@ private Q_SLOTS:
                                QStringLiteral("--store"), other}))
                      .exitCode,
                  0);
+        // Publishing the same file again is a no-op, not an empty version.
         r = run(topology(QStringLiteral("publish"),
                          {QStringLiteral("--file"), fedgate::test::exampleTopologyPath(),
+                          QStringLiteral("--store"), other}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.object()[QStringLiteral("published")].toBool(true), false);
+        QCOMPARE(r.object()[QStringLiteral("version")].toInt(), 1);
+        Topology second = example();
+        second.sites[0].description = QStringLiteral("second version");
+        r = run(topology(QStringLiteral("publish"),
+                         {QStringLiteral("--file"),
+                          writeTopology(QStringLiteral("second.json"), second),
                           QStringLiteral("--store"), other}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.object()[QStringLiteral("version")].toInt(), 2);
