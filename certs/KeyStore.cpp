@@ -834,8 +834,7 @@ Result<AssignedCertificate> KeyStore::loadAssigned(CertificateUsage usage) const
         return inputError(QStringLiteral("No certificate is assigned to the %1 interface. Import "
                                          "one and assign it (fedgatectl cert assign ID --usage "
                                          "%2).")
-                              .arg(displayName(usage), toString(usage)),
-                          base + QStringLiteral(".json"));
+                              .arg(displayName(usage), toString(usage)));
     Result<QByteArray> pem = readAll(base + QStringLiteral(".pem"));
     if (!pem)
         return pem.error();

@@ -618,6 +618,16 @@ private slots:
         Result external = store.loadAssigned(CertificateUsage::ExternalEdge);
         QVERIFY(!external.ok());
         QVERIFY(message(external.error()).contains(QLatin1String("No certificate is assigned")));
+        QVERIFY(!store.isStoreError(external.error())); // the user's next step, exit code 1
+
+        // The engine never serves a certificate with another key: files
+        // changed by hand are caught when they are loaded.
+        const QString served = store.root() + QStringLiteral("/assigned/internal.pem");
+        QVERIFY(writeBytes(served, readBytes(m_pki.intermediatePath())));
+        Result tampered = store.loadAssigned(CertificateUsage::InternalEdge);
+        QVERIFY(!tampered.ok());
+        QVERIFY(message(tampered.error()).contains(QLatin1String("do not match")));
+        QVERIFY(store.isStoreError(tampered.error()));
     }
 };
 
