@@ -3,6 +3,10 @@
 #include "PageHeader.h"
 #include "Workspace.h"
 
+#ifdef FEDGATE_HAVE_CERTS
+#include "certs/KeyStore.h"
+#endif
+
 #include <QGridLayout>
 #include <QIcon>
 #include <QLabel>
@@ -138,6 +142,86 @@ HomePage::Step HomePage::unavailableStep(const QString &id, const QString &title
     return step;
 }
 
+QList<HomePage::Step> HomePage::certificateSteps()
+{
+    const QString requestTitle = tr("Request certificates");
+    const QString requestText = tr("Create the requests for the external and internal edge "
+                                   "interfaces, with the names taken from the topology.");
+    const QString importTitle = tr("Import certificates");
+    const QString importText = tr("Import the certificates your certification authority "
+                                  "issued and match them to their private keys.");
+    const QString assignTitle = tr("Assign certificates");
+    const QString assignText =
+        tr("Assign a certificate to the external and to the internal edge interface.");
+#ifndef FEDGATE_HAVE_CERTS
+    return {unavailableStep(QStringLiteral("certificates-request"), requestTitle, requestText),
+            unavailableStep(QStringLiteral("certificates-import"), importTitle, importText),
+            unavailableStep(QStringLiteral("certificates-assign"), assignTitle, assignText)};
+#else
+    certs::KeyStore store;
+    auto openCertificates = [this] { emit pageRequested(PageId::Certificates); };
+    auto pending = store.pendingRequests();
+    auto stored = store.certificates();
+    const int pendingCount = pending.ok() ? int(pending.value().size()) : 0;
+    const int storedCount = stored.ok() ? int(stored.value().size()) : 0;
+
+    Step request;
+    request.id = QStringLiteral("certificates-request");
+    request.title = requestTitle;
+    request.description = requestText;
+    request.canRun = true;
+    request.run = openCertificates;
+    if (!pending.ok()) {
+        request.state = StepState::Failed;
+        request.stateText = pending.error().message;
+    } else if (pendingCount + storedCount == 0) {
+        request.stateText = tr("No request yet.");
+    } else {
+        request.state = StepState::Done;
+        request.stateText = tr("%1 pending request(s), %2 certificate(s) in the key store.")
+                                .arg(pendingCount)
+                                .arg(storedCount);
+    }
+
+    Step import;
+    import.id = QStringLiteral("certificates-import");
+    import.title = importTitle;
+    import.description = importText;
+    import.canRun = true;
+    import.run = openCertificates;
+    if (!stored.ok()) {
+        import.state = StepState::Failed;
+        import.stateText = stored.error().message;
+    } else if (storedCount == 0) {
+        import.stateText = tr("No certificate imported yet.");
+    } else {
+        import.state = StepState::Done;
+        import.stateText = tr("%1 certificate(s) imported.").arg(storedCount);
+    }
+
+    Step assign;
+    assign.id = QStringLiteral("certificates-assign");
+    assign.title = assignTitle;
+    assign.description = assignText;
+    assign.canRun = storedCount > 0;
+    assign.blockedReason = tr("Import a certificate first.");
+    assign.run = openCertificates;
+    QStringList parts;
+    int assigned = 0;
+    for (certs::CertificateUsage usage :
+         {certs::CertificateUsage::ExternalEdge, certs::CertificateUsage::InternalEdge}) {
+        auto a = store.assignment(usage);
+        const bool has = a.ok() && a.value().has_value();
+        assigned += has ? 1 : 0;
+        parts << (has ? tr("%1: %2").arg(certs::displayName(usage), a.value()->friendlyName)
+                      : tr("%1: not assigned").arg(certs::displayName(usage)));
+    }
+    assign.state = assigned == 2 ? StepState::Done : StepState::NotDone;
+    assign.stateText = parts.join(QStringLiteral("; ")) + QLatin1Char('.');
+    return {request, import, assign};
+#endif
+}
+
 void HomePage::installReplica()
 {
     Status status = m_workspace->installReplicaFromStore();
@@ -159,15 +243,6 @@ void HomePage::refresh()
         replicaStep(),
         unavailableStep(QStringLiteral("components"), tr("Set up components"),
                         tr("Install or update what the topology puts on this machine.")),
-        unavailableStep(QStringLiteral("certificates-request"), tr("Request certificates"),
-                        tr("Create the requests for the external and internal edge "
-                           "interfaces, with the names taken from the topology.")),
-        unavailableStep(QStringLiteral("certificates-import"), tr("Import certificates"),
-                        tr("Import the certificates your certification authority issued and "
-                           "match them to their private keys.")),
-        unavailableStep(QStringLiteral("certificates-assign"), tr("Assign certificates"),
-                        tr("Assign a certificate to the external and to the internal edge "
-                           "interface.")),
         unavailableStep(QStringLiteral("dns"), tr("Check DNS records"),
                         tr("Check the SRV and address records partners use to find this "
                            "edge.")),
@@ -178,6 +253,8 @@ void HomePage::refresh()
 
     // A button's own click may have started this refresh: detach the old
     // widgets now and delete them once their signals have returned.
+    m_steps = m_steps.mid(0, 3) + certificateSteps() + m_steps.mid(3);
+
     while (QLayoutItem *item = m_grid->takeAt(0)) {
         if (QWidget *w = item->widget()) {
             w->hide();

@@ -55,6 +55,7 @@ signals:
 private:
     Step publishStep() const;
     Step replicaStep();
+    QList<Step> certificateSteps();
     static Step unavailableStep(const QString &id, const QString &title,
                                 const QString &description);
     void installReplica();

@@ -6,6 +6,9 @@
 #include "PoliciesPage.h"
 #include "TopologyPage.h"
 #include "Workspace.h"
+#ifdef FEDGATE_HAVE_CERTS
+#include "certificates/CertificatesPage.h"
+#endif
 
 #include <QActionGroup>
 #include <QApplication>
@@ -103,6 +106,9 @@ void MainWindow::buildMenus()
                     [this] { showPage(PageId::Partners); });
     edit->addAction(tr("External &Access Policies..."), QKeySequence(tr("Ctrl+4")), this,
                     [this] { showPage(PageId::Policies); });
+    if (m_pages.contains(PageId::Certificates))
+        edit->addAction(tr("&Certificates..."), QKeySequence(tr("Ctrl+5")), this,
+                        [this] { showPage(PageId::Certificates); });
 
     QMenu *language = menuBar()->addMenu(tr("&Language"));
     auto *group = new QActionGroup(language);

@@ -1,0 +1,281 @@
+#include "CertificatesPage.h"
+
+#include "CertificateRequestWizard.h"
+#include "ImportCertificateDialog.h"
+#include "KeyCreationPage.h"
+
+#include "wizard/PageHeader.h"
+#include "wizard/Workspace.h"
+
+#include "certs/KeyStore.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace fedgate::wizard {
+
+namespace {
+QPushButton *button(const QString &text, const QString &name, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+    return b;
+}
+
+QString expiryIcon(const QDateTime &notAfter)
+{
+    const qint64 days = QDateTime::currentDateTimeUtc().daysTo(notAfter);
+    if (days < 0)
+        return QStringLiteral(":/icons/status-error.svg");
+    if (days <= 30)
+        return QStringLiteral(":/icons/status-warning.svg");
+    return QStringLiteral(":/icons/status-done.svg");
+}
+
+// The topology certificates are requested for: the latest published one.
+Result<topology::Topology> publishedTopology(Workspace *workspace)
+{
+    auto latest = workspace->latestVersion();
+    if (!latest.ok())
+        return latest.error();
+    if (latest.value() == 0)
+        return Error{CertificatesPage::tr("Publish the topology first: certificate names come "
+                                          "from the published topology."),
+                     QString()};
+    return workspace->publishedTopology(latest.value());
+}
+} // namespace
+
+CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_header = new PageHeader(
+        tr("Certificates"),
+        tr("Request a certificate for each edge interface, import what your certification "
+           "authority sends back, then assign it. The external certificate must name what "
+           "partners connect to; the list warns before a certificate expires."),
+        this);
+    layout->addWidget(m_header);
+
+    m_assigned = new QLabel(this);
+    m_assigned->setObjectName(QStringLiteral("assigned"));
+    m_assigned->setWordWrap(true);
+    m_assigned->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_assigned);
+
+    auto *row = new QHBoxLayout;
+    auto *certBox = new QGroupBox(tr("Certificates in the key store"), this);
+    auto *certLayout = new QVBoxLayout(certBox);
+    m_certificates = new QTreeWidget(certBox);
+    m_certificates->setObjectName(QStringLiteral("certificates"));
+    m_certificates->setAccessibleName(tr("Certificates"));
+    m_certificates->setRootIsDecorated(false);
+    m_certificates->setHeaderLabels({tr("Friendly name"), tr("Subject"), tr("Issuer"),
+                                     tr("Expires"), tr("Key"), tr("Assigned to")});
+    m_certificates->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    certLayout->addWidget(m_certificates);
+    row->addWidget(certBox, 1);
+
+    auto *actions = new QVBoxLayout;
+    auto *request = button(tr("&Request..."), QStringLiteral("request"), this);
+    auto *import = button(tr("&Import..."), QStringLiteral("import"), this);
+    auto *external = button(tr("Assign to &External Edge"), QStringLiteral("assignExternal"), this);
+    auto *internal = button(tr("Assign to I&nternal Edge"), QStringLiteral("assignInternal"), this);
+    for (QPushButton *b : {request, import, external, internal})
+        actions->addWidget(b);
+    actions->addStretch(1);
+    row->addLayout(actions);
+    layout->addLayout(row, 3);
+
+    auto *pendingBox = new QGroupBox(tr("Pending requests"), this);
+    auto *pendingLayout = new QHBoxLayout(pendingBox);
+    m_pending = new QTreeWidget(pendingBox);
+    m_pending->setObjectName(QStringLiteral("pending"));
+    m_pending->setAccessibleName(tr("Pending requests"));
+    m_pending->setRootIsDecorated(false);
+    m_pending->setHeaderLabels({tr("Friendly name"), tr("For"), tr("Names"), tr("Created")});
+    m_pending->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    pendingLayout->addWidget(m_pending, 1);
+    auto *viewCsr = button(tr("View &CSR"), QStringLiteral("viewCsr"), pendingBox);
+    auto *pendingActions = new QVBoxLayout;
+    pendingActions->addWidget(viewCsr);
+    pendingActions->addStretch(1);
+    pendingLayout->addLayout(pendingActions);
+    layout->addWidget(pendingBox, 2);
+
+    connect(request, &QPushButton::clicked, this, &CertificatesPage::requestCertificate);
+    connect(import, &QPushButton::clicked, this, &CertificatesPage::importCertificate);
+    connect(external, &QPushButton::clicked, this, &CertificatesPage::assignExternal);
+    connect(internal, &QPushButton::clicked, this, &CertificatesPage::assignInternal);
+    connect(viewCsr, &QPushButton::clicked, this, &CertificatesPage::viewPendingCsr);
+    reload();
+}
+
+void CertificatesPage::reload()
+{
+    certs::KeyStore store;
+    QHash<QString, QStringList> assignedTo;
+    QStringList assignedLines;
+    for (certs::CertificateUsage usage :
+         {certs::CertificateUsage::ExternalEdge, certs::CertificateUsage::InternalEdge}) {
+        auto a = store.assignment(usage);
+        if (a.ok() && a.value()) {
+            assignedTo[a.value()->certificateId] << certs::displayName(usage);
+            assignedLines << tr("%1: <b>%2</b>, expires on %3.")
+                                 .arg(certs::displayName(usage),
+                                      a.value()->friendlyName.toHtmlEscaped(),
+                                      QLocale().toString(a.value()->info.notAfter.toLocalTime(),
+                                                         QLocale::ShortFormat));
+        } else {
+            assignedLines << tr("%1: no certificate assigned.").arg(certs::displayName(usage));
+        }
+    }
+    m_assigned->setText(assignedLines.join(QStringLiteral("<br>")));
+
+    m_certificates->clear();
+    auto list = store.certificates();
+    if (!list.ok())
+        m_header->showMessage(list.error().toString(), PageHeader::Tone::Error);
+    else
+        for (const certs::StoredCertificate &c : list.value()) {
+            auto *item = new QTreeWidgetItem(
+                m_certificates,
+                {c.friendlyName, c.info.commonName, c.info.issuer,
+                 QLocale().toString(c.info.notAfter.toLocalTime(), QLocale::ShortFormat),
+                 c.info.keyDescription, assignedTo.value(c.id).join(QStringLiteral(", "))});
+            item->setIcon(3, QIcon(expiryIcon(c.info.notAfter)));
+            item->setData(0, Qt::UserRole, c.id);
+            item->setToolTip(1, c.info.dnsNames.join(QStringLiteral("\n")));
+        }
+
+    m_pending->clear();
+    auto pending = store.pendingRequests();
+    if (pending.ok())
+        for (const certs::PendingRequest &p : pending.value()) {
+            auto *item = new QTreeWidgetItem(
+                m_pending, {p.request.friendlyName, certs::displayName(p.request.usage),
+                            p.names.dnsNames.join(QStringLiteral(", ")),
+                            QLocale().toString(p.createdAt.toLocalTime(), QLocale::ShortFormat)});
+            item->setData(0, Qt::UserRole, p.id);
+        }
+}
+
+void CertificatesPage::requestCertificate()
+{
+    auto topology = publishedTopology(m_workspace);
+    if (!topology.ok()) {
+        m_header->showMessage(topology.error().message, PageHeader::Tone::Warning);
+        return;
+    }
+    auto *wizard = new CertificateRequestWizard(topology.value(), QString(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    auto *creation =
+        qobject_cast<KeyCreationPage *>(wizard->page(CertificateRequestWizard::CreationPage));
+    connect(creation, &KeyCreationPage::requestCreated, this, [this] {
+        reload();
+        emit certificatesChanged();
+    });
+    wizard->open();
+}
+
+void CertificatesPage::importCertificate()
+{
+    auto topology = publishedTopology(m_workspace);
+    const topology::Topology t = topology.ok() ? topology.value() : m_workspace->topology();
+    auto *dialog = new ImportCertificateDialog(t, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportCertificateDialog::imported, this, [this] {
+        reload();
+        emit certificatesChanged();
+    });
+    dialog->open();
+}
+
+QString CertificatesPage::selectedCertificate() const
+{
+    QTreeWidgetItem *item = m_certificates->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void CertificatesPage::assignExternal()
+{
+    assign(true);
+}
+
+void CertificatesPage::assignInternal()
+{
+    assign(false);
+}
+
+void CertificatesPage::assign(bool external)
+{
+    const QString id = selectedCertificate();
+    if (id.isEmpty()) {
+        m_header->showMessage(tr("Select a certificate in the list first."),
+                              PageHeader::Tone::Warning);
+        return;
+    }
+    auto topology = publishedTopology(m_workspace);
+    const certs::CertificateUsage usage =
+        external ? certs::CertificateUsage::ExternalEdge : certs::CertificateUsage::InternalEdge;
+    certs::KeyStore store;
+    auto result = store.assign(id, usage, topology.ok() ? &topology.value() : nullptr);
+    if (!result.ok()) {
+        m_header->showMessage(result.error().toString(), PageHeader::Tone::Error);
+        return;
+    }
+    QStringList findings;
+    for (const certs::CertificateFinding &f : result.value().findings)
+        findings << f.message;
+    m_header->showMessage(
+        tr("Assigned to the %1 interface. Restart the edge services to use it.")
+                .arg(certs::displayName(usage)) +
+            (findings.isEmpty() ? QString() : QLatin1Char(' ') + findings.join(QLatin1Char(' '))),
+        findings.isEmpty() ? PageHeader::Tone::Success : PageHeader::Tone::Warning);
+    reload();
+    emit certificatesChanged();
+}
+
+void CertificatesPage::viewPendingCsr()
+{
+    QTreeWidgetItem *item = m_pending->currentItem();
+    if (!item) {
+        m_header->showMessage(tr("Select a pending request first."), PageHeader::Tone::Warning);
+        return;
+    }
+    certs::KeyStore store;
+    auto pending = store.pendingRequest(item->data(0, Qt::UserRole).toString());
+    if (!pending.ok()) {
+        m_header->showMessage(pending.error().toString(), PageHeader::Tone::Error);
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Certificate Request"));
+    dialog->resize(640, 420);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *view = new QPlainTextEdit(QString::fromLatin1(pending.value().csrPem), dialog);
+    view->setReadOnly(true);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    layout->addWidget(view);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->open();
+}
+
+} // namespace fedgate::wizard

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+// The key store: certificates with their expiry and assignment, pending
+// requests, and the actions Request (the wizard), Import and Assign to the
+// external or internal edge interface. Everything goes through
+// certs::KeyStore.
+namespace fedgate::wizard {
+
+class PageHeader;
+class Workspace;
+
+class CertificatesPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CertificatesPage(Workspace *workspace, QWidget *parent = nullptr);
+
+public slots:
+    void reload();
+    void requestCertificate();
+    void importCertificate();
+    void assignExternal();
+    void assignInternal();
+    void viewPendingCsr();
+
+signals:
+    void certificatesChanged();
+
+private:
+    void assign(bool external);
+    QString selectedCertificate() const;
+
+    Workspace *m_workspace;
+    PageHeader *m_header;
+    QTreeWidget *m_certificates;
+    QTreeWidget *m_pending;
+    QLabel *m_assigned;
+};
+
+} // namespace fedgate::wizard

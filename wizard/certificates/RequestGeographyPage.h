@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QWizardPage>
+
+// Country (picked from the ISO 3166 list), state or province, and city.
+namespace fedgate::wizard {
+
+class RequestGeographyPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit RequestGeographyPage(QWidget *parent = nullptr);
+};
+
+} // namespace fedgate::wizard
