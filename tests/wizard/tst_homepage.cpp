@@ -28,6 +28,14 @@ void TestHomePage::unavailableStepsAreDisabledNotFaked()
     for (const HomePage::Step &step : page.steps()) {
         if (step.id == QLatin1String("publish") || step.id == QLatin1String("replica"))
             continue;
+#ifdef FEDGATE_HAVE_CERTS
+        // With the certs library the certificate steps report the key store.
+        if (step.id.startsWith(QLatin1String("certificates-"))) {
+            QVERIFY(step.state != HomePage::StepState::Unavailable);
+            QVERIFY(step.state != HomePage::StepState::Done);
+            continue;
+        }
+#endif
         QVERIFY(step.state == HomePage::StepState::Unavailable);
         auto *button = page.findChild<QPushButton *>(QStringLiteral("run-") + step.id);
         QVERIFY(button);
