@@ -101,8 +101,9 @@ bool ProsodyServer::start(const Options &options, QString *error)
       << "c2s_ports = { " << options.c2sPort << " }\n"
       << "s2s_ports = { " << options.s2sPort << " }\n"
       << "c2s_direct_tls_ports = { }\ns2s_direct_tls_ports = { }\n"
-      << "modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"dialback\"; \"disco\"; "
-         "\"ping\" }\n"
+      // Without a certificate mod_tls stays off, so STARTTLS is not offered.
+      << "modules_enabled = { \"roster\"; \"saslauth\"; \"dialback\"; \"disco\"; \"ping\""
+      << (options.certificatePath.isEmpty() ? "" : "; \"tls\"") << " }\n"
       << "s2s_secure_auth = " << (options.secureAuth ? "true" : "false") << "\n"
       << "s2s_require_encryption = " << (options.requireEncryption ? "true" : "false") << "\n"
       << "c2s_require_encryption = false\n"

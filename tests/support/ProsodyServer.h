@@ -26,7 +26,7 @@ public:
         QHostAddress address = QHostAddress(QStringLiteral("127.0.0.2"));
         quint16 s2sPort = 5269;
         quint16 c2sPort = 5222;
-        // Empty certificate = no TLS at all (the server offers no STARTTLS).
+        // Empty certificate = no TLS at all (mod_tls off: no STARTTLS offered).
         QString certificatePath;
         QString keyPath;
         QString caPath;
