@@ -56,7 +56,9 @@ DnsFinding finding(const QString &rule, const QString &name, const QString &mess
 
 QString DnsQuery::key() const
 {
-    return toString(type) + QLatin1Char(' ') + name;
+    // A name in both zones is asked twice: keep the answers apart.
+    return toString(type) + QLatin1Char(' ') + name +
+           (zone == DnsZone::Internal ? QStringLiteral(" (internal)") : QString());
 }
 
 QString nonPublicAddressKind(const QHostAddress &input)
@@ -416,9 +418,10 @@ void DnsCheckAnalysis::addAddressAnswer(const DnsQuery &query, const DnsAnswer &
             // host left with no address at all gets one finding).
             m_results[i].status = DnsCheckStatus::Missing;
             m_results[i].found.clear();
-            m_results[i].message = QStringLiteral("%1 has no %2 record for %3. Create %4.")
-                                       .arg(absoluteDnsName(host), toString(query.type),
-                                            planned(i).value, quoted(planned(i).zoneLine()));
+            m_results[i].message =
+                QStringLiteral("%1 has no %2 record with %3 (edge pool %4). Create %5.")
+                    .arg(absoluteDnsName(host), toString(query.type), planned(i).value,
+                         planned(i).edgePool, quoted(planned(i).zoneLine()));
             *decided << i;
             continue;
         }
@@ -541,15 +544,19 @@ QList<DnsFinding> DnsCheckAnalysis::findings() const
         };
         if (empty(a) && empty(aaaa))
             resolves = QStringLiteral(" It has no A or AAAA record either.");
+        const bool known = m_plan.hostNames(DnsZone::External).contains(answer.target);
+        const QString what =
+            known ? QStringLiteral("a record the plan does not have (that host already has its "
+                                   "record for this name)")
+                  : QStringLiteral("a host the topology does not know");
         all << finding(QStringLiteral("unknown-srv-target"), owner,
-                       QStringLiteral("SRV %1 also points to %2 (priority %3, port %4), a host "
-                                      "the topology does not know: partners may send federation "
-                                      "traffic there.%5 Delete %6, or add that edge to the "
-                                      "topology and publish again.")
+                       QStringLiteral("SRV %1 also points to %2 (priority %3, port %4), %5: "
+                                      "partners may send federation traffic there.%6 Delete "
+                                      "%7, or add that edge to the topology and publish again.")
                            .arg(absoluteDnsName(owner), absoluteDnsName(answer.target))
                            .arg(answer.priority)
                            .arg(answer.port)
-                           .arg(resolves, quoted(line)),
+                           .arg(what, resolves, quoted(line)),
                        {}, {line});
     }
     return all;

@@ -235,6 +235,9 @@ QString reportText(const DnsCheckReport &report, const QString &label)
             continue;
         text += QStringLiteral("  %1 %2\n")
                     .arg(toString(r.status).toUpper().leftJustified(16), r.record.zoneLine());
+        if (r.status != DnsCheckStatus::Ok && !r.found.isEmpty())
+            text += QStringLiteral("  %1 found: %2\n")
+                        .arg(QString(16, QLatin1Char(' ')), r.found.join(QStringLiteral(", ")));
     }
     if (report.findings.isEmpty()) {
         text += QStringLiteral("\nAll records OK.\n");
@@ -295,14 +298,19 @@ int dnsCheck(Context &ctx)
 
     const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
     const DnsCheckReport report = DnsChecker::check(plan, options);
-    const int code = report.allOk() ? Ok : UsageOrValidation;
+    // Notes mean part of the deployment could not be planned, so could not
+    // be checked either: not "all OK".
+    const int code = report.allOk() && plan.notes().isEmpty() ? Ok : UsageOrValidation;
     if (ctx.json()) {
         QJsonObject json = reportJson(report);
         json.insert(QStringLiteral("source"), source.label);
         json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes()));
+        json.insert(QStringLiteral("ok"), code == Ok);
         ctx.printJson(json);
     } else {
         ctx.out() << reportText(report, source.label);
+        for (const QString &note : plan.notes())
+            ctx.out() << "  - [plan] " << note << '\n';
         ctx.out().flush();
     }
     const bool abandoned =

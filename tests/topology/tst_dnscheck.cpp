@@ -120,6 +120,7 @@ private slots:
     void multiMemberPoolWithDirectTls();
     // Last on purpose: the abandoned lookups keep Qt's resolver threads busy
     // for a while after the check has ended.
+    void cancelEndsAtOnce();
     void silentServerCostsOneTimeout_data();
     void silentServerCostsOneTimeout();
 };
@@ -404,6 +405,38 @@ void TestDnsCheck::multiMemberPoolWithDirectTls()
     const DnsCheckReport split = DnsChecker::check(plan, optionsFor(dns));
     QVERIFY2(split.findings.size() == 1, qPrintable(describe(split)));
     QCOMPARE(split.findings.first().rule, QStringLiteral("priority-order"));
+}
+
+void TestDnsCheck::cancelEndsAtOnce()
+{
+    const QHostAddress silent(QStringLiteral("127.0.0.87"));
+    QUdpSocket socket;
+    QVERIFY2(socket.bind(silent, 53), qPrintable(socket.errorString()));
+    DnsChecker checker;
+    QSignalSpy rows(&checker, &DnsChecker::recordChecked);
+    QSignalSpy done(&checker, &DnsChecker::finished);
+    DnsChecker::Options options;
+    options.server = silent;
+    options.timeoutMs = 20000;
+    checker.start(DnsRecordPlan::fromTopology(contoso()), options);
+    QTest::qWait(200);
+    QVERIFY(checker.isRunning());
+    QCOMPARE(done.count(), 0);
+
+    QElapsedTimer clock;
+    clock.start();
+    checker.cancel();
+    QVERIFY(clock.elapsed() < 500);
+    QCOMPARE(done.count(), 1);
+    QVERIFY(!checker.isRunning());
+    const DnsCheckReport report = checker.report();
+    QVERIFY(report.cancelled);
+    QVERIFY(!report.allOk());
+    QCOMPARE(rows.count(), 5); // every external row settled as "no answer"
+    for (const DnsCheckResult &r : report.results)
+        QVERIFY(r.status == DnsCheckStatus::NoAnswer || r.status == DnsCheckStatus::NotChecked);
+    QTest::qWait(50); // the cancelled lookups are deleted on the next turn
+    QCOMPARE(done.count(), 1);
 }
 
 void TestDnsCheck::silentServerCostsOneTimeout_data()

@@ -18,6 +18,7 @@
 
 using namespace fedgate::test;
 using namespace fedgate::topology;
+using fedgate::Result;
 
 namespace {
 
