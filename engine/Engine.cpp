@@ -518,12 +518,38 @@ void Engine::ping(const QString &domainIn, std::function<void(QString, QString)>
     const QString id = QStringLiteral("fedgate-ping-%1").arg(++m_iqCounter);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
+    auto pongRtt = std::make_shared<qint64>(-1);
     m_pendingIq.insert(
-        id, PendingIq{[complete, timer, progress](const XmlElement &reply) {
+        id, PendingIq{[this, complete, timer, progress, local, domain,
+                       pongRtt](const XmlElement &reply) {
             const qint64 rtt = timer->elapsed();
             if (reply.attribute(QStringLiteral("type")) == QLatin1String("result")) {
                 progress(QStringLiteral("reply"), QStringLiteral("pong"));
-                complete(true, QStringLiteral("round trip %1 ms").arg(rtt), rtt);
+                *pongRtt = rtt;
+                // Then what the partner's domain offers (XEP-0030), which
+                // the self-test shows; the ping alone decides success.
+                const QString discoId = QStringLiteral("fedgate-disco-%1").arg(++m_iqCounter);
+                m_pendingIq.insert(
+                    discoId, PendingIq{[complete, progress, rtt](const XmlElement &info) {
+                        QStringList features;
+                        if (const XmlElement *q =
+                                info.firstChild(QStringLiteral("query"), ns::kDiscoInfo))
+                            for (const XmlElement &f : q->children())
+                                if (f.name() == QLatin1String("feature"))
+                                    features << f.attribute(QStringLiteral("var"));
+                        progress(QStringLiteral("disco"),
+                                 info.attribute(QStringLiteral("type")) == QLatin1String("result")
+                                     ? features.join(QLatin1Char(' '))
+                                     : QStringLiteral("disco#info refused"));
+                        complete(true, QStringLiteral("round trip %1 ms").arg(rtt), rtt);
+                    }});
+                XmlElement disco(QStringLiteral("iq"), ns::kServer);
+                disco.setAttribute(QStringLiteral("from"), local);
+                disco.setAttribute(QStringLiteral("to"), domain);
+                disco.setAttribute(QStringLiteral("id"), discoId);
+                disco.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+                disco.addChild(XmlElement(QStringLiteral("query"), ns::kDiscoInfo));
+                sendToRemote(disco);
                 return;
             }
             const XmlElement *error = reply.firstChild(QStringLiteral("error"));
@@ -539,9 +565,14 @@ void Engine::ping(const QString &domainIn, std::function<void(QString, QString)>
                      rtt);
         }});
     QPointer<Engine> self(this);
-    QTimer::singleShot(timeoutMs, request, [self, id, complete, timeoutMs] {
+    QTimer::singleShot(timeoutMs, request, [self, id, complete, timeoutMs, pongRtt, progress] {
         if (self)
             self->m_pendingIq.remove(id);
+        if (*pongRtt >= 0) { // the pong came; only disco#info stayed unanswered
+            progress(QStringLiteral("disco"), QStringLiteral("no disco#info answer"));
+            complete(true, QStringLiteral("round trip %1 ms").arg(*pongRtt), *pongRtt);
+            return;
+        }
         complete(false, QStringLiteral("no reply within %1 s").arg(timeoutMs / 1000), -1);
     });
     XmlElement iq(QStringLiteral("iq"), ns::kServer);

@@ -109,6 +109,8 @@ void InboundSession::onHeader(const XmlElement &header)
                                      to);
             return;
         }
+        if (m_info.remoteDomain.isEmpty() && overPartnerLimit(from))
+            return;
         m_headerFrom = from;
         m_info.remoteDomain = from;
     }
@@ -126,6 +128,28 @@ void InboundSession::refuseNonPartner(const QString &domain)
         StreamErrorCondition::PolicyViolation,
         QStringLiteral("'%1' is not a federation partner of this server.").arg(domain),
         m_info.localDomain);
+}
+
+bool InboundSession::overPartnerLimit(const QString &domain)
+{
+    // The partner's own ConnectionLimit, capped by the gateway-wide
+    // PartnerConnectionLimit; this session is not counted yet.
+    const FederationPolicy &policy = m_engine->policy();
+    const topology::XmppPartner *partner = policy.partner(domain);
+    int limit = policy.gateway().partnerConnectionLimit;
+    if (partner && partner->connectionLimit > 0)
+        limit = limit > 0 ? std::min(limit, partner->connectionLimit) : partner->connectionLimit;
+    if (limit <= 0 || m_engine->sessionCount(domain, SessionDirection::Inbound) < limit)
+        return false;
+    logWarning(QStringLiteral("refused: '%1' already has %2 inbound stream(s) "
+                              "(PartnerConnectionLimit)")
+                   .arg(domain)
+                   .arg(limit));
+    m_stream->closeWithError(
+        StreamErrorCondition::ResourceConstraint,
+        QStringLiteral("Too many streams from '%1'; at most %2.").arg(domain).arg(limit),
+        m_info.localDomain);
+    return true;
 }
 
 bool InboundSession::certificateValidFor(const QString &domain) const
@@ -349,8 +373,11 @@ void InboundSession::onDialbackResult(const XmlElement &result)
     }
     if (m_info.localDomain.isEmpty())
         m_info.localDomain = to;
-    if (m_info.remoteDomain.isEmpty())
+    if (m_info.remoteDomain.isEmpty()) {
+        if (overPartnerLimit(from))
+            return;
         m_info.remoteDomain = from;
+    }
     ++m_pendingDialback;
     logEvent(
         QStringLiteral("dialback: verifying key for '%1' with its authoritative server").arg(from));

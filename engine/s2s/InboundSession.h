@@ -33,6 +33,7 @@ private:
     void onStanza(const XmlElement &stanza);
     bool certificateValidFor(const QString &domain) const;
     void refuseNonPartner(const QString &domain);
+    bool overPartnerLimit(const QString &domain); // closes the stream when over
 
     enum class Phase
     {

@@ -236,7 +236,8 @@ private slots:
         QString output;
         const int rc = fedgatectl({QStringLiteral("ping"), kProsodyDomain}, &output);
         QVERIFY2(rc == 0, qPrintable(output + diagnostics()));
-        for (const char *step : {"dns:", "connect:", "tls:", "auth:", "reply: pong", "round trip:"})
+        for (const char *step :
+             {"dns:", "connect:", "tls:", "auth:", "reply: pong", "disco:", "round trip:"})
             QVERIFY2(output.contains(QLatin1String(step)), qPrintable(output));
         QVERIFY2(
             output.contains(expectTls ? QStringLiteral("TLSv1.") : QStringLiteral("plain TCP")),

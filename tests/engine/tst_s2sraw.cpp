@@ -171,6 +171,7 @@ private slots:
         partner.tls = topology::Negotiation::NotSupported;
         partner.sasl = topology::Negotiation::NotSupported;
         partner.dialback = true;
+        partner.connectionLimit = 3;
         topology.value().partners = {partner};
         topology.value().gateway.dialbackSecret = QStringLiteral("raw-test-secret");
         EngineConfig config;
@@ -281,6 +282,23 @@ private slots:
         for (const SessionInfo &s : m_engine->sessions())
             dialbackSessions += s.auth == AuthStatus::Dialback && s.remoteDomain == kPartner;
         QVERIFY(dialbackSessions >= 2);
+    }
+
+    void partnerConnectionLimit()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionCount(kPartner, SessionDirection::Inbound), 0,
+                                  5000);
+        RawPeer peers[3];
+        for (RawPeer &p : peers) {
+            QVERIFY(p.connect(m_port));
+            p.send(header(kOurDomain));
+            QVERIFY(p.waitFor("</stream:features>"));
+        }
+        RawPeer oneTooMany;
+        QVERIFY(oneTooMany.connect(m_port));
+        oneTooMany.send(header(kOurDomain));
+        expectStreamError(oneTooMany, "resource-constraint");
+        QCOMPARE(peers[0].socket.state(), QAbstractSocket::ConnectedState);
     }
 
     void nonPartnerOutboundIsRefused()
