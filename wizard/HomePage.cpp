@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QTime>
 #include <QVBoxLayout>
 
 namespace fedgate::wizard {
@@ -222,6 +223,16 @@ QList<HomePage::Step> HomePage::certificateSteps()
 #endif
 }
 
+void HomePage::setDnsResult(int ok, int total, bool allOk)
+{
+    m_dnsOk = allOk;
+    m_dnsState = tr("%1 of %2 records correct at %3.")
+                     .arg(ok)
+                     .arg(total)
+                     .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    refresh();
+}
+
 void HomePage::installReplica()
 {
     Status status = m_workspace->installReplicaFromStore();
@@ -243,9 +254,6 @@ void HomePage::refresh()
         replicaStep(),
         unavailableStep(QStringLiteral("components"), tr("Set up components"),
                         tr("Install or update what the topology puts on this machine.")),
-        unavailableStep(QStringLiteral("dns"), tr("Check DNS records"),
-                        tr("Check the SRV and address records partners use to find this "
-                           "edge.")),
         unavailableStep(QStringLiteral("services"), tr("Start services"),
                         tr("Start the federation services and verify the listeners on ports "
                            "5269 and 23456.")),
@@ -253,7 +261,16 @@ void HomePage::refresh()
 
     // A button's own click may have started this refresh: detach the old
     // widgets now and delete them once their signals have returned.
-    m_steps = m_steps.mid(0, 3) + certificateSteps() + m_steps.mid(3);
+    Step dns;
+    dns.id = QStringLiteral("dns");
+    dns.title = tr("Check DNS records");
+    dns.description = tr("Check the SRV and address records partners use to find this edge.");
+    dns.canRun = true;
+    dns.run = [this] { emit pageRequested(PageId::Dns); };
+    dns.state =
+        m_dnsState.isEmpty() ? StepState::NotDone : (m_dnsOk ? StepState::Done : StepState::Failed);
+    dns.stateText = m_dnsState.isEmpty() ? tr("Not checked since Fedgate started.") : m_dnsState;
+    m_steps = m_steps.mid(0, 3) + certificateSteps() + QList<Step>{dns} + m_steps.mid(3);
 
     while (QLayoutItem *item = m_grid->takeAt(0)) {
         if (QWidget *w = item->widget()) {

@@ -48,6 +48,8 @@ public:
 
 public slots:
     void refresh();
+    // The result of the last DNS check in this session (DnsPage::checked).
+    void setDnsResult(int ok, int total, bool allOk);
 
 signals:
     void pageRequested(fedgate::wizard::PageId page);
@@ -64,6 +66,8 @@ private:
     PageHeader *m_header;
     QGridLayout *m_grid;
     QList<Step> m_steps;
+    QString m_dnsState;
+    bool m_dnsOk = false;
 };
 
 } // namespace fedgate::wizard

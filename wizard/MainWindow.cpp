@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "DnsPage.h"
 #include "HomePage.h"
 #include "Language.h"
 #include "PartnersPage.h"
@@ -77,6 +78,15 @@ void MainWindow::buildUi()
             new PartnersPage(m_workspace, m_stack));
     addPage(PageId::Policies, QStringLiteral(":/icons/nav-policies.svg"), tr("External access"),
             new PoliciesPage(m_workspace, m_stack));
+#ifdef FEDGATE_HAVE_CERTS
+    auto *certificates = new CertificatesPage(m_workspace, m_stack);
+    connect(certificates, &CertificatesPage::certificatesChanged, home, &HomePage::refresh);
+    addPage(PageId::Certificates, QStringLiteral(":/icons/nav-certificates.svg"),
+            tr("Certificates"), certificates);
+#endif
+    auto *dns = new DnsPage(m_workspace, m_stack);
+    connect(dns, &DnsPage::checked, home, &HomePage::setDnsResult);
+    addPage(PageId::Dns, QStringLiteral(":/icons/nav-dns.svg"), tr("DNS"), dns);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,
             &QStackedWidget::setCurrentIndex);
@@ -109,6 +119,8 @@ void MainWindow::buildMenus()
     if (m_pages.contains(PageId::Certificates))
         edit->addAction(tr("&Certificates..."), QKeySequence(tr("Ctrl+5")), this,
                         [this] { showPage(PageId::Certificates); });
+    edit->addAction(tr("&DNS Records..."), QKeySequence(tr("Ctrl+6")), this,
+                    [this] { showPage(PageId::Dns); });
 
     QMenu *language = menuBar()->addMenu(tr("&Language"));
     auto *group = new QActionGroup(language);

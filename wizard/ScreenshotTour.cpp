@@ -3,6 +3,10 @@
 #include "MainWindow.h"
 #include "PartnersPage.h"
 #include "TopologyPage.h"
+#ifdef FEDGATE_HAVE_CERTS
+#include "certificates/CertificateRequestWizard.h"
+#include "certificates/CertificatesPage.h"
+#endif
 
 #include <QApplication>
 #include <QComboBox>
@@ -77,7 +81,9 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
          }},
         {QStringLiteral("05-versions-dialog"),
          [this]() -> QWidget * {
-             closeDialogs(m_window);
+             // Publish for real, so the later pages show a published topology.
+             if (QDialog *d = openDialog(m_window->page(PageId::Topology), "publishDialog"))
+                 d->accept();
              auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
              topologyPage->showVersions();
              QDialog *d = openDialog(topologyPage, "versionsDialog");
@@ -109,7 +115,29 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
              return d;
          }},
         {QStringLiteral("09-external-access"), page(PageId::Policies)},
+        {QStringLiteral("10-dns"), page(PageId::Dns)},
     };
+    m_shots.append({QStringLiteral("13-deployment-published"), page(PageId::Home)});
+#ifdef FEDGATE_HAVE_CERTS
+    m_shots.insert(m_shots.size() - 1,
+                   {QStringLiteral("11-certificates"), page(PageId::Certificates)});
+    // The request wizard on its names page: subject and SANs from the topology.
+    m_shots.insert(m_shots.size() - 1,
+                   {QStringLiteral("12-certificate-request-names"), [this]() -> QWidget * {
+                        closeDialogs(m_window);
+                        m_window->showPage(PageId::Certificates);
+                        auto *certificates =
+                            static_cast<CertificatesPage *>(m_window->page(PageId::Certificates));
+                        certificates->requestCertificate();
+                        auto *wizard = certificates->findChild<CertificateRequestWizard *>();
+                        if (!wizard)
+                            return m_window;
+                        while (wizard->currentId() != CertificateRequestWizard::NamesPage &&
+                               wizard->currentPage()->isComplete())
+                            wizard->next();
+                        return wizard;
+                    }});
+#endif
 }
 
 void ScreenshotTour::start()

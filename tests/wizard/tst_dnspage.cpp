@@ -1,0 +1,101 @@
+#include "WizardFixture.h"
+
+#include "support/DnsmasqServer.h"
+#include "wizard/DnsPage.h"
+
+#include "topology/DnsExport.h"
+#include "topology/DnsRecordPlan.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <optional>
+
+using namespace fedgate;
+using namespace fedgate::wizard;
+
+class TestDnsPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rowsFillInAgainstDnsmasq();
+};
+
+void TestDnsPage::rowsFillInAgainstDnsmasq()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for DNS")).ok());
+    const topology::DnsRecordPlan plan =
+        topology::DnsRecordPlan::fromTopology(fixture.workspace()->topology());
+    QVERIFY(plan.records(topology::DnsZone::External).size() >= 3);
+
+    // The zone as planned, except the address of the second edge's external
+    // name: that row must come back "missing", with its fix.
+    std::optional<topology::DnsRecord> dropped;
+    QStringList zone;
+    const QList<topology::DnsRecord> external = plan.records(topology::DnsZone::External);
+    for (const topology::DnsRecord &r : external) {
+        if (!dropped && r.type == topology::DnsRecordType::A &&
+            r.name == QLatin1String("xmpp2.contoso.test")) {
+            dropped = r;
+            continue;
+        }
+        zone << r.zoneLine();
+    }
+    QVERIFY(dropped.has_value());
+    test::DnsmasqServer dns(QHostAddress(QStringLiteral("127.0.0.71")));
+    QString error;
+    QVERIFY2(dns.addZone(zone.join(QLatin1Char('\n')), &error), qPrintable(error));
+    QVERIFY2(dns.start(&error), qPrintable(error));
+
+    DnsPage page(fixture.workspace());
+    page.resize(1100, 700);
+    page.show();
+    auto *records = page.findChild<QTreeWidget *>(QStringLiteral("records"));
+    QCOMPARE(records->topLevelItemCount(), int(plan.records().size()));
+    QSignalSpy checked(&page, &DnsPage::checked);
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("server")),
+                     QStringLiteral("127.0.0.71"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("checkNow")), Qt::LeftButton);
+    QVERIFY(page.isChecking());
+    QVERIFY(checked.wait(20000));
+
+    int ok = 0;
+    for (int i = 0; i < records->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = records->topLevelItem(i);
+        const topology::DnsRecord &r = plan.records().at(i);
+        if (r.zone != topology::DnsZone::External) {
+            QCOMPARE(item->text(0), QStringLiteral("not checked"));
+        } else if (r.name == dropped->name && r.type == topology::DnsRecordType::A) {
+            QCOMPARE(item->text(0), QStringLiteral("missing"));
+        } else {
+            QVERIFY2(item->text(0) == QLatin1String("OK"),
+                     qPrintable(r.zoneLine() + QStringLiteral(": ") + item->text(0)));
+            QVERIFY(!item->text(4).isEmpty()); // what the server answered
+            ++ok;
+        }
+    }
+    QCOMPARE(checked.first().at(0).toInt(), ok);
+    QCOMPARE(checked.first().at(2).toBool(), false);
+
+    // The finding names the record to create.
+    auto *findings = page.findChild<QListWidget *>(QStringLiteral("findings"));
+    bool fix = false;
+    for (int i = 0; i < findings->count(); ++i)
+        fix = fix || findings->item(i)->text().contains(QStringLiteral("xmpp2.contoso.test"));
+    QVERIFY(fix);
+
+    // Copy to the clipboard gives the zone snippet.
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("copyZone")), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), topology::DnsExport::zoneSnippet(plan));
+}
+
+QTEST_MAIN(TestDnsPage)
+#include "tst_dnspage.moc"
