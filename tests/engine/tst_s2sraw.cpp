@@ -3,6 +3,7 @@
 // closed connection, while other sessions keep working. A small fake
 // partner server plays the authoritative side of dialback.
 #include "engine/Engine.h"
+#include "engine/control/ControlServer.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/XmlStreamParser.h"
 #include "support/PeerProcess.h"
@@ -10,11 +11,18 @@
 #include "topology/TopologyDocument.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace fedgate::engine;
 using namespace fedgate;
@@ -164,8 +172,20 @@ private slots:
     {
         qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8());
         QVERIFY(m_fake.listen());
+        m_port = test::freeTcpPort(kEngineAddress);
+        m_engine = makeEngine(m_port, topology::GatewaySettings{});
+        QVERIFY(m_engine);
+    }
+
+    // An engine for contoso.test whose only partner, partner.test, does
+    // plain dialback (TLS and SASL NotSupported), at most 3 streams.
+    std::unique_ptr<Engine> makeEngine(quint16 port, topology::GatewaySettings gateway)
+    {
         auto topology = topology::TopologyDocument::readFile(test::exampleTopologyPath());
-        QVERIFY2(topology, qPrintable(topology ? QString() : topology.error().toString()));
+        if (!topology) {
+            qWarning("%s", qPrintable(topology.error().toString()));
+            return nullptr;
+        }
         topology::XmppPartner partner;
         partner.domain = kPartner;
         partner.tls = topology::Negotiation::NotSupported;
@@ -173,16 +193,19 @@ private slots:
         partner.dialback = true;
         partner.connectionLimit = 3;
         topology.value().partners = {partner};
-        topology.value().gateway.dialbackSecret = QStringLiteral("raw-test-secret");
+        gateway.dialbackSecret = QStringLiteral("raw-test-secret");
+        topology.value().gateway = gateway;
         EngineConfig config;
-        m_port = test::freeTcpPort(kEngineAddress);
         config.listenAddress = kEngineAddress;
-        config.listenPort = m_port;
+        config.listenPort = port;
         config.hosts.insert(kPartner, HostOverride{kFakeAddress, m_fake.port()});
-        config.controlSocketPath = m_dataDir.filePath(QStringLiteral("ctl.sock"));
-        m_engine = std::make_unique<Engine>(config);
-        const Status started = m_engine->start(topology.value());
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        auto engine = std::make_unique<Engine>(config);
+        const Status started = engine->start(topology.value());
+        if (!started) {
+            qWarning("%s", qPrintable(started.error().message));
+            return nullptr;
+        }
+        return engine;
     }
 
     void cleanupTestCase() { m_engine.reset(); }
@@ -299,6 +322,74 @@ private slots:
         oneTooMany.send(header(kOurDomain));
         expectStreamError(oneTooMany, "resource-constraint");
         QCOMPARE(peers[0].socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void controlChannelIsOwnerOnly()
+    {
+        ControlServer control(m_engine.get());
+        const QString path = m_dataDir.filePath(QStringLiteral("control.sock"));
+        const Status listening = control.listen(path);
+        QVERIFY2(listening, qPrintable(listening ? QString() : listening.error().message));
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        RawPeer peer;
+        authenticate(peer);
+        QLocalSocket client;
+        client.connectToServer(path);
+        QVERIFY(client.waitForConnected(2000));
+        client.write("{\"command\":\"sessions\"}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(client.canReadLine(), 3000);
+        const QJsonObject answer = QJsonDocument::fromJson(client.readLine()).object();
+        QVERIFY(answer.value(QStringLiteral("done")).toBool());
+        bool found = false;
+        for (const QJsonValue &v : answer.value(QStringLiteral("sessions")).toArray()) {
+            const QJsonObject row = v.toObject();
+            if (row.value(QStringLiteral("direction")).toString() == QLatin1String("in") &&
+                row.value(QStringLiteral("auth")).toString() == QLatin1String("dialback")) {
+                found = true;
+                for (const char *key : {"id", "localDomain", "remoteDomain", "remoteAddress",
+                                        "tlsVersion", "tlsCipher", "certificate", "created",
+                                        "lastActivity", "stanzasIn", "stanzasOut"})
+                    QVERIFY2(row.contains(QLatin1String(key)), key);
+                QCOMPARE(row.value(QStringLiteral("remoteDomain")).toString(), kPartner);
+                QVERIFY(row.value(QStringLiteral("remoteAddress"))
+                            .toString()
+                            .startsWith(QStringLiteral("127.0.0.")));
+            }
+        }
+        QVERIFY(found);
+        client.write("not json\n");
+        QTRY_VERIFY_WITH_TIMEOUT(client.canReadLine(), 3000);
+        QVERIFY(client.readLine().contains("expected a JSON object"));
+    }
+
+    void establishmentAndInactivityTimeouts()
+    {
+        topology::GatewaySettings gateway;
+        gateway.streamEstablishmentTimeout = 1;
+        gateway.streamInactivityTimeout = 1;
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, gateway);
+        QVERIFY(engine);
+        RawPeer silent;
+        silent.socket.connectToHost(kEngineAddress, port);
+        QVERIFY(silent.socket.waitForConnected(2000));
+        silent.send(header(kOurDomain));
+        QVERIFY(silent.waitFor("</stream:features>"));
+        expectStreamError(silent, "connection-timeout");
+
+        RawPeer idle;
+        idle.socket.connectToHost(kEngineAddress, port);
+        QVERIFY(idle.socket.waitForConnected(2000));
+        idle.send(header(kOurDomain));
+        QVERIFY(idle.waitFor("</stream:features>"));
+        idle.send("<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>");
+        QVERIFY(idle.waitFor("type='valid'"));
+        // Established, then nothing: closed cleanly after the inactivity timeout.
+        QVERIFY2(idle.waitClosed(4000), idle.received.constData());
+        QVERIFY(idle.received.endsWith("</stream:stream>"));
+        QVERIFY(!idle.received.contains("<stream:error>"));
     }
 
     void nonPartnerOutboundIsRefused()
