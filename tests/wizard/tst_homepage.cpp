@@ -28,6 +28,12 @@ void TestHomePage::unavailableStepsAreDisabledNotFaked()
     for (const HomePage::Step &step : page.steps()) {
         if (step.id == QLatin1String("publish") || step.id == QLatin1String("replica"))
             continue;
+        if (step.id == QLatin1String("dns")) {
+            // Available, but nothing checked yet in this session.
+            QVERIFY(step.state == HomePage::StepState::NotDone);
+            QVERIFY(step.canRun);
+            continue;
+        }
 #ifdef FEDGATE_HAVE_CERTS
         // With the certs library the certificate steps report the key store.
         if (step.id.startsWith(QLatin1String("certificates-"))) {
