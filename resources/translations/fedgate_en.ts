@@ -2,6 +2,323 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>fedgate::wizard::CertificateRequestWizard</name>
+    <message>
+        <source>Certificate Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::CertificatesPage</name>
+    <message>
+        <source>Publish the topology first: certificate names come from the published topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request a certificate for each edge interface, import what your certification authority sends back, then assign it. The external certificate must name what partners connect to; the list warns before a certificate expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates in the key store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to &amp;External Edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to I&amp;nternal Edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View &amp;CSR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt;, expires on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no certificate assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a certificate in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to the %1 interface. Restart the edge services to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a pending request first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::DnsPage</name>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target is an alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>private address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lookup error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners find your edge through these records. Publish the external ones in your Internet zone, then check them here: against the system resolver, or against a name server you name (for example your zone&apos;s primary, before it propagates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ystem resolver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.53</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also check &amp;internal records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned DNS records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings and fixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Zone Snippet...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;py Zone Snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records planned from published version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is published yet: records planned from the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address. Type the name server&apos;s IPv4 or IPv6 address, or choose the system resolver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 records correct on %3 (%4 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check cancelled. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone snippet copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Zone Snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone snippet written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fedgate::wizard::EdgePoolForm</name>
     <message>
         <source>Internal pool FQDN</source>
@@ -252,6 +569,200 @@
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No request yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pending request(s), %2 certificate(s) in the key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a certificate first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 records correct at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked since Fedgate started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::ImportCertificateDialog</name>
+    <message>
+        <source>Import Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file your certification authority sent: PEM or DER (.cer, .crt, .pem), PKCS#7 (.p7b) or PKCS#12 (.pfx, .p12). The certificate is matched to the private key of its pending request, or the key in the file is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for PFX files and encrypted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the request&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;riendly name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key in the file may be &amp;exported again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate check findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c *.pfx *.p12);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PFX Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 protects its private key with a password. Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot; (%2, %3). Private key: matched with %4. Expires on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problem found in the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::KeyCreationPage</name>
+    <message>
+        <source>Creating the key and the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can keep using Fedgate meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key creation progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View &amp;CSR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the private key... %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for the %1 interface, key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 generated and stored encrypted in the key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 created for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in %1 s. The request is pending in the key store (id %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSR written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSR was written to %1: send it to your certification authority, then import the answer from the Certificates page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by the internal certification authority and imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The internal authority signed it and the certificate is imported; assign it from the Certificates page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request Log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::MainWindow</name>
@@ -381,6 +892,30 @@
     </message>
     <message>
         <source>&lt;b&gt;Fedgate&lt;/b&gt;&lt;br&gt;Deploys XMPP federation through an edge server: topology, partners, policies, certificates and DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificates...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;DNS Records...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -910,6 +1445,365 @@
     </message>
     <message>
         <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestFilePage</name>
+    <message>
+        <source>Certificate request file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSR is written here, to send to your certification authority. It holds no secret; the private key stays in Fedgate&apos;s key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate Request File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests (*.csr *.req)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestGeographyPage</name>
+    <message>
+        <source>Geographical information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where your organisation is registered. Type to search the country list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country or region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a country)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country or region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State or province:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestKeyPage</name>
+    <message>
+        <source>Name and security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The friendly name tells certificates apart in lists. A longer key is stronger but slower to create: RSA 4096 can take several seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Friendly name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type and size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the private key as &amp;exportable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportable keys can be copied, with the certificate, to the other servers of the edge pool as a PFX file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP edge external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP edge internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestModePage</name>
+    <message>
+        <source>Delayed or immediate request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who signs the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prepare the request now, send it to a certification authority later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have the deployment&apos;s &amp;internal certification authority sign it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A delayed request writes a CSR file; import the answer later from the Certificates page. Partners usually do not trust the internal authority, so use it for the internal edge or for tests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestNamesPage</name>
+    <message>
+        <source>Subject name and alternative names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in from the published topology. Tick the SIP domains whose sip.&lt;domain&gt; name the certificate must carry and add any other name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIP domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Additional names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New alternative name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webconf.contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add XMPP service names (SRV-ID, _xmpp-server.&lt;domain&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add XMPP addresses (xmppAddr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names the request will carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: CN=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternative names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestOrganisationPage</name>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public certification authorities check these against your registration; use your organisation&apos;s legal name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisational unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisational &amp;unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestSummaryPage</name>
+    <message>
+        <source>Request summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the request. Create generates the private key and the request; it cannot be undone from here, but a pending request can be deleted later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delayed, CSR written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>immediate, signed by the internal authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisational unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternative names</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestTemplatePage</name>
+    <message>
+        <source>Certificate template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Active Directory certification authorities use templates; others ignore this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use an alternate certificate template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestTypePage</name>
+    <message>
+        <source>Certificate type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each edge interface needs its own certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;External edge certificate (public interface)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners check this certificate on port 5269. Have it issued by a public certification authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Internal edge certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway checks this certificate on port 23456. An internal certification authority is fine.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

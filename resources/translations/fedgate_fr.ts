@@ -2,6 +2,323 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>fedgate::wizard::CertificateRequestWizard</name>
+    <message>
+        <source>Certificate Request</source>
+        <translation>Demande de certificat</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::CertificatesPage</name>
+    <message>
+        <source>Publish the topology first: certificate names come from the published topology.</source>
+        <translation>Publiez d'abord la topologie : les noms du certificat viennent de la topologie publiée.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Request a certificate for each edge interface, import what your certification authority sends back, then assign it. The external certificate must name what partners connect to; the list warns before a certificate expires.</source>
+        <translation>Demandez un certificat pour chaque interface de la périphérie, importez la réponse de votre autorité de certification, puis attribuez-le. Le certificat externe doit nommer ce à quoi les partenaires se connectent ; la liste avertit avant l'expiration d'un certificat.</translation>
+    </message>
+    <message>
+        <source>Certificates in the key store</source>
+        <translation>Certificats du magasin de clés</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nom convivial</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <source>&amp;Request...</source>
+        <translation>&amp;Demander...</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Importer...</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;External Edge</source>
+        <translation>Attribuer à la périphérie &amp;externe</translation>
+    </message>
+    <message>
+        <source>Assign to I&amp;nternal Edge</source>
+        <translation>Attribuer à la périphérie i&amp;nterne</translation>
+    </message>
+    <message>
+        <source>Pending requests</source>
+        <translation>Demandes en attente</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Noms</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>View &amp;CSR</source>
+        <translation>Voir la &amp;CSR</translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt;, expires on %3.</source>
+        <translation>%1 : &lt;b&gt;%2&lt;/b&gt;, expire le %3.</translation>
+    </message>
+    <message>
+        <source>%1: no certificate assigned.</source>
+        <translation>%1 : aucun certificat attribué.</translation>
+    </message>
+    <message>
+        <source>Select a certificate in the list first.</source>
+        <translation>Sélectionnez d'abord un certificat dans la liste.</translation>
+    </message>
+    <message>
+        <source>Assigned to the %1 interface. Restart the edge services to use it.</source>
+        <translation>Attribué à l'interface %1. Redémarrez les services de la périphérie pour l'utiliser.</translation>
+    </message>
+    <message>
+        <source>Select a pending request first.</source>
+        <translation>Sélectionnez d'abord une demande en attente.</translation>
+    </message>
+    <message>
+        <source>Certificate Request</source>
+        <translation>Demande de certificat</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::DnsPage</name>
+    <message>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>checking...</source>
+        <translation>vérification...</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>other target</source>
+        <translation>autre cible</translation>
+    </message>
+    <message>
+        <source>other port</source>
+        <translation>autre port</translation>
+    </message>
+    <message>
+        <source>other priority</source>
+        <translation>autre priorité</translation>
+    </message>
+    <message>
+        <source>service disabled</source>
+        <translation>service désactivé</translation>
+    </message>
+    <message>
+        <source>target is an alias</source>
+        <translation>la cible est un alias</translation>
+    </message>
+    <message>
+        <source>private address</source>
+        <translation>adresse privée</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>lookup error</source>
+        <translation>erreur de résolution</translation>
+    </message>
+    <message>
+        <source>DNS records</source>
+        <translation>Enregistrements DNS</translation>
+    </message>
+    <message>
+        <source>Partners find your edge through these records. Publish the external ones in your Internet zone, then check them here: against the system resolver, or against a name server you name (for example your zone's primary, before it propagates).</source>
+        <translation>Les partenaires trouvent votre périphérie grâce à ces enregistrements. Publiez les enregistrements externes dans votre zone Internet, puis vérifiez-les ici : auprès du résolveur du système, ou d'un serveur de noms que vous indiquez (par exemple le primaire de votre zone, avant la propagation).</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem resolver</source>
+        <translation>Résolveur du s&amp;ystème</translation>
+    </message>
+    <message>
+        <source>&amp;Name server:</source>
+        <translation>Serveur de &amp;noms :</translation>
+    </message>
+    <message>
+        <source>Name server address</source>
+        <translation>Adresse du serveur de noms</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.53</source>
+        <translation>ex. 192.0.2.53</translation>
+    </message>
+    <message>
+        <source>Also check &amp;internal records</source>
+        <translation>Vérifier aussi les enregistrements &amp;internes</translation>
+    </message>
+    <message>
+        <source>&amp;Check Now</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Progression de la vérification</translation>
+    </message>
+    <message>
+        <source>Planned DNS records</source>
+        <translation>Enregistrements DNS prévus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Findings and fixes</source>
+        <translation>Problèmes et corrections</translation>
+    </message>
+    <message>
+        <source>DNS findings</source>
+        <translation>Problèmes DNS</translation>
+    </message>
+    <message>
+        <source>Export &amp;Zone Snippet...</source>
+        <translation>Exporter l'extrait de &amp;zone...</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV...</source>
+        <translation>Exporter en C&amp;SV...</translation>
+    </message>
+    <message>
+        <source>Co&amp;py Zone Snippet</source>
+        <translation>Co&amp;pier l'extrait de zone</translation>
+    </message>
+    <message>
+        <source>Records planned from published version %1.</source>
+        <translation>Enregistrements prévus d'après la version publiée %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet: records planned from the draft.</source>
+        <translation>Rien n'est encore publié : enregistrements prévus d'après le brouillon.</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>externe</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interne</translation>
+    </message>
+    <message>
+        <source>"%1" is not an IP address. Type the name server's IPv4 or IPv6 address, or choose the system resolver.</source>
+        <translation>« %1 » n'est pas une adresse IP. Saisissez l'adresse IPv4 ou IPv6 du serveur de noms, ou choisissez le résolveur du système.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Check</source>
+        <translation>&amp;Annuler la vérification</translation>
+    </message>
+    <message>
+        <source>Create: %1</source>
+        <translation>Créer : %1</translation>
+    </message>
+    <message>
+        <source>Delete: %1</source>
+        <translation>Supprimer : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records correct on %3 (%4 ms).</source>
+        <translation>%1 enregistrement(s) correct(s) sur %2 auprès de %3 (%4 ms).</translation>
+    </message>
+    <message>
+        <source>Check cancelled. %1</source>
+        <translation>Vérification annulée. %1</translation>
+    </message>
+    <message>
+        <source>Zone snippet copied to the clipboard.</source>
+        <translation>Extrait de zone copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Export Zone Snippet</source>
+        <translation>Exporter l'extrait de zone</translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt)</source>
+        <translation>Fichiers de zone (*.zone *.txt)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Zone snippet written to %1.</source>
+        <translation>Extrait de zone écrit dans %1.</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Checklist written to %1.</source>
+        <translation>Liste de contrôle écrite dans %1.</translation>
+    </message>
+</context>
+<context>
     <name>fedgate::wizard::EdgePoolForm</name>
     <message>
         <source>Internal pool FQDN</source>
@@ -252,6 +569,200 @@
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
+    <message>
+        <source>No request yet.</source>
+        <translation>Aucune demande pour l'instant.</translation>
+    </message>
+    <message>
+        <source>%1 pending request(s), %2 certificate(s) in the key store.</source>
+        <translation>%1 demande(s) en attente, %2 certificat(s) dans le magasin de clés.</translation>
+    </message>
+    <message>
+        <source>No certificate imported yet.</source>
+        <translation>Aucun certificat importé pour l'instant.</translation>
+    </message>
+    <message>
+        <source>%1 certificate(s) imported.</source>
+        <translation>%1 certificat(s) importé(s).</translation>
+    </message>
+    <message>
+        <source>Import a certificate first.</source>
+        <translation>Importez d'abord un certificat.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: not assigned</source>
+        <translation>%1 : non attribué</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records correct at %3.</source>
+        <translation>%1 enregistrement(s) correct(s) sur %2 à %3.</translation>
+    </message>
+    <message>
+        <source>Not checked since Fedgate started.</source>
+        <translation>Non vérifié depuis le démarrage de Fedgate.</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::ImportCertificateDialog</name>
+    <message>
+        <source>Import Certificate</source>
+        <translation>Importer un certificat</translation>
+    </message>
+    <message>
+        <source>Choose the file your certification authority sent: PEM or DER (.cer, .crt, .pem), PKCS#7 (.p7b) or PKCS#12 (.pfx, .p12). The certificate is matched to the private key of its pending request, or the key in the file is used.</source>
+        <translation>Choisissez le fichier envoyé par votre autorité de certification : PEM ou DER (.cer, .crt, .pem), PKCS#7 (.p7b) ou PKCS#12 (.pfx, .p12). Le certificat est associé à la clé privée de sa demande en attente, ou la clé contenue dans le fichier est utilisée.</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Fichier du certificat</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Parcourir...</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>File password</source>
+        <translation>Mot de passe du fichier</translation>
+    </message>
+    <message>
+        <source>only for PFX files and encrypted keys</source>
+        <translation>seulement pour les fichiers PFX et les clés chiffrées</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nom convivial</translation>
+    </message>
+    <message>
+        <source>keep the request's</source>
+        <translation>garder celui de la demande</translation>
+    </message>
+    <message>
+        <source>F&amp;riendly name:</source>
+        <translation>Nom &amp;convivial :</translation>
+    </message>
+    <message>
+        <source>A key in the file may be &amp;exported again</source>
+        <translation>Une clé contenue dans le fichier pourra être &amp;exportée de nouveau</translation>
+    </message>
+    <message>
+        <source>Certificate check findings</source>
+        <translation>Problèmes trouvés dans le certificat</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c *.pfx *.p12);;All files (*)</source>
+        <translation>Certificats (*.cer *.crt *.pem *.der *.p7b *.p7c *.pfx *.p12);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>PFX Password</source>
+        <translation>Mot de passe PFX</translation>
+    </message>
+    <message>
+        <source>%1 protects its private key with a password. Password:</source>
+        <translation>%1 protège sa clé privée par un mot de passe. Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Non importé : %1</translation>
+    </message>
+    <message>
+        <source>Imported "%1" (%2, %3). Private key: matched with %4. Expires on %5.</source>
+        <translation>« %1 » importé (%2, %3). Clé privée : associée à %4. Expire le %5.</translation>
+    </message>
+    <message>
+        <source>No problem found in the certificate.</source>
+        <translation>Aucun problème trouvé dans le certificat.</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::KeyCreationPage</name>
+    <message>
+        <source>Creating the key and the request</source>
+        <translation>Création de la clé et de la demande</translation>
+    </message>
+    <message>
+        <source>You can keep using Fedgate meanwhile.</source>
+        <translation>Vous pouvez continuer à utiliser Fedgate pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>Key creation progress</source>
+        <translation>Progression de la création de la clé</translation>
+    </message>
+    <message>
+        <source>View &amp;CSR</source>
+        <translation>Voir la &amp;CSR</translation>
+    </message>
+    <message>
+        <source>View &amp;Log</source>
+        <translation>Voir le &amp;journal</translation>
+    </message>
+    <message>
+        <source>Generating the private key... %1 s</source>
+        <translation>Génération de la clé privée... %1 s</translation>
+    </message>
+    <message>
+        <source>Request for the %1 interface, key %2.</source>
+        <translation>Demande pour l'interface %1, clé %2.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>The request could not be created: %1</source>
+        <translation>La demande n'a pas pu être créée : %1</translation>
+    </message>
+    <message>
+        <source>Key %1 generated and stored encrypted in the key store.</source>
+        <translation>Clé %1 générée et stockée chiffrée dans le magasin de clés.</translation>
+    </message>
+    <message>
+        <source>Request %1 created for %2.</source>
+        <translation>Demande %1 créée pour %2.</translation>
+    </message>
+    <message>
+        <source>Done in %1 s. The request is pending in the key store (id %2).</source>
+        <translation>Terminé en %1 s. La demande est en attente dans le magasin de clés (id %2).</translation>
+    </message>
+    <message>
+        <source>CSR written to %1.</source>
+        <translation>CSR écrite dans %1.</translation>
+    </message>
+    <message>
+        <source>The CSR was written to %1: send it to your certification authority, then import the answer from the Certificates page.</source>
+        <translation>La CSR a été écrite dans %1 : envoyez-la à votre autorité de certification, puis importez la réponse depuis la page Certificats.</translation>
+    </message>
+    <message>
+        <source>Signed by the internal certification authority and imported.</source>
+        <translation>Signée par l'autorité de certification interne et importée.</translation>
+    </message>
+    <message>
+        <source>The internal authority signed it and the certificate is imported; assign it from the Certificates page.</source>
+        <translation>L'autorité interne l'a signée et le certificat est importé ; attribuez-le depuis la page Certificats.</translation>
+    </message>
+    <message>
+        <source>Certificate Request</source>
+        <translation>Demande de certificat</translation>
+    </message>
+    <message>
+        <source>Request Log</source>
+        <translation>Journal de la demande</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::MainWindow</name>
@@ -382,6 +893,30 @@
     <message>
         <source>&lt;b&gt;Fedgate&lt;/b&gt;&lt;br&gt;Deploys XMPP federation through an edge server: topology, partners, policies, certificates and DNS.</source>
         <translation>&lt;b&gt;Fedgate&lt;/b&gt;&lt;br&gt;Déploie la fédération XMPP au moyen d'un serveur de périphérie : topologie, partenaires, stratégies, certificats et DNS.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates...</source>
+        <translation>&amp;Certificats...</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>&amp;DNS Records...</source>
+        <translation>Enregistrements &amp;DNS...</translation>
+    </message>
+    <message>
+        <source>Ctrl+6</source>
+        <translation>Ctrl+6</translation>
     </message>
 </context>
 <context>
@@ -908,6 +1443,365 @@
     <message>
         <source>&amp;Publish</source>
         <translation>&amp;Publier</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestFilePage</name>
+    <message>
+        <source>Certificate request file</source>
+        <translation>Fichier de demande de certificat</translation>
+    </message>
+    <message>
+        <source>The CSR is written here, to send to your certification authority. It holds no secret; the private key stays in Fedgate's key store.</source>
+        <translation>La CSR est écrite ici, pour être envoyée à votre autorité de certification. Elle ne contient aucun secret ; la clé privée reste dans le magasin de clés de Fedgate.</translation>
+    </message>
+    <message>
+        <source>Request file</source>
+        <translation>Fichier de demande</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Parcourir...</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>Certificate Request File</source>
+        <translation>Fichier de demande de certificat</translation>
+    </message>
+    <message>
+        <source>Requests (*.csr *.req)</source>
+        <translation>Demandes (*.csr *.req)</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestGeographyPage</name>
+    <message>
+        <source>Geographical information</source>
+        <translation>Informations géographiques</translation>
+    </message>
+    <message>
+        <source>Where your organisation is registered. Type to search the country list.</source>
+        <translation>Où votre organisation est enregistrée. Tapez pour chercher dans la liste des pays.</translation>
+    </message>
+    <message>
+        <source>Country or region</source>
+        <translation>Pays ou région</translation>
+    </message>
+    <message>
+        <source>(choose a country)</source>
+        <translation>(choisissez un pays)</translation>
+    </message>
+    <message>
+        <source>&amp;Country or region:</source>
+        <translation>&amp;Pays ou région :</translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation>État ou province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>&amp;State or province:</source>
+        <translation>É&amp;tat ou province :</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>V&amp;ille :</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestKeyPage</name>
+    <message>
+        <source>Name and security</source>
+        <translation>Nom et sécurité</translation>
+    </message>
+    <message>
+        <source>The friendly name tells certificates apart in lists. A longer key is stronger but slower to create: RSA 4096 can take several seconds.</source>
+        <translation>Le nom convivial distingue les certificats dans les listes. Une clé plus longue est plus robuste mais plus lente à créer : RSA 4096 peut prendre plusieurs secondes.</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nom convivial</translation>
+    </message>
+    <message>
+        <source>&amp;Friendly name:</source>
+        <translation>Nom &amp;convivial :</translation>
+    </message>
+    <message>
+        <source>Key type and size</source>
+        <translation>Type et taille de la clé</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clé :</translation>
+    </message>
+    <message>
+        <source>Mark the private key as &amp;exportable</source>
+        <translation>Marquer la clé privée comme &amp;exportable</translation>
+    </message>
+    <message>
+        <source>Exportable keys can be copied, with the certificate, to the other servers of the edge pool as a PFX file.</source>
+        <translation>Les clés exportables peuvent être copiées, avec le certificat, vers les autres serveurs du pool de périphérie sous forme de fichier PFX.</translation>
+    </message>
+    <message>
+        <source>XMPP edge external</source>
+        <translation>Périphérie XMPP externe</translation>
+    </message>
+    <message>
+        <source>XMPP edge internal</source>
+        <translation>Périphérie XMPP interne</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestModePage</name>
+    <message>
+        <source>Delayed or immediate request</source>
+        <translation>Demande différée ou immédiate</translation>
+    </message>
+    <message>
+        <source>Choose who signs the certificate.</source>
+        <translation>Choisissez qui signe le certificat.</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare the request now, send it to a certification authority later</source>
+        <translation>&amp;Préparer la demande maintenant, l'envoyer plus tard à une autorité de certification</translation>
+    </message>
+    <message>
+        <source>Have the deployment's &amp;internal certification authority sign it now</source>
+        <translation>La faire signer maintenant par l'autorité de certification &amp;interne du déploiement</translation>
+    </message>
+    <message>
+        <source>A delayed request writes a CSR file; import the answer later from the Certificates page. Partners usually do not trust the internal authority, so use it for the internal edge or for tests.</source>
+        <translation>Une demande différée écrit un fichier CSR ; importez la réponse plus tard depuis la page Certificats. Les partenaires ne font généralement pas confiance à l'autorité interne : réservez-la à la périphérie interne ou aux essais.</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestNamesPage</name>
+    <message>
+        <source>Subject name and alternative names</source>
+        <translation>Nom du sujet et autres noms</translation>
+    </message>
+    <message>
+        <source>Filled in from the published topology. Tick the SIP domains whose sip.&lt;domain&gt; name the certificate must carry and add any other name.</source>
+        <translation>Rempli d'après la topologie publiée. Cochez les domaines SIP dont le nom sip.&lt;domaine&gt; doit figurer sur le certificat et ajoutez tout autre nom.</translation>
+    </message>
+    <message>
+        <source>SIP domains</source>
+        <translation>Domaines SIP</translation>
+    </message>
+    <message>
+        <source>Additional names</source>
+        <translation>Noms supplémentaires</translation>
+    </message>
+    <message>
+        <source>New alternative name</source>
+        <translation>Nouveau nom alternatif</translation>
+    </message>
+    <message>
+        <source>webconf.contoso.com</source>
+        <translation>webconf.contoso.com</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>Add XMPP service names (SRV-ID, _xmpp-server.&lt;domain&gt;)</source>
+        <translation>Ajouter les noms de service XMPP (SRV-ID, _xmpp-server.&lt;domaine&gt;)</translation>
+    </message>
+    <message>
+        <source>Add XMPP addresses (xmppAddr)</source>
+        <translation>Ajouter les adresses XMPP (xmppAddr)</translation>
+    </message>
+    <message>
+        <source>Names the request will carry</source>
+        <translation>Noms que portera la demande</translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2</source>
+        <translation>%1 ne peut pas être ajouté : %2</translation>
+    </message>
+    <message>
+        <source>Subject: CN=%1</source>
+        <translation>Sujet : CN=%1</translation>
+    </message>
+    <message>
+        <source>Alternative names:</source>
+        <translation>Autres noms :</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestOrganisationPage</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Public certification authorities check these against your registration; use your organisation's legal name.</source>
+        <translation>Les autorités de certification publiques les comparent à votre immatriculation ; utilisez la raison sociale de votre organisation.</translation>
+    </message>
+    <message>
+        <source>Organisational unit</source>
+        <translation>Unité d'organisation</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
+        <source>Organisational &amp;unit:</source>
+        <translation>&amp;Unité d'organisation :</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestSummaryPage</name>
+    <message>
+        <source>Request summary</source>
+        <translation>Résumé de la demande</translation>
+    </message>
+    <message>
+        <source>Check the request. Create generates the private key and the request; it cannot be undone from here, but a pending request can be deleted later.</source>
+        <translation>Vérifiez la demande. « Créer » génère la clé privée et la demande ; ce n'est pas annulable ici, mais une demande en attente peut être supprimée plus tard.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>Certificate for</source>
+        <translation>Certificat pour</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>delayed, CSR written to %1</source>
+        <translation>différée, CSR écrite dans %1</translation>
+    </message>
+    <message>
+        <source>immediate, signed by the internal authority</source>
+        <translation>immédiate, signée par l'autorité interne</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nom convivial</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Exportable</source>
+        <translation>Exportable</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Organisational unit</source>
+        <translation>Unité d'organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation>État ou province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Alternative names</source>
+        <translation>Autres noms</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestTemplatePage</name>
+    <message>
+        <source>Certificate template</source>
+        <translation>Modèle de certificat</translation>
+    </message>
+    <message>
+        <source>Only Active Directory certification authorities use templates; others ignore this setting.</source>
+        <translation>Seules les autorités de certification Active Directory utilisent des modèles ; les autres ignorent ce réglage.</translation>
+    </message>
+    <message>
+        <source>&amp;Use an alternate certificate template</source>
+        <translation>&amp;Utiliser un autre modèle de certificat</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nom du modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::RequestTypePage</name>
+    <message>
+        <source>Certificate type</source>
+        <translation>Type de certificat</translation>
+    </message>
+    <message>
+        <source>Each edge interface needs its own certificate.</source>
+        <translation>Chaque interface de la périphérie a besoin de son propre certificat.</translation>
+    </message>
+    <message>
+        <source>&amp;External edge certificate (public interface)</source>
+        <translation>Certificat de la périphérie &amp;externe (interface publique)</translation>
+    </message>
+    <message>
+        <source>Partners check this certificate on port 5269. Have it issued by a public certification authority.</source>
+        <translation>Les partenaires vérifient ce certificat sur le port 5269. Faites-le émettre par une autorité de certification publique.</translation>
+    </message>
+    <message>
+        <source>&amp;Internal edge certificate</source>
+        <translation>Certificat de la périphérie &amp;interne</translation>
+    </message>
+    <message>
+        <source>The gateway checks this certificate on port 23456. An internal certification authority is fine.</source>
+        <translation>La passerelle vérifie ce certificat sur le port 23456. Une autorité de certification interne convient.</translation>
     </message>
 </context>
 <context>
