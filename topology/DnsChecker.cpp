@@ -6,6 +6,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <utility>
+
 namespace fedgate::topology {
 
 namespace {
@@ -27,7 +29,18 @@ QDnsLookup::Type lookupType(DnsRecordType type)
 // silent server; an empty reply that comes sooner is a real answer.
 constexpr qint64 kResolverGiveUpFloorMs = 900;
 
-DnsAnswer answerOf(const QDnsLookup &lookup, bool timedOut, qint64 elapsedMs)
+// Qt 6.4 reports "the name exists but has no record of this type" (NODATA)
+// as InvalidReplyError, and a resolver that gave up on a silent server the
+// same way. A quick one is NODATA; a slow one (it may also have queued
+// behind other lookups in Qt's pool) is decided at the end of the round:
+// NODATA if the server answered anything else, no answer otherwise.
+bool isAmbiguous(const QDnsLookup &lookup, bool timedOut, qint64 elapsedMs)
+{
+    return !timedOut && lookup.error() == QDnsLookup::InvalidReplyError &&
+           elapsedMs >= kResolverGiveUpFloorMs;
+}
+
+DnsAnswer answerOf(const QDnsLookup &lookup, bool timedOut)
 {
     DnsAnswer answer;
     if (timedOut) {
@@ -42,11 +55,7 @@ DnsAnswer answerOf(const QDnsLookup &lookup, bool timedOut, qint64 elapsedMs)
         answer.outcome = DnsAnswer::Outcome::NotFound;
         return answer;
     case QDnsLookup::InvalidReplyError:
-        // Qt 6.4 reports "the name exists but has no record of this type"
-        // (NODATA) this way, and also a resolver that gave up on a silent
-        // server: the time it took tells them apart.
-        answer.outcome = elapsedMs < kResolverGiveUpFloorMs ? DnsAnswer::Outcome::NoData
-                                                            : DnsAnswer::Outcome::NoAnswer;
+        answer.outcome = DnsAnswer::Outcome::NoData;
         return answer;
     case QDnsLookup::OperationCancelledError:
         answer.outcome = DnsAnswer::Outcome::NoAnswer;
@@ -106,6 +115,8 @@ void DnsChecker::start(const DnsRecordPlan &plan, const Options &options)
     m_report.timeoutMs = m_options.timeoutMs;
     m_report.results = m_analysis->results();
     m_followUpsSent = false;
+    m_serverAnswered = false;
+    m_undecided.clear();
     m_running = true;
     m_pending = 0;
     m_clock.start();
@@ -150,16 +161,37 @@ void DnsChecker::onLookupFinished(Lookup *l)
         return;
     l->done = true;
     l->timer->stop();
-    const DnsAnswer answer = answerOf(*l->dns, l->timedOut, l->clock.elapsed());
-    const QList<int> decided = m_analysis->addAnswer(l->query, answer);
+    if (isAmbiguous(*l->dns, l->timedOut, l->clock.elapsed())) {
+        m_undecided << l->query;
+    } else {
+        const DnsAnswer answer = answerOf(*l->dns, l->timedOut);
+        if (answer.outcome != DnsAnswer::Outcome::NoAnswer &&
+            answer.outcome != DnsAnswer::Outcome::Error)
+            m_serverAnswered = true;
+        record(l->query, answer);
+    }
+    if (--m_pending == 0)
+        // Not from inside QDnsLookup::finished: advance() deletes the lookups.
+        QMetaObject::invokeMethod(this, &DnsChecker::advance, Qt::QueuedConnection);
+}
+
+void DnsChecker::record(const DnsQuery &query, const DnsAnswer &answer)
+{
+    const QList<int> decided = m_analysis->addAnswer(query, answer);
     const QList<DnsCheckResult> results = m_analysis->results();
     for (int index : decided) {
         m_report.results[index] = results.at(index);
         emit recordChecked(index, results.at(index));
     }
-    if (--m_pending == 0)
-        // Not from inside QDnsLookup::finished: advance() deletes the lookups.
-        QMetaObject::invokeMethod(this, &DnsChecker::advance, Qt::QueuedConnection);
+}
+
+void DnsChecker::settleUndecided()
+{
+    DnsAnswer answer;
+    answer.outcome = m_serverAnswered ? DnsAnswer::Outcome::NoData : DnsAnswer::Outcome::NoAnswer;
+    const QList<DnsQuery> undecided = std::exchange(m_undecided, {});
+    for (const DnsQuery &q : undecided)
+        record(q, answer);
 }
 
 void DnsChecker::advance()
@@ -171,6 +203,7 @@ void DnsChecker::advance()
     // queued call, so a live object whose lookup was abandoned would keep a
     // pool thread waiting on the main thread, up to a deadlock at exit.
     releaseLookups();
+    settleUndecided();
     if (!m_followUpsSent) {
         m_followUpsSent = true;
         const QList<DnsQuery> follow = m_analysis->followUpQueries();
@@ -191,6 +224,7 @@ void DnsChecker::cancel()
             l->timedOut = true;
             l->dns->abort();
         }
+    settleUndecided();
     finish(true);
 }
 

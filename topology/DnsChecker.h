@@ -1,10 +1,12 @@
 #pragma once
 
+#include "DnsCheckAnalysis.h"
 #include "DnsCheckReport.h"
 #include "DnsRecordPlan.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -27,9 +29,6 @@ class QTimer;
 // 10 s by default), so a check started right after a silent server may wait
 // for those threads.
 namespace fedgate::topology {
-
-class DnsCheckAnalysis;
-struct DnsQuery;
 
 class DnsChecker : public QObject
 {
@@ -70,6 +69,8 @@ private:
     struct Lookup;
     void launch(const DnsQuery &query);
     void onLookupFinished(Lookup *lookup);
+    void record(const DnsQuery &query, const DnsAnswer &answer);
+    void settleUndecided();
     void advance();
     void finish(bool cancelled);
     void releaseLookups();
@@ -83,6 +84,8 @@ private:
     int m_pending = 0;
     bool m_running = false;
     bool m_followUpsSent = false;
+    bool m_serverAnswered = false; // a real answer (records, NXDOMAIN, NODATA) came back
+    QList<DnsQuery> m_undecided;   // slow empty replies, settled at the end of the round
 };
 
 } // namespace fedgate::topology

@@ -7,9 +7,11 @@
 #include "topology/DnsRecordPlan.h"
 
 #include <QElapsedTimer>
+#include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QUdpSocket>
 
 using namespace fedgate::topology;
@@ -105,6 +107,63 @@ DnsChecker::Options optionsFor(const DnsmasqServer &server, int timeoutMs = 3000
     return o;
 }
 
+// A UDP relay in front of dnsmasq that holds back the answers to AAAA
+// queries: a slow name server whose empty (NODATA) replies arrive after
+// glibc's one-second floor.
+class SlowAaaaRelay : public QObject
+{
+public:
+    SlowAaaaRelay(const QHostAddress &front, const QHostAddress &server, int delayMs)
+        : m_server(server)
+        , m_delayMs(delayMs)
+    {
+        m_ok = m_front.bind(front, 53) && m_back.bind(front, 0);
+        connect(&m_front, &QUdpSocket::readyRead, this, [this] {
+            while (m_front.hasPendingDatagrams()) {
+                const QNetworkDatagram query = m_front.receiveDatagram();
+                const QByteArray data = query.data();
+                if (data.size() < 12)
+                    continue;
+                m_clients.insert(data.left(2),
+                                 {query.senderAddress(), quint16(query.senderPort())});
+                m_back.writeDatagram(data, m_server, 53);
+            }
+        });
+        connect(&m_back, &QUdpSocket::readyRead, this, [this] {
+            while (m_back.hasPendingDatagrams()) {
+                const QByteArray reply = m_back.receiveDatagram().data();
+                const auto client = m_clients.value(reply.left(2));
+                auto send = [this, reply, client] {
+                    m_front.writeDatagram(reply, client.first, client.second);
+                };
+                if (questionType(reply) == 28) // AAAA
+                    QTimer::singleShot(m_delayMs, this, send);
+                else
+                    send();
+            }
+        });
+    }
+    bool isReady() const { return m_ok; }
+
+private:
+    static int questionType(const QByteArray &message)
+    {
+        qsizetype at = 12; // header, then the question's name as labels
+        while (at < message.size() && message.at(at) != 0)
+            at += 1 + quint8(message.at(at));
+        if (at + 2 >= message.size())
+            return -1;
+        return (quint8(message.at(at + 1)) << 8) | quint8(message.at(at + 2));
+    }
+
+    QHostAddress m_server;
+    int m_delayMs;
+    bool m_ok = false;
+    QUdpSocket m_front;
+    QUdpSocket m_back;
+    QHash<QByteArray, QPair<QHostAddress, quint16>> m_clients;
+};
+
 } // namespace
 
 class TestDnsCheck : public QObject
@@ -118,6 +177,7 @@ private slots:
     void singleDefect_data();
     void singleDefect();
     void multiMemberPoolWithDirectTls();
+    void slowEmptyReplyIsNotSilence();
     // Last on purpose: the abandoned lookups keep Qt's resolver threads busy
     // for a while after the check has ended.
     void cancelEndsAtOnce();
@@ -405,6 +465,26 @@ void TestDnsCheck::multiMemberPoolWithDirectTls()
     const DnsCheckReport split = DnsChecker::check(plan, optionsFor(dns));
     QVERIFY2(split.findings.size() == 1, qPrintable(describe(split)));
     QCOMPARE(split.findings.first().rule, QStringLiteral("priority-order"));
+}
+
+void TestDnsCheck::slowEmptyReplyIsNotSilence()
+{
+    // Qt 6.4 reports NODATA and a resolver giving up alike; a slow NODATA
+    // from a server that answers everything else must not read as silence.
+    DnsmasqServer dns(QHostAddress(QStringLiteral("127.0.0.83")));
+    dns.setLines(correctZone());
+    QString error;
+    QVERIFY2(dns.start(&error), qPrintable(error));
+    SlowAaaaRelay relay(QHostAddress(QStringLiteral("127.0.0.84")), dns.address(), 1200);
+    QVERIFY(relay.isReady());
+
+    DnsChecker::Options options;
+    options.server = QHostAddress(QStringLiteral("127.0.0.84"));
+    options.timeoutMs = 4000;
+    const DnsCheckReport report =
+        DnsChecker::check(DnsRecordPlan::fromTopology(contoso()), options);
+    QVERIFY2(report.elapsedMs >= 1200, qPrintable(QString::number(report.elapsedMs)));
+    QVERIFY2(report.allOk(), qPrintable(describe(report)));
 }
 
 void TestDnsCheck::cancelEndsAtOnce()
