@@ -49,6 +49,7 @@ Engine::Engine(EngineConfig config, QObject *parent)
     , m_maxStanzaSize(XmlStreamParser::kDefaultMaxStanzaSize)
 {
     m_resolver = new SrvResolver(m_config.hosts, this);
+    m_resolver->setNameserver(m_config.dnsServer);
 }
 
 Engine::~Engine()

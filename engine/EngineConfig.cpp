@@ -60,6 +60,7 @@ QString EngineConfig::usage()
         "  --key FILE             PEM private key of that certificate\n"
         "  --ca FILE              PEM trust anchors for partner certificates (default: system)\n"
         "  --host DOMAIN=IP[:PORT] resolve DOMAIN to IP without DNS (repeatable; for tests)\n"
+        "  --dns-server IP        ask this DNS server (port 53) for SRV records\n"
         "  --control PATH         control socket (default: <data dir>/fedgated.sock)\n"
         "  --retry-attempts N     outbound retries before queued stanzas bounce (default 3)\n"
         "  --retry-delay MS       first retry delay, doubled each time (default 2000)\n"
@@ -124,6 +125,10 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
             config.keyPath = *v;
         } else if (arg == QLatin1String("--ca")) {
             config.caPath = *v;
+        } else if (arg == QLatin1String("--dns-server")) {
+            if (!config.dnsServer.setAddress(*v))
+                return configError(
+                    QStringLiteral("--dns-server '%1' is not an IP address.").arg(*v));
         } else if (arg == QLatin1String("--log-file")) {
             config.logFile = *v;
         } else if (arg == QLatin1String("--control")) {

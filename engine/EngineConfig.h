@@ -33,9 +33,10 @@ public:
     QString keyPath;            // --key PEM
     QString caPath;             // --ca PEM trust anchors; empty = the system store
     QHash<QString, HostOverride> hosts; // --host DOMAIN=IP[:PORT]
-    QString controlSocketPath;          // --control PATH
-    QString logFile;                    // --log-file PATH: rotating file besides stderr
-    bool verbose = false;               // --verbose: debug level
+    QHostAddress dnsServer;    // --dns-server IP: SRV lookups ask it (port 53); null = system
+    QString controlSocketPath; // --control PATH
+    QString logFile;           // --log-file PATH: rotating file besides stderr
+    bool verbose = false;      // --verbose: debug level
 
     // Outbound retry policy: attempts after the first, the first delay, and
     // the cap (delay doubles each time).

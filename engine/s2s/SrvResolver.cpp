@@ -77,6 +77,8 @@ void SrvResolver::resolve(const QString &domain, Callback callback)
                               QStringLiteral("_xmpp-server._tcp.") + domain};
     for (int i = 0; i < 2; ++i) {
         auto *lookup = new QDnsLookup(QDnsLookup::SRV, names[i], this);
+        if (!m_nameserver.isNull())
+            lookup->setNameserver(m_nameserver);
         connect(lookup, &QDnsLookup::finished, this, [lookup, pending, i, names, finishOne] {
             lookup->deleteLater();
             if (lookup->error() != QDnsLookup::NoError) {

@@ -33,12 +33,15 @@ public:
         std::function<void(const QList<ConnectTarget> &targets, const QString &detail)>;
 
     explicit SrvResolver(QHash<QString, HostOverride> overrides, QObject *parent = nullptr);
+    // Asks this server instead of the system's resolver (null = system).
+    void setNameserver(const QHostAddress &address) { m_nameserver = address; }
     void resolve(const QString &domain, Callback callback);
     // The override for a host name (an SRV target or the domain), if any.
     std::optional<HostOverride> overrideFor(const QString &host) const;
 
 private:
     QHash<QString, HostOverride> m_overrides;
+    QHostAddress m_nameserver;
 };
 
 } // namespace fedgate::engine
