@@ -7,6 +7,7 @@
 #include "support/TestPaths.h"
 
 #include "topology/CentralStore.h"
+#include "topology/LocalReplica.h"
 #include "topology/TopologyDocument.h"
 
 #include <QElapsedTimer>
@@ -107,6 +108,24 @@ void TestDnsCli::planFromFileStoreAndDefault()
              qPrintable(r.text()));
     QCOMPARE(plan.value("external").toArray().first().toObject().value("value").toString(),
              QStringLiteral("xmpp2.contoso.test"));
+
+    // --replica: this machine's local replica, imported from an exported file.
+    const QString exported = m_data.filePath(QStringLiteral("published.json"));
+    QVERIFY(TopologyDocument::writeFile(topology, exported, 7).ok());
+    const QString replicaPath = m_data.filePath(QStringLiteral("replica.sqlite"));
+    {
+        Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(replicaPath);
+        QVERIFY(replica.ok());
+        const fedgate::Status imported = replica.value()->importFile(exported);
+        QVERIFY2(imported.ok(),
+                 qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    }
+    r = runFedgatectl({"dns", "plan", "--replica", replicaPath, "--json"}, m_data.path());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+    QVERIFY2(r.object().value("source").toString().contains(
+                 QStringLiteral("version 7 in the local replica")),
+             qPrintable(r.text()));
+    QCOMPARE(r.object().value("external").toArray().size(), 5);
 
     // Human form: both zones and each record's purpose.
     r = runFedgatectl({"dns", "plan", "--file", m_example}, m_data.path());
