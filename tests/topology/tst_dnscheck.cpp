@@ -178,6 +178,7 @@ private slots:
     void singleDefect();
     void multiMemberPoolWithDirectTls();
     void slowEmptyReplyIsNotSilence();
+    void refusedLookupIsALookupError();
     // Last on purpose: the abandoned lookups keep Qt's resolver threads busy
     // for a while after the check has ended.
     void cancelEndsAtOnce();
@@ -485,6 +486,33 @@ void TestDnsCheck::slowEmptyReplyIsNotSilence()
         DnsChecker::check(DnsRecordPlan::fromTopology(contoso()), options);
     QVERIFY2(report.elapsedMs >= 1200, qPrintable(QString::number(report.elapsedMs)));
     QVERIFY2(report.allOk(), qPrintable(describe(report)));
+}
+
+void TestDnsCheck::refusedLookupIsALookupError()
+{
+    // dnsmasq serves .test only; it refuses the SRV queries of a domain
+    // outside it (no upstream server).
+    DnsmasqServer dns(QHostAddress(QStringLiteral("127.0.0.82")));
+    dns.setLines(correctZone());
+    QString error;
+    QVERIFY2(dns.start(&error), qPrintable(error));
+    Topology t = contoso();
+    t.organisation.xmppDomains = {QStringLiteral("contoso.example")};
+    const DnsCheckReport report =
+        DnsChecker::check(DnsRecordPlan::fromTopology(t), optionsFor(dns));
+    QVERIFY2(report.findings.size() == 2, qPrintable(describe(report)));
+    for (const DnsFinding &f : report.findings) {
+        QCOMPARE(f.rule, QStringLiteral("lookup-error"));
+        QVERIFY2(f.message.startsWith(QStringLiteral("127.0.0.82 could not answer SRV _xmpp")),
+                 qPrintable(f.message));
+    }
+    for (const DnsCheckResult &r : report.results) {
+        if (r.record.zone == DnsZone::Internal)
+            continue;
+        QCOMPARE(toString(r.status),
+                 toString(r.record.type == DnsRecordType::SRV ? DnsCheckStatus::LookupError
+                                                              : DnsCheckStatus::Ok));
+    }
 }
 
 void TestDnsCheck::cancelEndsAtOnce()
