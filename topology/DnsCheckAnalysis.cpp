@@ -141,16 +141,20 @@ QList<int> DnsCheckAnalysis::addAnswer(const DnsQuery &query, const DnsAnswer &a
     if (answer.outcome == DnsAnswer::Outcome::NoAnswer ||
         answer.outcome == DnsAnswer::Outcome::Error) {
         const bool silent = answer.outcome == DnsAnswer::Outcome::NoAnswer;
+        // The sentence may start with "the system resolver".
+        QString server = m_server;
+        if (!server.isEmpty())
+            server[0] = server.at(0).toUpper();
         const QString message =
-            silent ? QStringLiteral("No answer from %1 for %2 %3 within %4 ms. Check that the "
-                                    "name server is reachable on port 53 (UDP and TCP) and "
-                                    "serves this zone, then check again.")
-                         .arg(m_server, toString(query.type), absoluteDnsName(query.name))
-                         .arg(m_timeoutMs)
-                   : QStringLiteral("%1 could not answer %2 %3: %4. Check that it serves this "
-                                    "zone (or recurses for it), then check again.")
-                         .arg(m_server, toString(query.type), absoluteDnsName(query.name),
-                              answer.error);
+            silent
+                ? QStringLiteral("No answer from %1 for %2 %3 within %4 ms. Check that the "
+                                 "name server is reachable on port 53 (UDP and TCP) and "
+                                 "serves this zone, then check again.")
+                      .arg(m_server, toString(query.type), absoluteDnsName(query.name))
+                      .arg(m_timeoutMs)
+                : QStringLiteral("%1 could not answer %2 %3: %4. Check that it serves this "
+                                 "zone (or recurses for it), then check again.")
+                      .arg(server, toString(query.type), absoluteDnsName(query.name), answer.error);
         m_findings[query.key()] << finding(silent ? QStringLiteral("no-answer")
                                                   : QStringLiteral("lookup-error"),
                                            query.name, message);
