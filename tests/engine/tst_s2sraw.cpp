@@ -22,6 +22,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
 #include <sys/stat.h>
 
 using namespace fedgate::engine;
@@ -94,6 +98,18 @@ QByteArray header(const QString &to, const QString &from = kPartner)
         h += " to='" + to.toUtf8() + "'";
     return h + '>';
 }
+
+// Stands in for part 2's gateway: records what the engine delivers locally.
+class RecordingDelivery : public LocalDelivery
+{
+public:
+    QList<XmlElement> delivered;
+    bool deliverToLocal(const XmlElement &stanza) override
+    {
+        delivered.append(stanza);
+        return true;
+    }
+};
 
 // A test-side peer: a socket plus what it has received so far.
 struct RawPeer
@@ -390,6 +406,64 @@ private slots:
         QVERIFY2(idle.waitClosed(4000), idle.received.constData());
         QVERIFY(idle.received.endsWith("</stream:stream>"));
         QVERIFY(!idle.received.contains("<stream:error>"));
+    }
+
+    void localDeliveryAndBodyLogging()
+    {
+        // Capture the log lines of this test.
+        std::ostringstream logText;
+        auto previous = spdlog::default_logger();
+        spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+            "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(logText)));
+        auto restore = qScopeGuard([previous] { spdlog::set_default_logger(previous); });
+
+        for (bool logBodies : {false, true}) {
+            topology::GatewaySettings gateway;
+            gateway.enableLoggingAllMessageBodies = logBodies;
+            auto engine = makeEngine(test::freeTcpPort(kEngineAddress), gateway);
+            QVERIFY(engine);
+            RecordingDelivery gatewayRole;
+            engine->setLocalDelivery(&gatewayRole);
+            RawPeer peer;
+            peer.socket.connectToHost(kEngineAddress, engine->listenPort());
+            QVERIFY(peer.socket.waitForConnected(2000));
+            peer.send(header(kOurDomain));
+            QVERIFY(peer.waitFor("</stream:features>"));
+            peer.send("<db:result from='partner.test' to='contoso.test'>k</db:result>");
+            QVERIFY(peer.waitFor("type='valid'"));
+            const QByteArray body = logBodies ? "secret-with-logging" : "secret-without-logging";
+            peer.send("<message from='bob@partner.test/x' to='alice@contoso.test' type='chat'>"
+                      "<body>" +
+                      body + "</body></message>");
+            QTRY_COMPARE_WITH_TIMEOUT(gatewayRole.delivered.size(), 1, 3000);
+            QCOMPARE(gatewayRole.delivered[0].firstChild(QStringLiteral("body"))->text(),
+                     QString::fromUtf8(body));
+            QCOMPARE(QByteArray::fromStdString(logText.str()).contains(body), logBodies);
+
+            // The other way: the gateway routes to a partner user (out over
+            // the engine's stream to partner.test) and to a non-partner
+            // (bounced back with not-allowed).
+            m_fake.stanzas.clear();
+            XmlElement out(QStringLiteral("message"), ns::kServer);
+            out.setAttribute(QStringLiteral("from"), QStringLiteral("alice@contoso.test/pc"));
+            out.setAttribute(QStringLiteral("to"), QStringLiteral("bob@partner.test"));
+            out.addChild(XmlElement(QStringLiteral("body"), ns::kServer))
+                .addText(QStringLiteral("hi"));
+            engine->route(out);
+            QTRY_COMPARE_WITH_TIMEOUT(m_fake.stanzas.size(), 1, 5000);
+            QCOMPARE(m_fake.stanzas[0].attribute(QStringLiteral("to")),
+                     QStringLiteral("bob@partner.test"));
+            out.setAttribute(QStringLiteral("to"), QStringLiteral("eve@stranger.test"));
+            engine->route(out);
+            QTRY_COMPARE_WITH_TIMEOUT(gatewayRole.delivered.size(), 2, 3000);
+            const XmlElement &bounce = gatewayRole.delivered[1];
+            QCOMPARE(bounce.attribute(QStringLiteral("type")), QStringLiteral("error"));
+            QVERIFY(bounce.firstChild(QStringLiteral("error"))
+                        ->firstChild(QStringLiteral("not-allowed")));
+            engine.reset();
+        }
+        // One line per session event, naming the session.
+        QVERIFY(QByteArray::fromStdString(logText.str()).contains("established (dialback"));
     }
 
     void nonPartnerOutboundIsRefused()
