@@ -40,7 +40,9 @@ enum Column
     PurposeColumn
 };
 
-QString statusIcon(DnsCheckStatus status)
+QIcon statusIcon(DnsCheckStatus status);
+
+QString statusIconPath(DnsCheckStatus status)
 {
     switch (status) {
     case DnsCheckStatus::Ok:
@@ -56,6 +58,19 @@ QString statusIcon(DnsCheckStatus status)
         break;
     }
     return QStringLiteral(":/icons/status-error.svg");
+}
+
+// One QIcon per status for the page's lifetime: an icon made from an SVG file
+// parses and renders it on first paint, and twenty fresh icons in one repaint
+// stalled the event loop for tens of milliseconds (bench/wizard).
+QIcon statusIcon(DnsCheckStatus status)
+{
+    static QHash<QString, QIcon> cache;
+    const QString path = statusIconPath(status);
+    auto it = cache.find(path);
+    if (it == cache.end())
+        it = cache.insert(path, QIcon(path));
+    return *it;
 }
 
 QString statusText(DnsCheckStatus status)
@@ -140,7 +155,10 @@ DnsPage::DnsPage(Workspace *workspace, QWidget *parent)
     m_records->setRootIsDecorated(false);
     m_records->setHeaderLabels(
         {tr("Status"), tr("Zone"), tr("Name"), tr("Record"), tr("Found"), tr("Purpose")});
-    m_records->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns are sized once per plan and once per finished check, not on
+    // every row update: ResizeToContents re-measures every row each time a
+    // cell changes, which stalled the live check (bench/wizard).
+    m_records->header()->setSectionResizeMode(QHeaderView::Interactive);
     auto *findingsBox = new QGroupBox(tr("Findings and fixes"), splitter);
     auto *findingsLayout = new QVBoxLayout(findingsBox);
     m_findings = new QListWidget(findingsBox);
@@ -201,13 +219,15 @@ void DnsPage::reloadPlan()
     m_records->clear();
     for (const DnsRecord &r : m_plan.records()) {
         auto *item = new QTreeWidgetItem(m_records);
-        item->setIcon(StatusColumn, QIcon(statusIcon(DnsCheckStatus::NotChecked)));
+        item->setIcon(StatusColumn, (statusIcon(DnsCheckStatus::NotChecked)));
         item->setText(StatusColumn, statusText(DnsCheckStatus::NotChecked));
         item->setText(ZoneColumn, r.zone == DnsZone::External ? tr("external") : tr("internal"));
         item->setText(NameColumn, r.name);
         item->setText(RecordColumn, r.typeAndData());
         item->setText(PurposeColumn, r.purpose);
     }
+    for (int c = StatusColumn; c < PurposeColumn; ++c)
+        m_records->resizeColumnToContents(c);
     m_findings->clear();
     m_progress->setRange(0, qMax(1, int(m_plan.records().size())));
     m_progress->setValue(0);
@@ -242,7 +262,7 @@ void DnsPage::checkNow()
             options.includeInternal || m_plan.records().at(i).zone == DnsZone::External;
         const DnsCheckStatus status =
             checked ? DnsCheckStatus::Pending : DnsCheckStatus::NotChecked;
-        item->setIcon(StatusColumn, QIcon(statusIcon(status)));
+        item->setIcon(StatusColumn, (statusIcon(status)));
         item->setText(StatusColumn, statusText(status));
         item->setText(FoundColumn, QString());
         item->setToolTip(FoundColumn, QString());
@@ -256,7 +276,7 @@ void DnsPage::recordChecked(int index, const DnsCheckResult &result)
     QTreeWidgetItem *item = m_records->topLevelItem(index);
     if (!item)
         return;
-    item->setIcon(StatusColumn, QIcon(statusIcon(result.status)));
+    item->setIcon(StatusColumn, (statusIcon(result.status)));
     item->setText(StatusColumn, statusText(result.status));
     item->setText(FoundColumn, result.found.join(QStringLiteral("; ")));
     item->setToolTip(StatusColumn, result.message);
@@ -271,7 +291,7 @@ void DnsPage::finished(const DnsCheckReport &report)
     int total = 0;
     for (const DnsCheckResult &r : report.results) {
         if (QTreeWidgetItem *item = m_records->topLevelItem(r.index)) {
-            item->setIcon(StatusColumn, QIcon(statusIcon(r.status)));
+            item->setIcon(StatusColumn, (statusIcon(r.status)));
             item->setText(StatusColumn, statusText(r.status));
             item->setText(FoundColumn, r.found.join(QStringLiteral("; ")));
         }
@@ -281,6 +301,7 @@ void DnsPage::finished(const DnsCheckReport &report)
             ++ok;
     }
     m_progress->setValue(m_progress->maximum());
+    m_records->resizeColumnToContents(FoundColumn);
     for (const DnsFinding &f : report.findings) {
         QString text = f.message;
         if (!f.create.isEmpty())
