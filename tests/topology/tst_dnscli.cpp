@@ -268,8 +268,12 @@ void TestDnsCli::silentServer()
                                       m_data.path());
     const qint64 elapsed = clock.elapsed();
     QVERIFY2(r.exitCode == 1, qPrintable(r.text()));
-    // One timeout, one second of slack, and the process start.
-    QVERIFY2(elapsed < 1000 + 1000 + 1500, qPrintable(QString::number(elapsed)));
+    // The check itself: one timeout plus one second at most.
+    const qint64 checkMs = r.object().value("elapsedMs").toInteger(-1);
+    QVERIFY2(checkMs >= 1000 - 50 && checkMs <= 1000 + 1000, qPrintable(r.text()));
+    // The process: it does not then wait for Qt's abandoned resolver calls
+    // (about 10 s each, five at a time); the slack covers process start-up.
+    QVERIFY2(elapsed < 1000 + 1000 + 4000, qPrintable(QString::number(elapsed)));
     const QJsonArray findings = r.object().value("findings").toArray();
     QCOMPARE(findings.size(), r.object().value("lookups").toInt());
     QCOMPARE(findings.size(), 6);
