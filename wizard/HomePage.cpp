@@ -4,6 +4,7 @@
 #include "Workspace.h"
 
 #ifdef FEDGATE_HAVE_CERTS
+#include "certificates/CertificatesPage.h"
 #include "certs/KeyStore.h"
 #endif
 
@@ -214,8 +215,9 @@ QList<HomePage::Step> HomePage::certificateSteps()
         auto a = store.assignment(usage);
         const bool has = a.ok() && a.value().has_value();
         assigned += has ? 1 : 0;
-        parts << (has ? tr("%1: %2").arg(certs::displayName(usage), a.value()->friendlyName)
-                      : tr("%1: not assigned").arg(certs::displayName(usage)));
+        parts << (has ? tr("%1: %2").arg(CertificatesPage::usageName(usage),
+                                         a.value()->friendlyName)
+                      : tr("%1: not assigned").arg(CertificatesPage::usageName(usage)));
     }
     assign.state = assigned == 2 ? StepState::Done : StepState::NotDone;
     assign.stateText = parts.join(QStringLiteral("; ")) + QLatin1Char('.');

@@ -9,6 +9,7 @@ namespace fedgate::wizard {
 
 namespace {
 QTranslator *g_ours = nullptr;
+QTranslator *g_core = nullptr;
 QTranslator *g_qt = nullptr;
 QString g_current = QStringLiteral("en");
 } // namespace
@@ -36,7 +37,7 @@ QString Language::nativeName(const QString &code)
 
 bool Language::install(const QString &code)
 {
-    for (QTranslator **t : {&g_ours, &g_qt}) {
+    for (QTranslator **t : {&g_ours, &g_core, &g_qt}) {
         if (*t) {
             QCoreApplication::removeTranslator(*t);
             delete *t;
@@ -55,6 +56,15 @@ bool Language::install(const QString &code)
     }
     QCoreApplication::installTranslator(ours);
     g_ours = ours;
+    // The core libraries' messages the pages show (negotiation verdicts,
+    // where a policy comes from).
+    auto core = new QTranslator;
+    if (core->load(QStringLiteral(":/i18n/fedgate_core_%1.qm").arg(code))) {
+        QCoreApplication::installTranslator(core);
+        g_core = core;
+    } else {
+        delete core;
+    }
     // Qt's own strings (standard buttons, QWizard's Next/Back); optional.
     auto qt = new QTranslator;
     if (qt->load(QStringLiteral("qtbase_%1").arg(code),

@@ -42,7 +42,7 @@ QLineEdit *ObjectForm::addLine(const QString &label, const QString &placeholder,
     edit->setAccessibleName(label);
     edit->setWhatsThis(whatsThis);
     edit->setToolTip(whatsThis);
-    m_form->addRow(label + QLatin1Char(':'), edit);
+    m_form->addRow(tr("%1:").arg(label), edit);
     connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
         if (edit->isModified()) {
             edit->setModified(false);
@@ -69,7 +69,7 @@ QSpinBox *ObjectForm::addPort(const QString &label)
     spin->setRange(1, 65535);
     spin->setAccessibleName(label);
     spin->setKeyboardTracking(false);
-    m_form->addRow(label + QLatin1Char(':'), spin);
+    m_form->addRow(tr("%1:").arg(label), spin);
     connect(spin, &QSpinBox::valueChanged, this, &ObjectForm::edited);
     return spin;
 }

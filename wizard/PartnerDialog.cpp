@@ -54,7 +54,7 @@ PartnerDialog::PartnerDialog(const Topology &topology, const XmppPartner &partne
         edit->setObjectName(name);
         edit->setAccessibleName(label);
         edit->setPlaceholderText(placeholder);
-        form->addRow(label + QLatin1Char(':'), edit);
+        form->addRow(tr("%1:").arg(label), edit);
         connect(edit, &QLineEdit::textChanged, this, &PartnerDialog::update);
         return edit;
     };

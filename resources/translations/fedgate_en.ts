@@ -110,6 +110,14 @@
         <source>Certificate Request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>External edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal edge</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>
@@ -920,6 +928,13 @@
     </message>
 </context>
 <context>
+    <name>fedgate::wizard::ObjectForm</name>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fedgate::wizard::OrganisationForm</name>
     <message>
         <source>Name</source>
@@ -1141,6 +1156,10 @@
     </message>
     <message>
         <source>This combination is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,6 +110,14 @@
         <source>Certificate Request</source>
         <translation>Demande de certificat</translation>
     </message>
+    <message>
+        <source>External edge</source>
+        <translation>Périphérie externe</translation>
+    </message>
+    <message>
+        <source>Internal edge</source>
+        <translation>Périphérie interne</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>
@@ -920,6 +928,13 @@
     </message>
 </context>
 <context>
+    <name>fedgate::wizard::ObjectForm</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+</context>
+<context>
     <name>fedgate::wizard::OrganisationForm</name>
     <message>
         <source>Name</source>
@@ -1142,6 +1157,10 @@
     <message>
         <source>This combination is valid.</source>
         <translation>Cette combinaison est valide.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
     </message>
 </context>
 <context>

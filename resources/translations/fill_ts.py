@@ -4,12 +4,13 @@
 Usage: resources/translations/fill_ts.py  (exits 1 listing any untranslated
 source text, so a new string cannot ship in English by accident)."""
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
-from fr import FR, FR_NUMERUS  # noqa: E402
+from fr import CORE_SOURCES, FR, FR_CORE, FR_NUMERUS  # noqa: E402
 
 path = os.path.join(here, "fedgate_fr.ts")
 tree = ET.parse(path)
@@ -39,6 +40,39 @@ with open(path, encoding="utf-8") as f:
 with open(path, "w", encoding="utf-8") as f:
     f.write(body.replace("<?xml version='1.0' encoding='utf-8'?>",
                          '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>'))
+def tr_texts(code):
+    """The source texts of every tr("..." "...") call in C++ code."""
+    texts = set()
+    for call in re.finditer(r'\btr\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', code):
+        parts = re.findall(r'"((?:[^"\\]|\\.)*)"', call.group(1))
+        texts.add("".join(parts).replace('\\"', '"').replace("\\\\", "\\"))
+    return texts
+
+
+# The core libraries' messages: written from FR_CORE; a source text that is
+# no longer in its library's code is reported, so a reworded message is not
+# silently left in English.
+root = os.path.dirname(os.path.dirname(here))
+core = ET.Element("TS", version="2.1", language="fr_FR")
+for context, messages in FR_CORE.items():
+    with open(os.path.join(root, CORE_SOURCES[context]), encoding="utf-8") as f:
+        texts = tr_texts(f.read())
+    ctx = ET.SubElement(core, "context")
+    ET.SubElement(ctx, "name").text = context
+    for source, text in messages.items():
+        if source not in texts:
+            missing.append("%s (no longer in %s)" % (source, CORE_SOURCES[context]))
+        message = ET.SubElement(ctx, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation").text = text
+core_path = os.path.join(here, "fedgate_core_fr.ts")
+ET.ElementTree(core).write(core_path, encoding="utf-8", xml_declaration=True)
+with open(core_path, encoding="utf-8") as f:
+    body = f.read()
+with open(core_path, "w", encoding="utf-8") as f:
+    f.write(body.replace("<?xml version='1.0' encoding='utf-8'?>",
+                         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>'))
+
 if missing:
     print("untranslated:", *missing, sep="\n  ")
     sys.exit(1)

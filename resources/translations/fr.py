@@ -273,6 +273,9 @@ FR_NUMERUS = {
 # Certificates and DNS pages.
 FR.update({
 "Certificate Request": "Demande de certificat",
+"%1:": "%1 :",
+"External edge": "Périphérie externe",
+"Internal edge": "Périphérie interne",
 "Publish the topology first: certificate names come from the published topology.": "Publiez d'abord la topologie : les noms du certificat viennent de la topologie publiée.",
 "Certificates": "Certificats",
 "Request a certificate for each edge interface, import what your certification authority sends back, then assign it. The external certificate must name what partners connect to; the list warns before a certificate expires.": "Demandez un certificat pour chaque interface de la périphérie, importez la réponse de votre autorité de certification, puis attribuez-le. Le certificat externe doit nommer ce à quoi les partenaires se connectent ; la liste avertit avant l'expiration d'un certificat.",
@@ -467,3 +470,30 @@ FR.update({
 "&Internal edge certificate": "Certificat de la périphérie &interne",
 "The gateway checks this certificate on port 23456. An internal certification authority is fine.": "La passerelle vérifie ce certificat sur le port 23456. Une autorité de certification interne convient.",
 })
+
+# Messages of the core libraries that the wizard shows as they are (the
+# negotiation verdict, the effective policy's explanation), by the context
+# the library translates them in. fill_ts.py writes fedgate_core_fr.ts.
+FR_CORE = {
+"NegotiationMatrix": {
+"No authentication method can succeed, so no stream with this partner can be established.": "Aucune méthode d'authentification ne peut aboutir : aucun flux ne pourra être établi avec ce partenaire.",
+"Streams with this partner authenticate with %1 only.": "Les flux avec ce partenaire s'authentifient uniquement par %1.",
+"Streams with this partner authenticate with %1, or else %2.": "Les flux avec ce partenaire s'authentifient par %1, ou à défaut par %2.",
+"SASL EXTERNAL over TLS": "SASL EXTERNAL sur TLS",
+"dialback over TLS": "rappel (dialback) sur TLS",
+"dialback over plain TCP": "rappel (dialback) sur TCP en clair",
+"SASL negotiation needs TLS: SASL is %1 but TLS is NotSupported. Set TLS to Required or Optional, or set SASL to NotSupported.": "La négociation SASL exige TLS : SASL est %1 mais TLS est NotSupported. Réglez TLS sur Required ou Optional, ou SASL sur NotSupported.",
+"SASL or dialback must be enabled: with SASL NotSupported and dialback off, no authentication method is left. Turn dialback on, or set SASL to Required or Optional.": "SASL ou le rappel doit être activé : avec SASL NotSupported et le rappel désactivé, il ne reste aucune méthode d'authentification. Activez le rappel, ou réglez SASL sur Required ou Optional.",
+"SASL or dialback must be enabled: with TLS and SASL NotSupported and dialback off, no authentication method is left. Turn dialback on (plain dialback), or set TLS and SASL to Required.": "SASL ou le rappel doit être activé : avec TLS et SASL NotSupported et le rappel désactivé, il ne reste aucune méthode d'authentification. Activez le rappel (rappel en clair), ou réglez TLS et SASL sur Required.",
+"TLS is only Optional: if the partner does not offer TLS, SASL cannot be negotiated and the stream may fail. Set TLS to Required when the partner supports it.": "TLS n'est que facultatif (Optional) : si le partenaire ne propose pas TLS, SASL ne peut pas être négocié et le flux peut échouer. Réglez TLS sur Required si le partenaire le prend en charge.",
+"Dialback cannot operate when both TLS and SASL are required: this partner will always authenticate with SASL EXTERNAL.": "Le rappel ne peut pas fonctionner quand TLS et SASL sont tous deux obligatoires : ce partenaire s'authentifiera toujours par SASL EXTERNAL.",
+},
+"ExternalAccess": {
+"user policy %1, granted to %2": "stratégie utilisateur %1, attribuée à %2",
+"site policy %1 of the user's home site": "stratégie de site %1 du site de rattachement de l'utilisateur",
+"global policy (no user policy granted, no site policy)": "stratégie globale (aucune stratégie utilisateur attribuée, aucune stratégie de site)",
+"global policy (the granted policy tag:%1 does not exist)": "stratégie globale (la stratégie attribuée tag:%1 n'existe pas)",
+},
+}
+CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
+                "ExternalAccess": "topology/ExternalAccess.cpp"}

@@ -125,6 +125,12 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
     reload();
 }
 
+QString CertificatesPage::usageName(certs::CertificateUsage usage)
+{
+    return usage == certs::CertificateUsage::ExternalEdge ? tr("External edge")
+                                                          : tr("Internal edge");
+}
+
 void CertificatesPage::reload()
 {
     certs::KeyStore store;
@@ -134,14 +140,13 @@ void CertificatesPage::reload()
          {certs::CertificateUsage::ExternalEdge, certs::CertificateUsage::InternalEdge}) {
         auto a = store.assignment(usage);
         if (a.ok() && a.value()) {
-            assignedTo[a.value()->certificateId] << certs::displayName(usage);
+            assignedTo[a.value()->certificateId] << usageName(usage);
             assignedLines << tr("%1: <b>%2</b>, expires on %3.")
-                                 .arg(certs::displayName(usage),
-                                      a.value()->friendlyName.toHtmlEscaped(),
+                                 .arg(usageName(usage), a.value()->friendlyName.toHtmlEscaped(),
                                       QLocale().toString(a.value()->info.notAfter.toLocalTime(),
                                                          QLocale::ShortFormat));
         } else {
-            assignedLines << tr("%1: no certificate assigned.").arg(certs::displayName(usage));
+            assignedLines << tr("%1: no certificate assigned.").arg(usageName(usage));
         }
     }
     m_assigned->setText(assignedLines.join(QStringLiteral("<br>")));
@@ -167,7 +172,7 @@ void CertificatesPage::reload()
     if (pending.ok())
         for (const certs::PendingRequest &p : pending.value()) {
             auto *item = new QTreeWidgetItem(
-                m_pending, {p.request.friendlyName, certs::displayName(p.request.usage),
+                m_pending, {p.request.friendlyName, usageName(p.request.usage),
                             p.names.dnsNames.join(QStringLiteral(", ")),
                             QLocale().toString(p.createdAt.toLocalTime(), QLocale::ShortFormat)});
             item->setData(0, Qt::UserRole, p.id);
@@ -243,7 +248,7 @@ void CertificatesPage::assign(bool external)
         findings << f.message;
     m_header->showMessage(
         tr("Assigned to the %1 interface. Restart the edge services to use it.")
-                .arg(certs::displayName(usage)) +
+                .arg(usageName(usage)) +
             (findings.isEmpty() ? QString() : QLatin1Char(' ') + findings.join(QLatin1Char(' '))),
         findings.isEmpty() ? PageHeader::Tone::Success : PageHeader::Tone::Warning);
     reload();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "certs/CertificateRequest.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -19,6 +21,8 @@ class CertificatesPage : public QWidget
     Q_OBJECT
 public:
     explicit CertificatesPage(Workspace *workspace, QWidget *parent = nullptr);
+    // "External edge" / "Internal edge", in the interface language.
+    static QString usageName(certs::CertificateUsage usage);
 
 public slots:
     void reload();

@@ -1,6 +1,7 @@
 #include "KeyCreationPage.h"
 
 #include "CertificateRequestWizard.h"
+#include "CertificatesPage.h"
 
 #include <QDateTime>
 #include <QDialog>
@@ -70,7 +71,7 @@ void KeyCreationPage::initializePage()
     m_viewCsr->setEnabled(false);
     m_progress->setRange(0, 0); // key generation gives no progress: show activity
     log(tr("Request for the %1 interface, key %2.")
-            .arg(certs::displayName(request.usage), certs::displayName(request.keyType)));
+            .arg(CertificatesPage::usageName(request.usage), certs::displayName(request.keyType)));
     m_elapsed.start();
     m_tick.start();
     // The key store is safe to use from a worker thread; the page keeps only

@@ -1,6 +1,7 @@
 #include "RequestSummaryPage.h"
 
 #include "CertificateRequestWizard.h"
+#include "CertificatesPage.h"
 
 #include "certs/CertificateNames.h"
 
@@ -41,7 +42,7 @@ void RequestSummaryPage::initializePage()
     auto line = [&lines](const QString &label, const QString &value) {
         lines << QStringLiteral("%1 %2").arg(label + QLatin1Char(':'), -26).arg(value);
     };
-    line(tr("Certificate for"), certs::displayName(r.usage));
+    line(tr("Certificate for"), CertificatesPage::usageName(r.usage));
     line(tr("Request"), r.mode == certs::RequestMode::Delayed
                             ? tr("delayed, CSR written to %1").arg(r.csrPath)
                             : tr("immediate, signed by the internal authority"));
