@@ -59,6 +59,8 @@ Engine::~Engine()
         s->disconnect(this);
     for (OutboundSession *s : std::as_const(m_outbound))
         s->disconnect(this);
+    for (OutboundSession *s : std::as_const(m_closingOutbound))
+        s->disconnect(this);
 }
 
 Status Engine::loadTls()
@@ -281,6 +283,7 @@ void Engine::onSessionFinished(S2SSession *session)
 {
     if (auto *in = qobject_cast<InboundSession *>(session))
         m_inbound.removeOne(in);
+    m_closingOutbound.removeOne(session);
     for (auto it = m_outbound.begin(); it != m_outbound.end();) {
         if (it.value() == session)
             it = m_outbound.erase(it);
@@ -295,8 +298,13 @@ void Engine::onSessionFinished(S2SSession *session)
 OutboundSession *Engine::outboundFor(const QString &localDomain, const QString &remoteDomain)
 {
     const QString key = pairKey(localDomain, remoteDomain);
-    if (OutboundSession *existing = m_outbound.value(key))
-        return existing;
+    if (OutboundSession *existing = m_outbound.value(key)) {
+        if (!existing->hasFailed())
+            return existing;
+        // It still closes in the background and leaves the table then.
+        m_outbound.remove(key);
+        m_closingOutbound << existing;
+    }
     auto *session = new OutboundSession(this, localDomain, remoteDomain, this);
     m_outbound.insert(key, session);
     adopt(session);
@@ -309,6 +317,8 @@ QList<SessionInfo> Engine::sessions() const
     for (const InboundSession *s : m_inbound)
         rows << s->info();
     for (const OutboundSession *s : m_outbound)
+        rows << s->info();
+    for (const OutboundSession *s : m_closingOutbound)
         rows << s->info();
     return rows;
 }

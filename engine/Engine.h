@@ -114,6 +114,7 @@ private:
     QList<S2SListener *> m_listeners;
     QList<InboundSession *> m_inbound;
     QHash<QString, OutboundSession *> m_outbound; // "local remote"
+    QList<OutboundSession *> m_closingOutbound;   // failed, waiting for the close
     LocalDelivery *m_localDelivery = nullptr;
     qint64 m_maxStanzaSize;
     quint64 m_sessionCounter = 0;

@@ -106,11 +106,22 @@ bool OutboundSession::enqueue(const XmlElement &stanza)
 void OutboundSession::verifyDialback(const QString &streamId, const QString &key,
                                      std::function<void(std::optional<bool>)> done)
 {
+    if (m_phase == Phase::Failed) {
+        done(std::nullopt);
+        return;
+    }
     m_verifies.append(PendingVerify{streamId, key, std::move(done), false});
     if (m_phase == Phase::Established || m_phase == Phase::Authenticating)
         sendPendingVerifies();
     else if (m_phase == Phase::Idle && !m_retryTimer.isActive())
         start();
+}
+
+void OutboundSession::failPendingVerifies()
+{
+    auto verifies = std::exchange(m_verifies, {});
+    for (PendingVerify &v : verifies)
+        v.done(std::nullopt);
 }
 
 void OutboundSession::dropStream()
@@ -395,9 +406,7 @@ void OutboundSession::attemptFailed(FailureKind kind, const QString &reason)
 {
     m_establishmentTimer.stop();
     dropStream();
-    auto verifies = std::exchange(m_verifies, {});
-    for (PendingVerify &v : verifies)
-        v.done(std::nullopt);
+    failPendingVerifies();
     if (m_attempt >= m_engine->config().retryAttempts) {
         giveUp(kind, reason);
         return;
@@ -435,9 +444,7 @@ void OutboundSession::giveUp(FailureKind kind, const QString &reason)
     const QList<XmlElement> queued = std::exchange(m_queue, {});
     for (const XmlElement &stanza : queued)
         m_engine->bounce(stanza, condition, reason);
-    auto verifies = std::exchange(m_verifies, {});
-    for (PendingVerify &v : verifies)
-        v.done(std::nullopt);
+    failPendingVerifies();
     emit failed(reason);
     if (m_stream && m_stream->socket() &&
         m_stream->socket()->state() != QAbstractSocket::UnconnectedState) {
@@ -458,6 +465,7 @@ void OutboundSession::onDisconnected()
     if (m_phase == Phase::Established || m_phase == Phase::Failed) {
         logEvent(QStringLiteral("closed: %1").arg(reason));
         onStreamGone();
+        failPendingVerifies();
         // Stanzas queued meanwhile are not lost: the engine opens a new session.
         const QList<XmlElement> queued = std::exchange(m_queue, {});
         finish();

@@ -32,6 +32,9 @@ public:
     void verifyDialback(const QString &streamId, const QString &key,
                         std::function<void(std::optional<bool>)> done);
     bool permittedBy(const FederationPolicy &policy) const override;
+    // Gave up (stanzas bounced); closing. The engine starts a fresh session
+    // for new traffic instead of queueing on this one.
+    bool hasFailed() const { return m_phase == Phase::Failed; }
 
 signals:
     // Each step for `fedgatectl ping`: "dns", "connect", "tls", "auth".
@@ -72,6 +75,7 @@ private:
     void onDisconnected() override;
     void onEstablishmentTimeout() override;
     void dropStream();
+    void failPendingVerifies();
     void startTlsClient();
     bool remoteCertificateAcceptable() const;
 
