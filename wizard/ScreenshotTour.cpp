@@ -12,8 +12,10 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QRadioButton>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -117,27 +119,55 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
         {QStringLiteral("09-external-access"), page(PageId::Policies)},
         {QStringLiteral("10-dns"), page(PageId::Dns)},
     };
-    m_shots.append({QStringLiteral("13-deployment-published"), page(PageId::Home)});
 #ifdef FEDGATE_HAVE_CERTS
-    m_shots.insert(m_shots.size() - 1,
-                   {QStringLiteral("11-certificates"), page(PageId::Certificates)});
-    // The request wizard on its names page: subject and SANs from the topology.
-    m_shots.insert(m_shots.size() - 1,
-                   {QStringLiteral("12-certificate-request-names"), [this]() -> QWidget * {
+    // The request wizard on its names page (subject and SANs from the
+    // topology), then the finished key creation (immediate request, signed
+    // by the internal CA), then the certificate list holding the result.
+    auto wizard = [this]() {
+        auto *certificates = static_cast<CertificatesPage *>(m_window->page(PageId::Certificates));
+        return certificates->findChild<CertificateRequestWizard *>();
+    };
+    m_shots.append({QStringLiteral("11-certificate-request-names"), [this, wizard]() -> QWidget * {
                         closeDialogs(m_window);
                         m_window->showPage(PageId::Certificates);
-                        auto *certificates =
-                            static_cast<CertificatesPage *>(m_window->page(PageId::Certificates));
-                        certificates->requestCertificate();
-                        auto *wizard = certificates->findChild<CertificateRequestWizard *>();
-                        if (!wizard)
+                        static_cast<CertificatesPage *>(m_window->page(PageId::Certificates))
+                            ->requestCertificate();
+                        CertificateRequestWizard *w = wizard();
+                        if (!w)
                             return m_window;
-                        while (wizard->currentId() != CertificateRequestWizard::NamesPage &&
-                               wizard->currentPage()->isComplete())
-                            wizard->next();
-                        return wizard;
+                        while (w->currentId() != CertificateRequestWizard::NamesPage &&
+                               w->currentPage()->isComplete()) {
+                            if (w->currentId() == CertificateRequestWizard::ModePage)
+                                w->currentPage()
+                                    ->findChild<QRadioButton *>(QStringLiteral("immediate"))
+                                    ->setChecked(true);
+                            w->next();
+                        }
+                        return w;
+                    }});
+    m_shots.append({QStringLiteral("12-certificate-request-created"), [wizard]() -> QWidget * {
+                        CertificateRequestWizard *w = wizard();
+                        if (!w)
+                            return nullptr;
+                        while (w->currentId() != CertificateRequestWizard::CreationPage &&
+                               w->currentPage()->isComplete())
+                            w->next();
+                        // Key generation runs on a worker thread: wait for it,
+                        // keeping the window alive.
+                        QElapsedTimer clock;
+                        clock.start();
+                        while (!w->currentPage()->isComplete() && clock.elapsed() < 60000)
+                            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                        return w;
+                    }});
+    m_shots.append({QStringLiteral("13-certificates"), [this, wizard]() -> QWidget * {
+                        if (CertificateRequestWizard *w = wizard())
+                            w->accept();
+                        m_window->showPage(PageId::Certificates);
+                        return m_window;
                     }});
 #endif
+    m_shots.append({QStringLiteral("14-deployment-after"), page(PageId::Home)});
 }
 
 void ScreenshotTour::start()
@@ -156,6 +186,8 @@ void ScreenshotTour::next()
     }
     const Shot &shot = m_shots.at(m_index);
     QWidget *target = shot.show();
+    if (!target)
+        target = m_window;
     QTimer::singleShot(kSettleMs, this, [this, target, name = shot.name] {
         const QString path =
             QDir(m_directory).filePath(QStringLiteral("%1-%2.png").arg(m_prefix, name));
