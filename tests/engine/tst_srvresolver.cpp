@@ -10,7 +10,7 @@ using namespace fedgate::engine;
 using fedgate::test::DnsmasqServer;
 
 namespace {
-const QHostAddress kDnsAddress(QStringLiteral("127.0.0.79"));
+const QHostAddress kDnsAddress(QStringLiteral("127.0.0.95"));
 }
 
 class TestSrvResolver : public QObject
