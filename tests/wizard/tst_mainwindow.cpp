@@ -105,6 +105,11 @@ void TestMainWindow::switchesToFrench()
     // Still on the same page, with the same draft.
     QCOMPARE(window.currentPage(), PageId::Partners);
     QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Fichier"));
+    // The core libraries' messages shown on the pages follow too.
+    QCOMPARE(QCoreApplication::translate("NegotiationMatrix", "dialback over TLS"),
+             QStringLiteral("rappel (dialback) sur TLS"));
+    QCOMPARE(QCoreApplication::translate("Validation", "it is empty"),
+             QStringLiteral("il est vide"));
     window.setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(navigationText(), QStringLiteral("Deployment"));
 }
