@@ -271,6 +271,16 @@ private slots:
             out |= dir == QLatin1String("out") && s.value(QStringLiteral("stanzasOut")).toInt() > 0;
         }
         QVERIFY2(in && out, qPrintable(QJsonDocument(rows).toJson()));
+
+        // The same table for people, and the service status.
+        QString table;
+        QCOMPARE(fedgatectl({QStringLiteral("sessions")}, &table), 0);
+        QVERIFY2(table.contains(QStringLiteral("AUTH")) && table.contains(expectedAuth) &&
+                     table.contains(kProsodyDomain),
+                 qPrintable(table));
+        QString status;
+        QCOMPARE(fedgatectl({QStringLiteral("service"), QStringLiteral("status")}, &status), 0);
+        QVERIFY2(status.contains(QStringLiteral("listening: 127.0.0.10:5269")), qPrintable(status));
     }
 
     void nonPartnerRefusedBothWays()
