@@ -86,6 +86,11 @@ void MainWindow::buildUi()
 #endif
     auto *dns = new DnsPage(m_workspace, m_stack);
     connect(dns, &DnsPage::checked, home, &HomePage::setDnsResult);
+    connect(dns, &DnsPage::checked, this, [this](int ok, int total, bool allOk) {
+        m_dnsResult = DnsResult{ok, total, allOk};
+    });
+    if (m_dnsResult)
+        home->setDnsResult(m_dnsResult->ok, m_dnsResult->total, m_dnsResult->allOk);
     addPage(PageId::Dns, QStringLiteral(":/icons/nav-dns.svg"), tr("DNS"), dns);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,

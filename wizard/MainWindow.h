@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <optional>
+
 class QListWidget;
 class QStackedWidget;
 
@@ -43,6 +45,14 @@ private:
     QHash<PageId, QWidget *> m_pages;
     QList<PageId> m_order;
     bool m_rebuildPending = false;
+    // The last DNS check of this session, kept across language rebuilds.
+    struct DnsResult
+    {
+        int ok = 0;
+        int total = 0;
+        bool allOk = false;
+    };
+    std::optional<DnsResult> m_dnsResult;
 };
 
 } // namespace fedgate::wizard
