@@ -195,7 +195,9 @@ private slots:
 
     // An engine for contoso.test whose only partner, partner.test, does
     // plain dialback (TLS and SASL NotSupported), at most 3 streams.
-    std::unique_ptr<Engine> makeEngine(quint16 port, topology::GatewaySettings gateway)
+    std::unique_ptr<Engine> makeEngine(quint16 port, topology::GatewaySettings gateway,
+                                       std::optional<quint16> partnerPort = std::nullopt,
+                                       int retryAttempts = 3)
     {
         auto topology = topology::TopologyDocument::readFile(test::exampleTopologyPath());
         if (!topology) {
@@ -214,7 +216,9 @@ private slots:
         EngineConfig config;
         config.listenAddress = kEngineAddress;
         config.listenPort = port;
-        config.hosts.insert(kPartner, HostOverride{kFakeAddress, m_fake.port()});
+        config.hosts.insert(kPartner,
+                            HostOverride{kFakeAddress, partnerPort.value_or(m_fake.port())});
+        config.retryAttempts = retryAttempts;
         auto engine = std::make_unique<Engine>(config);
         const Status started = engine->start(topology.value());
         if (!started) {
@@ -464,6 +468,35 @@ private slots:
         }
         // One line per session event, naming the session.
         QVERIFY(QByteArray::fromStdString(logText.str()).contains("established (dialback"));
+    }
+
+    void silentPartnerBouncesWithTimeout()
+    {
+        // Accepts the connection, never says a word.
+        QTcpServer silent;
+        QVERIFY(silent.listen(kFakeAddress, 0));
+        topology::GatewaySettings gateway;
+        gateway.streamEstablishmentTimeout = 1;
+        auto engine =
+            makeEngine(test::freeTcpPort(kEngineAddress), gateway, silent.serverPort(), 0);
+        QVERIFY(engine);
+        RecordingDelivery gatewayRole;
+        engine->setLocalDelivery(&gatewayRole);
+        XmlElement iq(QStringLiteral("iq"), ns::kServer);
+        iq.setAttribute(QStringLiteral("from"), QStringLiteral("alice@contoso.test/pc"));
+        iq.setAttribute(QStringLiteral("to"), kPartner);
+        iq.setAttribute(QStringLiteral("id"), QStringLiteral("t1"));
+        iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+        iq.addChild(XmlElement(QStringLiteral("ping"), ns::kPing));
+        engine->route(iq);
+        QTRY_COMPARE_WITH_TIMEOUT(gatewayRole.delivered.size(), 1, 5000);
+        const XmlElement &bounce = gatewayRole.delivered[0];
+        QCOMPARE(bounce.attribute(QStringLiteral("id")), QStringLiteral("t1"));
+        QCOMPARE(bounce.attribute(QStringLiteral("type")), QStringLiteral("error"));
+        const XmlElement *error = bounce.firstChild(QStringLiteral("error"));
+        QVERIFY(error);
+        QCOMPARE(error->attribute(QStringLiteral("type")), QStringLiteral("wait"));
+        QVERIFY(error->firstChild(QStringLiteral("remote-server-timeout"), ns::kStanzaErrors));
     }
 
     void nonPartnerOutboundIsRefused()
