@@ -225,13 +225,13 @@ QList<HomePage::Step> HomePage::certificateSteps()
 #endif
 }
 
-void HomePage::setDnsResult(int ok, int total, bool allOk)
+void HomePage::setDnsResult(int ok, int total, bool allOk, const QTime &at)
 {
     m_dnsOk = allOk;
     m_dnsState = tr("%1 of %2 records correct at %3.")
                      .arg(ok)
                      .arg(total)
-                     .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+                     .arg(QLocale().toString(at, QLocale::ShortFormat));
     refresh();
 }
 

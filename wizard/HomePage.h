@@ -3,6 +3,7 @@
 #include "PageId.h"
 
 #include <QList>
+#include <QTime>
 #include <QWidget>
 
 #include <functional>
@@ -49,7 +50,7 @@ public:
 public slots:
     void refresh();
     // The result of the last DNS check in this session (DnsPage::checked).
-    void setDnsResult(int ok, int total, bool allOk);
+    void setDnsResult(int ok, int total, bool allOk, const QTime &at = QTime::currentTime());
 
 signals:
     void pageRequested(fedgate::wizard::PageId page);

@@ -87,10 +87,11 @@ void MainWindow::buildUi()
     auto *dns = new DnsPage(m_workspace, m_stack);
     connect(dns, &DnsPage::checked, home, &HomePage::setDnsResult);
     connect(dns, &DnsPage::checked, this, [this](int ok, int total, bool allOk) {
-        m_dnsResult = DnsResult{ok, total, allOk};
+        m_dnsResult = DnsResult{ok, total, allOk, QTime::currentTime()};
     });
     if (m_dnsResult)
-        home->setDnsResult(m_dnsResult->ok, m_dnsResult->total, m_dnsResult->allOk);
+        home->setDnsResult(m_dnsResult->ok, m_dnsResult->total, m_dnsResult->allOk,
+                           m_dnsResult->at);
     addPage(PageId::Dns, QStringLiteral(":/icons/nav-dns.svg"), tr("DNS"), dns);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,

@@ -51,6 +51,7 @@ private:
         int ok = 0;
         int total = 0;
         bool allOk = false;
+        QTime at;
     };
     std::optional<DnsResult> m_dnsResult;
 };
