@@ -85,7 +85,8 @@ void MainWindow::buildUi()
             tr("Certificates"), certificates);
 #endif
     auto *dns = new DnsPage(m_workspace, m_stack);
-    connect(dns, &DnsPage::checked, home, &HomePage::setDnsResult);
+    connect(dns, &DnsPage::checked, home,
+            [home](int ok, int total, bool allOk) { home->setDnsResult(ok, total, allOk); });
     connect(dns, &DnsPage::checked, this, [this](int ok, int total, bool allOk) {
         m_dnsResult = DnsResult{ok, total, allOk, QTime::currentTime()};
     });
