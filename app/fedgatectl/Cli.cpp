@@ -77,7 +77,14 @@ bool Context::parse(QCommandLineParser &parser, const QString &description,
         return false;
     }
     if (parser.isSet(help)) {
-        m_out << parser.helpText();
+        // Qt names the program by argv[0]; name the verb instead.
+        QString text = parser.helpText();
+        const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+        text.replace(0, firstLineEnd,
+                     QStringLiteral("Usage: fedgatectl %1 [options]%2")
+                         .arg(verb.isEmpty() ? noun : noun + QLatin1Char(' ') + verb,
+                              positional.isEmpty() ? QString() : QLatin1Char(' ') + positional));
+        m_out << text;
         m_out.flush();
         m_exitCode = Ok;
         return false;
