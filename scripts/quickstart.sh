@@ -2,7 +2,8 @@
 # Installs what is missing, builds, and runs the main job. Without a display
 # (or without the wizard in this version) it goes as far as the product can
 # unattended: publish the bundled example topology into the default central
-# store and print it with its validation findings.
+# store and print it with its validation findings, the published versions
+# and the DNS records it needs. Running it again publishes nothing new.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/install-deps.sh"
@@ -22,3 +23,5 @@ echo "== Published topology"
 "$bin/fedgatectl" topology show
 echo "== Versions"
 "$bin/fedgatectl" topology versions
+echo "== DNS records this topology needs (hand them to the DNS team)"
+"$bin/fedgatectl" dns plan
