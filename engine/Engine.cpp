@@ -7,6 +7,8 @@
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/XmlStreamParser.h"
 
+#include "certs/KeyStore.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
@@ -16,6 +18,9 @@
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 namespace fedgate::engine {
 
@@ -79,7 +84,7 @@ Status Engine::loadTls()
         m_chainVerifier.useSystemDefaults();
     }
     if (m_config.certificatePath.isEmpty())
-        return Status::success();
+        return useAssignedCertificate();
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.certificatePath);
     if (chain.isEmpty())
         return engineError(QStringLiteral("No PEM certificate in %1. Give the external edge "
@@ -103,6 +108,49 @@ Status Engine::loadTls()
                                .arg(m_config.keyPath));
     m_tls.setLocalCertificateChain(chain);
     m_tls.setPrivateKey(key);
+    return Status::success();
+}
+
+// Without --cert, the engine serves the certificate assigned to the external
+// edge in Fedgate's key store ('fedgatectl cert assign --usage external').
+// No assignment means no TLS to offer: partners that require it are refused,
+// and the log says how to fix it.
+Status Engine::useAssignedCertificate()
+{
+    const certs::KeyStore store(m_config.dataDirectory);
+    const Result<std::optional<certs::Assignment>> assignment =
+        store.assignment(certs::CertificateUsage::ExternalEdge);
+    if (!assignment)
+        return engineError(assignment.error().toString());
+    if (!assignment.value()) {
+        spdlog::warn("no certificate is assigned to the external edge and none was given with "
+                     "--cert: TLS cannot be offered. Assign one with 'fedgatectl cert assign "
+                     "--usage external ID'.");
+        return Status::success();
+    }
+    const Result<certs::AssignedCertificate> assigned =
+        store.loadAssigned(certs::CertificateUsage::ExternalEdge);
+    if (!assigned)
+        return engineError(assigned.error().toString() +
+                           QStringLiteral(" Assign the external edge certificate again with "
+                                          "'fedgatectl cert assign --usage external ID'."));
+    const QList<QSslCertificate> chain =
+        QSslCertificate::fromData(assigned.value().chainPem, QSsl::Pem);
+    unsigned char *der = nullptr;
+    const int length = i2d_PrivateKey(assigned.value().key.get(), &der);
+    const QByteArray keyDer(reinterpret_cast<const char *>(der), std::max(length, 0));
+    OPENSSL_free(der);
+    const QSsl::KeyAlgorithm algorithm =
+        EVP_PKEY_base_id(assigned.value().key.get()) == EVP_PKEY_EC ? QSsl::Ec : QSsl::Rsa;
+    const QSslKey key(keyDer, algorithm, QSsl::Der);
+    if (chain.isEmpty() || key.isNull())
+        return engineError(QStringLiteral("The certificate assigned to the external edge could "
+                                          "not be loaded. Run 'fedgatectl cert check' and assign "
+                                          "it again."));
+    m_tls.setLocalCertificateChain(chain);
+    m_tls.setPrivateKey(key);
+    spdlog::info("serving the external edge certificate {} from the key store",
+                 chain.first().subjectDisplayName().toStdString());
     return Status::success();
 }
 

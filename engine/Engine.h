@@ -97,6 +97,7 @@ signals:
 
 private:
     Status loadTls();
+    Status useAssignedCertificate();
     Status listen(const topology::Topology &topology);
     void onAccepted(QSslSocket *socket, bool directTls);
     void adopt(S2SSession *session);

@@ -35,8 +35,12 @@ public:
     QHash<QString, HostOverride> hosts; // --host DOMAIN=IP[:PORT]
     QHostAddress dnsServer;    // --dns-server IP: SRV lookups ask it (port 53); null = system
     QString controlSocketPath; // --control PATH
-    QString logFile;           // --log-file PATH: rotating file besides stderr
-    bool verbose = false;      // --verbose: debug level
+    // Fedgate's data directory, where the key store keeps the certificate
+    // assigned to the external edge (used when no --cert is given); empty =
+    // fedgate::dataDir().
+    QString dataDirectory;
+    QString logFile;      // --log-file PATH: rotating file besides stderr
+    bool verbose = false; // --verbose: debug level
 
     // Outbound retry policy: attempts after the first, the first delay, and
     // the cap (delay doubles each time).
