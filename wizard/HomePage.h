@@ -2,11 +2,14 @@
 
 #include "PageId.h"
 
+#include <QFutureWatcher>
 #include <QList>
+#include <QPair>
 #include <QTime>
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QGridLayout;
 
@@ -59,6 +62,7 @@ private:
     Step publishStep() const;
     Step replicaStep();
     QList<Step> certificateSteps();
+    Step servicesStep();
     static Step unavailableStep(const QString &id, const QString &title,
                                 const QString &description);
     void installReplica();
@@ -67,6 +71,10 @@ private:
     PageHeader *m_header;
     QGridLayout *m_grid;
     QList<Step> m_steps;
+    // fedgated's status, asked over its control channel on a worker thread.
+    QFutureWatcher<QPair<bool, QString>> m_serviceQuery;
+    std::optional<QPair<bool, QString>> m_serviceAnswer;
+    bool m_serviceAnswerFresh = false;
     QString m_dnsState;
     bool m_dnsOk = false;
 };

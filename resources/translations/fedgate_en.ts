@@ -613,6 +613,25 @@
         <source>Not checked since Fedgate started.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Starting services from the wizard is not available in this version: run systemctl start fedgated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>fedgated is running (process %1), listening on %2, %n session(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking fedgated...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedgated is not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::ImportCertificateDialog</name>

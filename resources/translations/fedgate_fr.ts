@@ -613,6 +613,22 @@
         <source>Not checked since Fedgate started.</source>
         <translation>Non vérifié depuis le démarrage de Fedgate.</translation>
     </message>
+    <message>
+        <source>Starting services from the wizard is not available in this version: run systemctl start fedgated.</source>
+        <translation>Le démarrage des services depuis l'assistant n'est pas disponible dans cette version : exécutez systemctl start fedgated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>fedgated is running (process %1), listening on %2, %n session(s).</source>
+        <translation><numerusform>fedgated fonctionne (processus %1), à l'écoute sur %2, %n session.</numerusform><numerusform>fedgated fonctionne (processus %1), à l'écoute sur %2, %n sessions.</numerusform></translation>
+    </message>
+    <message>
+        <source>Asking fedgated...</source>
+        <translation>Interrogation de fedgated...</translation>
+    </message>
+    <message>
+        <source>fedgated is not running: %1</source>
+        <translation>fedgated ne fonctionne pas : %1</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::ImportCertificateDialog</name>

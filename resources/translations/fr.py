@@ -267,12 +267,16 @@ FR = {
 }
 # Plural forms (numerus): French has two (0-1, 2+).
 FR_NUMERUS = {
+"fedgated is running (process %1), listening on %2, %n session(s).": ["fedgated fonctionne (processus %1), à l'écoute sur %2, %n session.", "fedgated fonctionne (processus %1), à l'écoute sur %2, %n sessions."],
 "Changes against published version %1 (%n change(s)):": ["Modifications par rapport à la version publiée %1 (%n modification) :", "Modifications par rapport à la version publiée %1 (%n modifications) :"],
 }
 
 # Certificates and DNS pages.
 FR.update({
 "Certificate Request": "Demande de certificat",
+"Starting services from the wizard is not available in this version: run systemctl start fedgated.": "Le démarrage des services depuis l'assistant n'est pas disponible dans cette version : exécutez systemctl start fedgated.",
+"Asking fedgated...": "Interrogation de fedgated...",
+"fedgated is not running: %1": "fedgated ne fonctionne pas : %1",
 "%1:": "%1 :",
 "External edge": "Périphérie externe",
 "Internal edge": "Périphérie interne",
