@@ -287,7 +287,10 @@ HomePage::Step HomePage::servicesStep()
         step.state = StepState::Done;
         step.stateText = m_serviceAnswer->second;
     } else {
-        step.stateText = tr("fedgated is not running: %1").arg(m_serviceAnswer->second);
+        // The control channel's own error (socket path, errno text) is for
+        // fedgatectl users; here one sentence is enough.
+        step.stateText = tr("fedgated is not running (it does not answer on its control "
+                            "channel).");
     }
     return step;
 #endif

@@ -629,7 +629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fedgated is not running: %1</source>
+        <source>fedgated is not running (it does not answer on its control channel).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -626,8 +626,8 @@
         <translation>Interrogation de fedgated...</translation>
     </message>
     <message>
-        <source>fedgated is not running: %1</source>
-        <translation>fedgated ne fonctionne pas : %1</translation>
+        <source>fedgated is not running (it does not answer on its control channel).</source>
+        <translation>fedgated ne fonctionne pas (il ne répond pas sur son canal de contrôle).</translation>
     </message>
 </context>
 <context>

@@ -276,7 +276,7 @@ FR.update({
 "Certificate Request": "Demande de certificat",
 "Starting services from the wizard is not available in this version: run systemctl start fedgated.": "Le démarrage des services depuis l'assistant n'est pas disponible dans cette version : exécutez systemctl start fedgated.",
 "Asking fedgated...": "Interrogation de fedgated...",
-"fedgated is not running: %1": "fedgated ne fonctionne pas : %1",
+"fedgated is not running (it does not answer on its control channel).": "fedgated ne fonctionne pas (il ne répond pas sur son canal de contrôle).",
 "%1:": "%1 :",
 "External edge": "Périphérie externe",
 "Internal edge": "Périphérie interne",
