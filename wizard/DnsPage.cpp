@@ -312,8 +312,9 @@ void DnsPage::finished(const DnsCheckReport &report)
                                          m_findings);
         item->setData(Qt::UserRole, f.rule);
     }
-    const QString summary = tr("%1 of %2 records correct on %3 (%4 ms).")
-                                .arg(ok)
+    // The count of correct records decides the plural (French: "1
+    // enregistrement correct", "4 enregistrements corrects").
+    const QString summary = tr("%n of %1 record(s) correct on %2 (%3 ms).", nullptr, ok)
                                 .arg(total)
                                 .arg(report.server)
                                 .arg(report.elapsedMs);

@@ -193,9 +193,9 @@ QList<HomePage::Step> HomePage::certificateSteps()
         request.stateText = tr("No request yet.");
     } else {
         request.state = StepState::Done;
-        request.stateText = tr("%1 pending request(s), %2 certificate(s) in the key store.")
-                                .arg(pendingCount)
-                                .arg(storedCount);
+        request.stateText = tr("%1, %2 in the key store.")
+                                .arg(tr("%n pending request(s)", nullptr, pendingCount),
+                                     tr("%n certificate(s)", nullptr, storedCount));
     }
 
     Step import;
@@ -211,7 +211,7 @@ QList<HomePage::Step> HomePage::certificateSteps()
         import.stateText = tr("No certificate imported yet.");
     } else {
         import.state = StepState::Done;
-        import.stateText = tr("%1 certificate(s) imported.").arg(storedCount);
+        import.stateText = tr("%n certificate(s) imported.", nullptr, storedCount);
     }
 
     Step assign;
@@ -241,8 +241,7 @@ QList<HomePage::Step> HomePage::certificateSteps()
 void HomePage::setDnsResult(int ok, int total, bool allOk, const QTime &at)
 {
     m_dnsOk = allOk;
-    m_dnsState = tr("%1 of %2 records correct at %3.")
-                     .arg(ok)
+    m_dnsState = tr("%n of %1 record(s) correct at %2.", nullptr, ok)
                      .arg(total)
                      .arg(QLocale().toString(at, QLocale::ShortFormat));
     refresh();

@@ -46,8 +46,18 @@ bool Language::install(const QString &code)
     }
     g_current = QStringLiteral("en");
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    if (code == QLatin1String("en"))
+    if (code == QLatin1String("en")) {
+        // The sources are English; the English catalogue only holds the
+        // plural forms of the %n messages ("1 change", "2 changes").
+        auto english = new QTranslator;
+        if (english->load(QStringLiteral(":/i18n/fedgate_en.qm"))) {
+            QCoreApplication::installTranslator(english);
+            g_ours = english;
+        } else {
+            delete english;
+        }
         return true;
+    }
 
     auto ours = new QTranslator;
     if (!ours->load(QStringLiteral(":/i18n/fedgate_%1.qm").arg(code))) {

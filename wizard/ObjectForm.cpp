@@ -74,6 +74,34 @@ QSpinBox *ObjectForm::addPort(const QString &label)
     return spin;
 }
 
+QSpinBox *ObjectForm::addNumber(const QString &label, int min, int max, const QString &suffix,
+                                const QString &whatsThis)
+{
+    auto *spin = new QSpinBox(this);
+    spin->setRange(min, max);
+    spin->setSuffix(suffix);
+    spin->setAccessibleName(label);
+    spin->setToolTip(whatsThis);
+    spin->setWhatsThis(whatsThis);
+    // One edit (and one draft save) when the user leaves the field or
+    // presses Enter, not one per keystroke.
+    spin->setKeyboardTracking(false);
+    m_form->addRow(tr("%1:").arg(label), spin);
+    connect(spin, &QSpinBox::valueChanged, this, &ObjectForm::edited);
+    return spin;
+}
+
+void ObjectForm::addSection(const QString &title)
+{
+    auto *heading = new QLabel(title, this);
+    QFont font = heading->font();
+    font.setBold(true);
+    heading->setFont(font);
+    // A little air above the heading separates it from the previous group.
+    heading->setContentsMargins(0, 12, 0, 0);
+    m_form->addRow(heading);
+}
+
 QStringList ObjectForm::splitList(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));

@@ -39,6 +39,11 @@ protected:
                        const QString &whatsThis = {});
     QCheckBox *addCheck(const QString &text, const QString &whatsThis = {});
     QSpinBox *addPort(const QString &label);
+    // A whole number in [min, max]; `suffix` is shown after it (" s").
+    QSpinBox *addNumber(const QString &label, int min, int max, const QString &suffix = {},
+                        const QString &whatsThis = {});
+    // A bold heading spanning the form, to group the rows that follow.
+    void addSection(const QString &title);
     static QStringList splitList(const QString &text);
     static QString joinList(const QStringList &list);
 

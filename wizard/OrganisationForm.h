@@ -2,9 +2,13 @@
 
 #include "ObjectForm.h"
 
+class QCheckBox;
 class QLineEdit;
+class QSpinBox;
 
-// The organisation: its name and the SIP and XMPP domains it answers for.
+// The organisation: its name and the SIP and XMPP domains it answers for,
+// and below them the gateway-wide settings (limits and stream timers), which
+// apply to the whole organisation's federation.
 namespace fedgate::wizard {
 
 class OrganisationForm : public ObjectForm
@@ -22,6 +26,13 @@ private:
     QLineEdit *m_defaultSipDomain;
     QLineEdit *m_additionalSipDomains;
     QLineEdit *m_xmppDomains;
+    QSpinBox *m_connectionLimit;
+    QSpinBox *m_partnerConnectionLimit;
+    QSpinBox *m_keepAliveInterval;
+    QSpinBox *m_streamEstablishmentTimeout;
+    QSpinBox *m_streamInactivityTimeout;
+    QSpinBox *m_subscriptionRefreshInterval;
+    QCheckBox *m_logMessageBodies;
 };
 
 } // namespace fedgate::wizard

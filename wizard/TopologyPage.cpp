@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -103,8 +104,15 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
         m_forms->addWidget(form);
         connect(form, &ObjectForm::edited, this, &TopologyPage::applyForm);
     }
-    formLayout->addWidget(m_forms);
-    formLayout->addStretch(1);
+    // The organisation's form (with the gateway settings) is taller than a
+    // small window: it scrolls rather than squeezing the findings away.
+    auto *formScroll = new QScrollArea(formBox);
+    formScroll->setObjectName(QStringLiteral("formScroll"));
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setWidgetResizable(true);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setWidget(m_forms);
+    formLayout->addWidget(formScroll, 1);
 
     // Middle, below the form: the validation findings, live.
     auto *middle = new QSplitter(Qt::Vertical, splitter);
@@ -253,6 +261,15 @@ void TopologyPage::showForm()
         form->load(m_workspace->topology(), m_currentPath);
         m_forms->setCurrentWidget(form);
     }
+    // A stacked widget is as tall as its tallest page; only the shown form
+    // should count, so a short form does not scroll.
+    for (int i = 0; i < m_forms->count(); ++i) {
+        QWidget *w = m_forms->widget(i);
+        const bool current = w == m_forms->currentWidget();
+        w->setSizePolicy(current ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                         current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_forms->updateGeometry();
     const bool inSite = p.kind != Kind::None && p.kind != Kind::Organisation;
     m_addFrontEnd->setEnabled(inSite);
     m_addEdge->setEnabled(inSite);
@@ -280,10 +297,9 @@ void TopologyPage::rebuildFindings()
         m_findingSummary->setText(tr("No problem found: the topology can be published."));
     else
         m_findingSummary->setText(
-            tr("%1 error(s) and %2 warning(s). Errors must be fixed before publishing; "
-               "click a line to select the object.")
-                .arg(errors)
-                .arg(warnings));
+            tr("%1 and %2. Errors must be fixed before publishing; click a line to select "
+               "the object.")
+                .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings)));
 }
 
 void TopologyPage::findingActivated(QListWidgetItem *item)
@@ -297,6 +313,11 @@ void TopologyPage::findingActivated(QListWidgetItem *item)
     }
     if (path.startsWith(QLatin1String("policies/")) || path.startsWith(QLatin1String("users/"))) {
         emit pageRequested(PageId::Policies);
+        return;
+    }
+    // The gateway-wide settings are edited on the organisation's form.
+    if (path == QLatin1String("gateway")) {
+        selectPath(TopologyPath::organisation());
         return;
     }
     selectPath(path);

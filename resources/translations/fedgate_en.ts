@@ -174,7 +174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners find your edge through these records. Publish the external ones in your Internet zone, then check them here: against the system resolver, or against a name server you name (for example your zone&apos;s primary, before it propagates).</source>
+        <source>Partners find your edge through these records. Publish the external ones in your Internet zone, then check them here: against the system resolver, or against a name server you name (for example your zone's primary, before it propagates).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -270,7 +270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an IP address. Type the name server&apos;s IPv4 or IPv6 address, or choose the system resolver.</source>
+        <source>"%1" is not an IP address. Type the name server's IPv4 or IPv6 address, or choose the system resolver.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -283,10 +283,6 @@
     </message>
     <message>
         <source>Delete: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 records correct on %3 (%4 ms).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -325,6 +321,10 @@
         <source>Checklist written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n of %1 record(s) correct on %2 (%3 ms).</source>
+        <translation><numerusform>%n of %1 records correct on %2 (%3 ms).</numerusform><numerusform>%n of %1 records correct on %2 (%3 ms).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::EdgePoolForm</name>
@@ -337,7 +337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The pool&apos;s identity: the FQDN of its internal interface.</source>
+        <source>The pool's identity: the FQDN of its internal interface.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -494,7 +494,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy the published topology into this machine&apos;s local store; the federation services read only this copy.</source>
+        <source>Copy the published topology into this machine's local store; the federation services read only this copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -582,15 +582,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 pending request(s), %2 certificate(s) in the key store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No certificate imported yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 certificate(s) imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -606,10 +598,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 records correct at %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not checked since Fedgate started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -619,10 +607,7 @@
     </message>
     <message numerus="yes">
         <source>fedgated is running (process %1), listening on %2, %n session(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>fedgated is running (process %1), listening on %2, %n session.</numerusform><numerusform>fedgated is running (process %1), listening on %2, %n sessions.</numerusform></translation>
     </message>
     <message>
         <source>Asking fedgated...</source>
@@ -631,6 +616,26 @@
     <message>
         <source>fedgated is not running (it does not answer on its control channel).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 in the key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending request(s)</source>
+        <translation><numerusform>%n pending request</numerusform><numerusform>%n pending requests</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation><numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) imported.</source>
+        <translation><numerusform>%n certificate imported.</numerusform><numerusform>%n certificates imported.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 record(s) correct at %2.</source>
+        <translation><numerusform>%n of %1 records correct at %2.</numerusform><numerusform>%n of %1 records correct at %2.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -672,7 +677,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>keep the request&apos;s</source>
+        <source>keep the request's</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -708,7 +713,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported &quot;%1&quot; (%2, %3). Private key: matched with %4. Expires on %5.</source>
+        <source>Imported "%1" (%2, %3). Private key: matched with %4. Expires on %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -972,7 +977,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The domain of your users&apos; addresses.</source>
+        <source>The domain of your users' addresses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -993,6 +998,71 @@
     </message>
     <message>
         <source>Domains whose users federate over XMPP; the edge answers for them and DNS must publish an SRV record for each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum XMPP server-to-server connections of the whole gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections per partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum connections to one partner, unless the partner sets its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between keep-alives on idle streams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream establishment timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time a new stream may take to be established before it is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream inactivity timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time without traffic after which a stream is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription refresh interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between refreshes of presence subscriptions with partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log the bodies of all messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message bodies are your users' conversations: enable this only while diagnosing a problem.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1138,7 +1208,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the partner&apos;s primary domain.</source>
+        <source>Enter the partner's primary domain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1213,7 +1283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The XMPP domains your users may exchange messages and presence with. The partner type decides what partner contacts may do without your users&apos; consent; TLS, SASL and dialback decide how the servers authenticate each other.</source>
+        <source>The XMPP domains your users may exchange messages and presence with. The partner type decides what partner contacts may do without your users' consent; TLS, SASL and dialback decide how the servers authenticate each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1288,7 +1358,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decide who may communicate outside the organisation. A user policy granted to a user wins over the policy of the user&apos;s site, which wins over the global policy. A user federates over XMPP only if the policy that applies allows XMPP federation.</source>
+        <source>Decide who may communicate outside the organisation. A user policy granted to a user wins over the policy of the user's site, which wins over the global policy. A user federates over XMPP only if the policy that applies allows XMPP federation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1388,7 +1458,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a name for the user policy first, without &apos;:&apos;.</source>
+        <source>Type a name for the user policy first, without ':'.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,7 +1466,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the user&apos;s address as name@domain.</source>
+        <source>Type the user's address as name@domain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1456,10 +1526,7 @@
     </message>
     <message numerus="yes">
         <source>Changes against published version %1 (%n change(s)):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Changes against published version %1 (%n change):</numerusform><numerusform>Changes against published version %1 (%n changes):</numerusform></translation>
     </message>
     <message>
         <source>Changes to publish</source>
@@ -1493,7 +1560,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The CSR is written here, to send to your certification authority. It holds no secret; the private key stays in Fedgate&apos;s key store.</source>
+        <source>The CSR is written here, to send to your certification authority. It holds no secret; the private key stays in Fedgate's key store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1614,7 +1681,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Have the deployment&apos;s &amp;internal certification authority sign it now</source>
+        <source>Have the deployment's &amp;internal certification authority sign it now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1688,7 +1755,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Public certification authorities check these against your registration; use your organisation&apos;s legal name.</source>
+        <source>Public certification authorities check these against your registration; use your organisation's legal name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1864,7 +1931,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The edge pool that carries this site&apos;s XMPP federation traffic. Only edge pools with XMPP federation enabled are offered.</source>
+        <source>The edge pool that carries this site's XMPP federation traffic. Only edge pools with XMPP federation enabled are offered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1891,7 +1958,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Describe your sites, their front-end and edge pools, and which edge pool carries each site&apos;s XMPP federation traffic. Changes are saved as a draft at once; Publish makes them the new version edge servers install.</source>
+        <source>Describe your sites, their front-end and edge pools, and which edge pool carries each site's XMPP federation traffic. Changes are saved as a draft at once; Publish makes them the new version edge servers install.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1971,10 +2038,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 error(s) and %2 warning(s). Errors must be fixed before publishing; click a line to select the object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Site%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,6 +2052,18 @@
     <message>
         <source>Version %1 published again as version %2.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2. Errors must be fixed before publishing; click a line to select the object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
 </context>
 <context>

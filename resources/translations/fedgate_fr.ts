@@ -286,10 +286,6 @@
         <translation>Supprimer : %1</translation>
     </message>
     <message>
-        <source>%1 of %2 records correct on %3 (%4 ms).</source>
-        <translation>%1 enregistrement(s) correct(s) sur %2 auprès de %3 (%4 ms).</translation>
-    </message>
-    <message>
         <source>Check cancelled. %1</source>
         <translation>Vérification annulée. %1</translation>
     </message>
@@ -324,6 +320,10 @@
     <message>
         <source>Checklist written to %1.</source>
         <translation>Liste de contrôle écrite dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 record(s) correct on %2 (%3 ms).</source>
+        <translation><numerusform>%n enregistrement correct sur %1 auprès de %2 (%3 ms).</numerusform><numerusform>%n enregistrements corrects sur %1 auprès de %2 (%3 ms).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -582,16 +582,8 @@
         <translation>Aucune demande pour l'instant.</translation>
     </message>
     <message>
-        <source>%1 pending request(s), %2 certificate(s) in the key store.</source>
-        <translation>%1 demande(s) en attente, %2 certificat(s) dans le magasin de clés.</translation>
-    </message>
-    <message>
         <source>No certificate imported yet.</source>
         <translation>Aucun certificat importé pour l'instant.</translation>
-    </message>
-    <message>
-        <source>%1 certificate(s) imported.</source>
-        <translation>%1 certificat(s) importé(s).</translation>
     </message>
     <message>
         <source>Import a certificate first.</source>
@@ -604,10 +596,6 @@
     <message>
         <source>%1: not assigned</source>
         <translation>%1 : non attribué</translation>
-    </message>
-    <message>
-        <source>%1 of %2 records correct at %3.</source>
-        <translation>%1 enregistrement(s) correct(s) sur %2 à %3.</translation>
     </message>
     <message>
         <source>Not checked since Fedgate started.</source>
@@ -628,6 +616,26 @@
     <message>
         <source>fedgated is not running (it does not answer on its control channel).</source>
         <translation>fedgated ne fonctionne pas (il ne répond pas sur son canal de contrôle).</translation>
+    </message>
+    <message>
+        <source>%1, %2 in the key store.</source>
+        <translation>%1, %2 dans le magasin de clés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending request(s)</source>
+        <translation><numerusform>%n demande en attente</numerusform><numerusform>%n demandes en attente</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) imported.</source>
+        <translation><numerusform>%n certificat importé.</numerusform><numerusform>%n certificats importés.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 record(s) correct at %2.</source>
+        <translation><numerusform>%n enregistrement correct sur %1 à %2.</numerusform><numerusform>%n enregistrements corrects sur %1 à %2.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -991,6 +999,71 @@
     <message>
         <source>Domains whose users federate over XMPP; the edge answers for them and DNS must publish an SRV record for each.</source>
         <translation>Domaines dont les utilisateurs sont fédérés par XMPP ; la périphérie répond pour eux et le DNS doit publier un enregistrement SRV pour chacun.</translation>
+    </message>
+    <message>
+        <source>Gateway settings</source>
+        <translation>Paramètres de la passerelle</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds suffix</comment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>Limite de connexions</translation>
+    </message>
+    <message>
+        <source>Maximum XMPP server-to-server connections of the whole gateway.</source>
+        <translation>Nombre maximal de connexions XMPP de serveur à serveur pour toute la passerelle.</translation>
+    </message>
+    <message>
+        <source>Connections per partner</source>
+        <translation>Connexions par partenaire</translation>
+    </message>
+    <message>
+        <source>Maximum connections to one partner, unless the partner sets its own.</source>
+        <translation>Nombre maximal de connexions vers un même partenaire, sauf si le partenaire fixe sa propre limite.</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation>Intervalle de maintien de connexion</translation>
+    </message>
+    <message>
+        <source>Time between keep-alives on idle streams.</source>
+        <translation>Délai entre deux messages de maintien sur les flux inactifs.</translation>
+    </message>
+    <message>
+        <source>Stream establishment timeout</source>
+        <translation>Délai d'établissement des flux</translation>
+    </message>
+    <message>
+        <source>Time a new stream may take to be established before it is dropped.</source>
+        <translation>Durée accordée à un nouveau flux pour s'établir avant d'être abandonné.</translation>
+    </message>
+    <message>
+        <source>Stream inactivity timeout</source>
+        <translation>Délai d'inactivité des flux</translation>
+    </message>
+    <message>
+        <source>Time without traffic after which a stream is closed.</source>
+        <translation>Durée sans trafic après laquelle un flux est fermé.</translation>
+    </message>
+    <message>
+        <source>Subscription refresh interval</source>
+        <translation>Actualisation des abonnements</translation>
+    </message>
+    <message>
+        <source>Time between refreshes of presence subscriptions with partners.</source>
+        <translation>Délai entre deux actualisations des abonnements de présence avec les partenaires.</translation>
+    </message>
+    <message>
+        <source>Log the bodies of all messages</source>
+        <translation>Journaliser le corps de tous les messages</translation>
+    </message>
+    <message>
+        <source>Message bodies are your users' conversations: enable this only while diagnosing a problem.</source>
+        <translation>Le corps des messages, ce sont les conversations de vos utilisateurs : n'activez cette option que le temps de diagnostiquer un problème.</translation>
     </message>
 </context>
 <context>
@@ -1965,10 +2038,6 @@
         <translation>Aucun problème : la topologie peut être publiée.</translation>
     </message>
     <message>
-        <source>%1 error(s) and %2 warning(s). Errors must be fixed before publishing; click a line to select the object.</source>
-        <translation>%1 erreur(s) et %2 avertissement(s). Corrigez les erreurs avant de publier ; cliquez sur une ligne pour sélectionner l'objet.</translation>
-    </message>
-    <message>
         <source>Site%1</source>
         <translation>Site%1</translation>
     </message>
@@ -1983,6 +2052,18 @@
     <message>
         <source>Version %1 published again as version %2.</source>
         <translation>Version %1 republiée comme version %2.</translation>
+    </message>
+    <message>
+        <source>%1 and %2. Errors must be fixed before publishing; click a line to select the object.</source>
+        <translation>%1 et %2. Corrigez les erreurs avant de publier ; cliquez sur une ligne pour sélectionner l'objet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n erreur</numerusform><numerusform>%n erreurs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
     </message>
 </context>
 <context>

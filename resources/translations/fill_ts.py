@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Fills fedgate_fr.ts from fr.py after lupdate has refreshed the sources.
+"""Fills fedgate_fr.ts from fr.py after lupdate has refreshed the sources,
+and the plural forms of fedgate_en.ts (the only English translations: the
+sources are English, but "%n change(s)" needs "1 change" and "2 changes").
 
 Usage: resources/translations/fill_ts.py  (exits 1 listing any untranslated
 source text, so a new string cannot ship in English by accident)."""
@@ -10,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
-from fr import CORE_SOURCES, FR, FR_CORE, FR_NUMERUS  # noqa: E402
+from fr import CORE_SOURCES, EN_NUMERUS, FR, FR_CORE, FR_NUMERUS  # noqa: E402
 
 path = os.path.join(here, "fedgate_fr.ts")
 tree = ET.parse(path)
@@ -40,6 +42,34 @@ with open(path, encoding="utf-8") as f:
 with open(path, "w", encoding="utf-8") as f:
     f.write(body.replace("<?xml version='1.0' encoding='utf-8'?>",
                          '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>'))
+# English: only the numerus messages get translations; the others stay
+# empty (lrelease leaves them out and the English source text is shown).
+en_path = os.path.join(here, "fedgate_en.ts")
+en_tree = ET.parse(en_path)
+for message in en_tree.getroot().iter("message"):
+    if message.get("numerus") != "yes":
+        continue
+    source = message.find("source").text
+    translation = message.find("translation")
+    for child in list(translation):
+        translation.remove(child)
+    translation.text = None
+    translation.attrib.pop("type", None)
+    forms = EN_NUMERUS.get(source)
+    if not forms:
+        missing.append("%s (English plural forms)" % source)
+        translation.set("type", "unfinished")
+        continue
+    for form in forms:
+        ET.SubElement(translation, "numerusform").text = form
+en_tree.write(en_path, encoding="utf-8", xml_declaration=True, short_empty_elements=False)
+with open(en_path, encoding="utf-8") as f:
+    body = f.read()
+with open(en_path, "w", encoding="utf-8") as f:
+    f.write(body.replace("<?xml version='1.0' encoding='utf-8'?>",
+                         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>'))
+
+
 def tr_texts(code):
     """The source texts of every tr("..." "...") call in C++ code."""
     texts = set()

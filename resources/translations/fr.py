@@ -235,7 +235,7 @@ FR = {
 "%1 (XMPP)": "%1 (XMPP)",
 "Edge server %1": "Serveur de périphérie %1",
 "No problem found: the topology can be published.": "Aucun problème : la topologie peut être publiée.",
-"%1 error(s) and %2 warning(s). Errors must be fixed before publishing; click a line to select the object.": "%1 erreur(s) et %2 avertissement(s). Corrigez les erreurs avant de publier ; cliquez sur une ligne pour sélectionner l'objet.",
+"%1 and %2. Errors must be fixed before publishing; click a line to select the object.": "%1 et %2. Corrigez les erreurs avant de publier ; cliquez sur une ligne pour sélectionner l'objet.",
 "Site%1": "Site%1",
 "The topology has errors (listed under Validation). Fix them, then publish again.": "La topologie contient des erreurs (listées sous Validation). Corrigez-les, puis publiez de nouveau.",
 "Published version %1. Install it on each edge server from the Deployment page (local configuration store).": "Version %1 publiée. Installez-la sur chaque serveur de périphérie depuis la page Déploiement (magasin de configuration local).",
@@ -269,7 +269,49 @@ FR = {
 FR_NUMERUS = {
 "fedgated is running (process %1), listening on %2, %n session(s).": ["fedgated fonctionne (processus %1), à l'écoute sur %2, %n session.", "fedgated fonctionne (processus %1), à l'écoute sur %2, %n sessions."],
 "Changes against published version %1 (%n change(s)):": ["Modifications par rapport à la version publiée %1 (%n modification) :", "Modifications par rapport à la version publiée %1 (%n modifications) :"],
+"%n error(s)": ["%n erreur", "%n erreurs"],
+"%n warning(s)": ["%n avertissement", "%n avertissements"],
+"%n pending request(s)": ["%n demande en attente", "%n demandes en attente"],
+"%n certificate(s)": ["%n certificat", "%n certificats"],
+"%n certificate(s) imported.": ["%n certificat importé.", "%n certificats importés."],
+"%n of %1 record(s) correct on %2 (%3 ms).": ["%n enregistrement correct sur %1 auprès de %2 (%3 ms).", "%n enregistrements corrects sur %1 auprès de %2 (%3 ms)."],
+"%n of %1 record(s) correct at %2.": ["%n enregistrement correct sur %1 à %2.", "%n enregistrements corrects sur %1 à %2."],
 }
+
+# English plural forms (singular, plural) of the same messages: the source
+# text is written once with "(s)", and each language says it properly.
+EN_NUMERUS = {
+"fedgated is running (process %1), listening on %2, %n session(s).": ["fedgated is running (process %1), listening on %2, %n session.", "fedgated is running (process %1), listening on %2, %n sessions."],
+"Changes against published version %1 (%n change(s)):": ["Changes against published version %1 (%n change):", "Changes against published version %1 (%n changes):"],
+"%n error(s)": ["%n error", "%n errors"],
+"%n warning(s)": ["%n warning", "%n warnings"],
+"%n pending request(s)": ["%n pending request", "%n pending requests"],
+"%n certificate(s)": ["%n certificate", "%n certificates"],
+"%n certificate(s) imported.": ["%n certificate imported.", "%n certificates imported."],
+# "1 of 5 records correct": the noun follows the total, so both forms say "records".
+"%n of %1 record(s) correct on %2 (%3 ms).": ["%n of %1 records correct on %2 (%3 ms).", "%n of %1 records correct on %2 (%3 ms)."],
+"%n of %1 record(s) correct at %2.": ["%n of %1 records correct at %2.", "%n of %1 records correct at %2."],
+}
+
+# The gateway-wide settings, under the organisation's fields.
+FR.update({
+"Gateway settings": "Paramètres de la passerelle",
+" s": " s",
+"Connection limit": "Limite de connexions",
+"Maximum XMPP server-to-server connections of the whole gateway.": "Nombre maximal de connexions XMPP de serveur à serveur pour toute la passerelle.",
+"Connections per partner": "Connexions par partenaire",
+"Maximum connections to one partner, unless the partner sets its own.": "Nombre maximal de connexions vers un même partenaire, sauf si le partenaire fixe sa propre limite.",
+"Keep-alive interval": "Intervalle de maintien de connexion",
+"Time between keep-alives on idle streams.": "Délai entre deux messages de maintien sur les flux inactifs.",
+"Stream establishment timeout": "Délai d'établissement des flux",
+"Time a new stream may take to be established before it is dropped.": "Durée accordée à un nouveau flux pour s'établir avant d'être abandonné.",
+"Stream inactivity timeout": "Délai d'inactivité des flux",
+"Time without traffic after which a stream is closed.": "Durée sans trafic après laquelle un flux est fermé.",
+"Subscription refresh interval": "Actualisation des abonnements",
+"Time between refreshes of presence subscriptions with partners.": "Délai entre deux actualisations des abonnements de présence avec les partenaires.",
+"Log the bodies of all messages": "Journaliser le corps de tous les messages",
+"Message bodies are your users' conversations: enable this only while diagnosing a problem.": "Le corps des messages, ce sont les conversations de vos utilisateurs : n'activez cette option que le temps de diagnostiquer un problème.",
+})
 
 # Certificates and DNS pages.
 FR.update({
@@ -344,7 +386,6 @@ FR.update({
 "&Cancel Check": "&Annuler la vérification",
 "Create: %1": "Créer : %1",
 "Delete: %1": "Supprimer : %1",
-"%1 of %2 records correct on %3 (%4 ms).": "%1 enregistrement(s) correct(s) sur %2 auprès de %3 (%4 ms).",
 "Check cancelled. %1": "Vérification annulée. %1",
 "Zone snippet copied to the clipboard.": "Extrait de zone copié dans le presse-papiers.",
 "Export Zone Snippet": "Exporter l'extrait de zone",
@@ -355,13 +396,11 @@ FR.update({
 "CSV files (*.csv)": "Fichiers CSV (*.csv)",
 "Checklist written to %1.": "Liste de contrôle écrite dans %1.",
 "No request yet.": "Aucune demande pour l'instant.",
-"%1 pending request(s), %2 certificate(s) in the key store.": "%1 demande(s) en attente, %2 certificat(s) dans le magasin de clés.",
+"%1, %2 in the key store.": "%1, %2 dans le magasin de clés.",
 "No certificate imported yet.": "Aucun certificat importé pour l'instant.",
-"%1 certificate(s) imported.": "%1 certificat(s) importé(s).",
 "Import a certificate first.": "Importez d'abord un certificat.",
 "%1: %2": "%1 : %2",
 "%1: not assigned": "%1 : non attribué",
-"%1 of %2 records correct at %3.": "%1 enregistrement(s) correct(s) sur %2 à %3.",
 "Not checked since Fedgate started.": "Non vérifié depuis le démarrage de Fedgate.",
 "Import Certificate": "Importer un certificat",
 "Choose the file your certification authority sent: PEM or DER (.cer, .crt, .pem), PKCS#7 (.p7b) or PKCS#12 (.pfx, .p12). The certificate is matched to the private key of its pending request, or the key in the file is used.": "Choisissez le fichier envoyé par votre autorité de certification : PEM ou DER (.cer, .crt, .pem), PKCS#7 (.p7b) ou PKCS#12 (.pfx, .p12). Le certificat est associé à la clé privée de sa demande en attente, ou la clé contenue dans le fichier est utilisée.",

@@ -8,9 +8,12 @@
 
 #include "certs/KeyStore.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -18,6 +21,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace fedgate;
@@ -46,6 +50,8 @@ class TestCertificatesPage : public QObject
     Q_OBJECT
 private slots:
     void requestWritesCsrWithExpectedSans();
+    void immediateRequestIsSignedByTheInternalAuthority();
+    void pfxImportAsksForThePassword();
 };
 
 void TestCertificatesPage::requestWritesCsrWithExpectedSans()
@@ -192,6 +198,188 @@ void TestCertificatesPage::requestWritesCsrWithExpectedSans()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("assigned"))
                 ->text()
                 .contains(QStringLiteral("Edge external 2026")));
+}
+
+void TestCertificatesPage::immediateRequestIsSignedByTheInternalAuthority()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for certificates")).ok());
+
+    CertificatesPage page(fixture.workspace());
+    page.resize(1000, 700);
+    page.show();
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("request")), Qt::LeftButton);
+    auto *wizard = page.findChild<CertificateRequestWizard *>();
+    QVERIFY(wizard);
+    QTRY_VERIFY(wizard->isVisible());
+
+    // The internal edge: the usual use of the internal authority.
+    auto *internal = wizard->findChild<QAbstractButton *>(QStringLiteral("internal"));
+    QVERIFY(internal);
+    QTest::mouseClick(internal, Qt::LeftButton, {}, QPoint(5, internal->height() / 2));
+    next(wizard); // -> delayed or immediate
+    auto *immediate = wizard->findChild<QAbstractButton *>(QStringLiteral("immediate"));
+    QTest::mouseClick(immediate, Qt::LeftButton, {}, QPoint(5, immediate->height() / 2));
+    QVERIFY(immediate->isChecked());
+    next(wizard); // immediate skips the CSR file page
+    QCOMPARE(wizard->currentId(), int(CertificateRequestWizard::TemplatePage));
+    next(wizard); // -> name and key
+    retype(wizard->findChild<QLineEdit *>(QStringLiteral("friendlyName")),
+           QStringLiteral("Edge internal (internal CA)"));
+    auto *key = wizard->findChild<QComboBox *>(QStringLiteral("keyType"));
+    key->setFocus();
+    while (key->currentData().toInt() != int(certs::KeyType::EcP256))
+        QTest::keyClick(key, Qt::Key_Down);
+    next(wizard); // -> organisation
+    next(wizard); // -> geography
+    auto *country = wizard->findChild<QComboBox *>(QStringLiteral("country"));
+    country->setCurrentIndex(country->findData(QStringLiteral("FR")));
+    next(wizard); // -> names
+    next(wizard); // -> summary
+    QCOMPARE(wizard->currentId(), int(CertificateRequestWizard::SummaryPage));
+    QAbstractButton *create = wizard->button(QWizard::CommitButton);
+    QVERIFY2(create->isEnabled(),
+             qPrintable(wizard->findChild<QLabel *>(QStringLiteral("problems"))->text()));
+    QTest::mouseClick(create, Qt::LeftButton);
+
+    auto *creation = qobject_cast<KeyCreationPage *>(wizard->currentPage());
+    QVERIFY(creation);
+    QTRY_VERIFY_WITH_TIMEOUT(creation->isComplete(), 60000);
+    QVERIFY2(creation->outcome()->ok(),
+             qPrintable(creation->outcome()->ok() ? QString()
+                                                  : creation->outcome()->error().toString()));
+    const certs::RequestOutcome &outcome = creation->outcome()->value();
+    QVERIFY(outcome.issued.has_value());
+    QVERIFY(outcome.csrWrittenTo.isEmpty());
+    const QString status = creation->findChild<QLabel *>(QStringLiteral("status"))->text();
+    QVERIFY2(status.contains(QStringLiteral("internal authority signed it")), qPrintable(status));
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+
+    // The certificate is in the key store already, signed by the internal
+    // authority and matched with the request's key; nothing waits for a CA.
+    auto *list = page.findChild<QTreeWidget *>(QStringLiteral("certificates"));
+    QTRY_COMPARE(list->topLevelItemCount(), 1);
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Edge internal (internal CA)"));
+    certs::KeyStore store;
+    auto stored = store.certificates();
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().size(), 1);
+    const certs::StoredCertificate &c = stored.value().first();
+    QCOMPARE(c.sourceFormat, QStringLiteral("internal CA"));
+    QVERIFY(c.usage == certs::CertificateUsage::InternalEdge);
+    QCOMPARE(c.requestId, outcome.request.id);
+    QVERIFY(c.info.issuer != c.info.subject);
+    QVERIFY2(c.info.dnsNames.contains(outcome.request.names.dnsNames.first()),
+             qPrintable(c.info.dnsNames.join(QLatin1Char(','))));
+}
+
+namespace {
+// Answers the next modal QInputDialog once it is shown: types `text` and
+// accepts, or cancels when `text` is null. Records the prompt it saw.
+void answerPasswordPrompt(const QString &text, QString *prompt)
+{
+    QTimer::singleShot(0, [text, prompt] {
+        // The dialog opens in a nested event loop: look for it until it
+        // does, for at most 10 s.
+        auto *poll = new QTimer;
+        auto *elapsed = new QElapsedTimer;
+        elapsed->start();
+        QObject::connect(poll, &QTimer::timeout, [poll, elapsed, text, prompt] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog && elapsed->elapsed() < 10000)
+                return;
+            poll->stop();
+            poll->deleteLater();
+            delete elapsed;
+            if (!dialog)
+                return;
+            *prompt = dialog->labelText();
+            auto *edit = dialog->findChild<QLineEdit *>();
+            if (text.isNull()) {
+                QTest::keyClick(edit, Qt::Key_Escape);
+                return;
+            }
+            QCOMPARE(edit->echoMode(), QLineEdit::Password);
+            QTest::keyClicks(edit, text);
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        poll->start(20);
+    });
+}
+} // namespace
+
+void TestCertificatesPage::pfxImportAsksForThePassword()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QTemporaryDir out;
+    const QString key = out.filePath(QStringLiteral("edge.key"));
+    const QString cert = out.filePath(QStringLiteral("edge.pem"));
+    const QString pfx = out.filePath(QStringLiteral("edge.pfx"));
+    QCOMPARE(test::runCommand(
+                 QStringLiteral("openssl"),
+                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                  QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                  QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                  QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                  QStringLiteral("-subj"), QStringLiteral("/CN=xmpp.contoso.test"),
+                  QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:xmpp.contoso.test"),
+                  QStringLiteral("-days"), QStringLiteral("90")}),
+             0);
+    QCOMPARE(test::runCommand(QStringLiteral("openssl"),
+                              {QStringLiteral("pkcs12"), QStringLiteral("-export"),
+                               QStringLiteral("-inkey"), key, QStringLiteral("-in"), cert,
+                               QStringLiteral("-name"), QStringLiteral("edge"),
+                               QStringLiteral("-passout"), QStringLiteral("pass:Corr3ct-horse"),
+                               QStringLiteral("-out"), pfx}),
+             0);
+
+    ImportCertificateDialog dialog(fixture.workspace()->topology(), QString());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *path = dialog.findChild<QLineEdit *>(QStringLiteral("path"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
+    auto *importButton = dialog.findChild<QPushButton *>(QStringLiteral("import"));
+    auto *result = dialog.findChild<QLabel *>(QStringLiteral("result"));
+    QTest::keyClicks(path, pfx);
+    QVERIFY(password->text().isEmpty());
+    certs::KeyStore store;
+
+    // Cancelling the prompt imports nothing.
+    QString prompt;
+    answerPasswordPrompt(QString(), &prompt);
+    QTest::mouseClick(importButton, Qt::LeftButton);
+    QVERIFY2(prompt.contains(QStringLiteral("edge.pfx")), qPrintable(prompt));
+    QVERIFY(dialog.importedId().isEmpty());
+    QVERIFY(store.certificates().value().isEmpty());
+
+    // A wrong password is refused with the reason, still nothing imported.
+    prompt.clear();
+    answerPasswordPrompt(QStringLiteral("wrong"), &prompt);
+    QTest::mouseClick(importButton, Qt::LeftButton);
+    QVERIFY(!prompt.isEmpty());
+    QVERIFY2(result->text().startsWith(QStringLiteral("Not imported")), qPrintable(result->text()));
+    QVERIFY(dialog.importedId().isEmpty());
+    QVERIFY(store.certificates().value().isEmpty());
+
+    // The typed password stays in the field: the next attempt does not
+    // prompt again. Clear it so the prompt comes back for the right one.
+    QCOMPARE(password->text(), QStringLiteral("wrong"));
+    password->clear();
+    prompt.clear();
+    answerPasswordPrompt(QStringLiteral("Corr3ct-horse"), &prompt);
+    QTest::mouseClick(importButton, Qt::LeftButton);
+    QVERIFY(!prompt.isEmpty());
+    QVERIFY2(!dialog.importedId().isEmpty(), qPrintable(result->text()));
+    QVERIFY2(result->text().startsWith(QStringLiteral("Imported")), qPrintable(result->text()));
+    auto stored = store.certificates();
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().size(), 1);
+    QCOMPARE(stored.value().first().sourceFormat, QStringLiteral("PKCS#12"));
+    QCOMPARE(stored.value().first().info.commonName, QStringLiteral("xmpp.contoso.test"));
+    // The key came in the file, not from a pending request.
+    QVERIFY(stored.value().first().requestId.isEmpty());
 }
 
 QTEST_MAIN(TestCertificatesPage)

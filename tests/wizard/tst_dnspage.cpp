@@ -2,12 +2,14 @@
 
 #include "support/DnsmasqServer.h"
 #include "wizard/DnsPage.h"
+#include "wizard/Language.h"
 
 #include "topology/DnsExport.h"
 #include "topology/DnsRecordPlan.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -24,6 +26,9 @@ class TestDnsPage : public QObject
 {
     Q_OBJECT
 private slots:
+    // The English catalogue holds the plural forms; install it as the
+    // application does.
+    void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
     void rowsFillInAgainstDnsmasq();
 };
 
@@ -84,6 +89,12 @@ void TestDnsPage::rowsFillInAgainstDnsmasq()
     }
     QCOMPARE(checked.first().at(0).toInt(), ok);
     QCOMPARE(checked.first().at(2).toBool(), false);
+    // The summary counts in words, never "record(s)".
+    const QString summary = page.findChild<QLabel *>(QStringLiteral("message"))->text();
+    QVERIFY2(summary.startsWith(QStringLiteral("%1 of %2 records correct on 127.0.0.71 (")
+                                    .arg(ok)
+                                    .arg(checked.first().at(1).toInt())),
+             qPrintable(summary));
 
     // The finding names the record to create.
     auto *findings = page.findChild<QListWidget *>(QStringLiteral("findings"));

@@ -1,11 +1,20 @@
 #include "WizardFixture.h"
 
 #include "wizard/HomePage.h"
+#include "wizard/Language.h"
+
+#include "support/PeerProcess.h"
 
 #include "topology/LocalReplica.h"
 
+#ifdef FEDGATE_HAVE_CERTS
+#include "certs/KeyStore.h"
+#endif
+
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fedgate;
@@ -15,8 +24,15 @@ class TestHomePage : public QObject
 {
     Q_OBJECT
 private slots:
+    // The English catalogue holds the plural forms; install it as the
+    // application does.
+    void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void cleanup() { Language::install(QStringLiteral("en")); }
     void unavailableStepsAreDisabledNotFaked();
     void replicaInstallsAfterPublish();
+#ifdef FEDGATE_HAVE_CERTS
+    void certificateCountsUsePluralForms();
+#endif
 };
 
 void TestHomePage::unavailableStepsAreDisabledNotFaked()
@@ -103,6 +119,71 @@ void TestHomePage::replicaInstallsAfterPublish()
     QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("run-replica"))->text(),
              QStringLiteral("Run Again"));
 }
+
+#ifdef FEDGATE_HAVE_CERTS
+namespace {
+// A self-signed certificate and its key in one PEM file, made with openssl.
+bool makePem(const QString &path, const QString &commonName)
+{
+    const QString crt = path + QStringLiteral(".crt");
+    if (test::runCommand(QStringLiteral("openssl"),
+                         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                          QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                          QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                          QStringLiteral("-keyout"), path, QStringLiteral("-out"), crt,
+                          QStringLiteral("-subj"), QStringLiteral("/CN=") + commonName,
+                          QStringLiteral("-days"), QStringLiteral("90")}) != 0)
+        return false;
+    QFile in(crt);
+    QFile out(path);
+    return in.open(QIODevice::ReadOnly) && out.open(QIODevice::Append) &&
+           out.write(in.readAll()) > 0;
+}
+
+QString stateText(HomePage &page, const QString &step)
+{
+    auto *label = page.findChild<QLabel *>(QStringLiteral("state-") + step);
+    return label ? label->text() : QStringLiteral("(no label state-%1)").arg(step);
+}
+} // namespace
+
+// "1 certificate", "2 certificates", never "certificate(s)".
+void TestHomePage::certificateCountsUsePluralForms()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QTemporaryDir files;
+    certs::KeyStore store;
+    const QString first = files.filePath(QStringLiteral("one.pem"));
+    QVERIFY(makePem(first, QStringLiteral("one.contoso.test")));
+    auto imported = store.importFile(first, {});
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    {
+        HomePage page(fixture.workspace());
+        QCOMPARE(stateText(page, QStringLiteral("certificates-import")),
+                 QStringLiteral("1 certificate imported."));
+        QCOMPARE(stateText(page, QStringLiteral("certificates-request")),
+                 QStringLiteral("0 pending requests, 1 certificate in the key store."));
+    }
+    const QString second = files.filePath(QStringLiteral("two.pem"));
+    QVERIFY(makePem(second, QStringLiteral("two.contoso.test")));
+    imported = store.importFile(second, {});
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    {
+        HomePage page(fixture.workspace());
+        QCOMPARE(stateText(page, QStringLiteral("certificates-import")),
+                 QStringLiteral("2 certificates imported."));
+        QCOMPARE(stateText(page, QStringLiteral("certificates-request")),
+                 QStringLiteral("0 pending requests, 2 certificates in the key store."));
+    }
+    QVERIFY(Language::install(QStringLiteral("fr")));
+    HomePage page(fixture.workspace());
+    QCOMPARE(stateText(page, QStringLiteral("certificates-import")),
+             QStringLiteral("2 certificats importés."));
+    QCOMPARE(stateText(page, QStringLiteral("certificates-request")),
+             QStringLiteral("0 demande en attente, 2 certificats dans le magasin de clés."));
+}
+#endif
 
 QTEST_MAIN(TestHomePage)
 #include "tst_homepage.moc"

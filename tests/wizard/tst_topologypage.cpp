@@ -1,9 +1,11 @@
 #include "WizardFixture.h"
 
+#include "wizard/Language.h"
 #include "wizard/PublishDialog.h"
 #include "wizard/TopologyPage.h"
 
 #include "topology/CentralStore.h"
+#include "topology/Validation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +14,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -56,7 +59,13 @@ class TestTopologyPage : public QObject
 {
     Q_OBJECT
 private slots:
+    // The English catalogue holds the plural forms; install it as the
+    // application does.
+    void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void cleanup() { Language::install(QStringLiteral("en")); }
     void editingAFieldSavesTheDraft();
+    void findingSummaryUsesPluralForms();
+    void gatewaySettingsAreEditedOnTheOrganisation();
     void disablingXmppShowsAFindingThatSelectsTheObject();
     void publishShowsDiffThenNewVersion();
     void addSiteAndEdgePool();
@@ -91,6 +100,116 @@ void TestTopologyPage::editingAFieldSavesTheDraft()
     QCOMPARE(
         draft.value()->topology.edgePool(QStringLiteral("edge-paris.contoso.test"))->externalFqdn,
         QStringLiteral("federation.contoso.test"));
+}
+
+// Replaces a spin box's value as a user would: select, type, Enter.
+void retypeNumber(QSpinBox *spin, int value)
+{
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClick(spin, Qt::Key_Backspace);
+    QTest::keyClicks(spin, QString::number(value));
+    QTest::keyClick(spin, Qt::Key_Return);
+}
+
+void TestTopologyPage::gatewaySettingsAreEditedOnTheOrganisation()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    TopologyPage page(fixture.workspace());
+    page.resize(1100, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("tree"));
+    clickItem(tree, itemWithPath(tree, kParisEdge));
+    auto *limit = page.findChild<QSpinBox *>(QStringLiteral("gatewayConnectionLimit"));
+    QVERIFY(limit);
+    QVERIFY(!limit->isVisible());
+    clickItem(tree, itemWithPath(tree, QStringLiteral("organisation")));
+    QVERIFY(limit->isVisible());
+    // The form shows the draft's values.
+    const topology::GatewaySettings initial = fixture.workspace()->topology().gateway;
+    QCOMPARE(limit->value(), initial.connectionLimit);
+    auto *inactivity = page.findChild<QSpinBox *>(QStringLiteral("gatewayStreamInactivity"));
+    QCOMPARE(inactivity->value(), initial.streamInactivityTimeout);
+    QCOMPARE(inactivity->suffix(), QStringLiteral(" s"));
+
+    retypeNumber(limit, 2500);
+    retypeNumber(page.findChild<QSpinBox *>(QStringLiteral("gatewayPartnerConnectionLimit")), 35);
+    retypeNumber(page.findChild<QSpinBox *>(QStringLiteral("gatewayKeepAliveInterval")), 120);
+    retypeNumber(page.findChild<QSpinBox *>(QStringLiteral("gatewayStreamEstablishment")), 45);
+    retypeNumber(inactivity, 900);
+    retypeNumber(page.findChild<QSpinBox *>(QStringLiteral("gatewaySubscriptionRefresh")), 7200);
+    auto *bodies = page.findChild<QCheckBox *>(QStringLiteral("gatewayLogMessageBodies"));
+    QVERIFY(!bodies->isChecked());
+    QTest::mouseClick(bodies, Qt::LeftButton, {}, QPoint(5, bodies->height() / 2));
+    // Out of range input is clamped by the field, never saved as typed.
+    retypeNumber(page.findChild<QSpinBox *>(QStringLiteral("gatewaySubscriptionRefresh")), 9999999);
+
+    auto store = topology::CentralStore::open(fixture.storePath());
+    QVERIFY(store.ok());
+    auto draft = store.value()->draft();
+    QVERIFY(draft.ok() && draft.value().has_value());
+    const topology::GatewaySettings &g = draft.value()->topology.gateway;
+    QCOMPARE(g.connectionLimit, 2500);
+    QCOMPARE(g.partnerConnectionLimit, 35);
+    QCOMPARE(g.keepAliveInterval, 120);
+    QCOMPARE(g.streamEstablishmentTimeout, 45);
+    QCOMPARE(g.streamInactivityTimeout, 900);
+    QVERIFY(g.subscriptionRefreshInterval >= 1 && g.subscriptionRefreshInterval <= 604800);
+    QVERIFY(g.enableLoggingAllMessageBodies);
+    // The secret the form does not show is kept.
+    QCOMPARE(g.dialbackSecret, initial.dialbackSecret);
+    // The organisation's own fields are untouched.
+    QCOMPARE(draft.value()->topology.organisation, fixture.workspace()->topology().organisation);
+
+    // Coming back to the organisation shows the saved values.
+    clickItem(tree, itemWithPath(tree, kParisEdge));
+    clickItem(tree, itemWithPath(tree, QStringLiteral("organisation")));
+    QCOMPARE(limit->value(), 2500);
+    QVERIFY(bodies->isChecked());
+}
+
+// "1 error", "2 errors", never "error(s)", in English and in French.
+void TestTopologyPage::findingSummaryUsesPluralForms()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    // At least one error: Paris routes through a pool without XMPP.
+    topology::Topology t = fixture.workspace()->topology();
+    t.edgePool(QStringLiteral("edge-paris.contoso.test"))->xmppFederation = false;
+    QVERIFY(fixture.workspace()->setTopology(t).ok());
+    int errors = 0;
+    int warnings = 0;
+    for (const topology::Finding &f : topology::validate(t))
+        (f.severity == topology::Severity::Error ? errors : warnings) += 1;
+    QVERIFY(errors > 0);
+
+    const auto count = [](int n, const char *one, const char *many) {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    };
+    {
+        TopologyPage page(fixture.workspace());
+        const QString summary = page.findChild<QLabel *>(QStringLiteral("findingSummary"))->text();
+        QVERIFY2(!summary.contains(QStringLiteral("(s)")), qPrintable(summary));
+        QVERIFY2(summary.startsWith(count(errors, "error", "errors") + QStringLiteral(" and ") +
+                                    count(warnings, "warning", "warnings") + QLatin1Char('.')),
+                 qPrintable(summary));
+    }
+    {
+        QVERIFY(Language::install(QStringLiteral("fr")));
+        TopologyPage page(fixture.workspace());
+        const QString summary = page.findChild<QLabel *>(QStringLiteral("findingSummary"))->text();
+        // French uses the singular for 0 and 1.
+        const auto fr = [](int n, const char *one, const char *many) {
+            return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n <= 1 ? one : many));
+        };
+        QVERIFY2(summary.startsWith(fr(errors, "erreur", "erreurs") + QStringLiteral(" et ") +
+                                    fr(warnings, "avertissement", "avertissements")),
+                 qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("(s)")), qPrintable(summary));
+    }
 }
 
 void TestTopologyPage::disablingXmppShowsAFindingThatSelectsTheObject()
