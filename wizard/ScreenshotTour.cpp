@@ -1,5 +1,6 @@
 #include "ScreenshotTour.h"
 
+#include "DnsPage.h"
 #include "MainWindow.h"
 #include "PartnersPage.h"
 #include "TopologyPage.h"
@@ -10,6 +11,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
@@ -117,7 +119,24 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
              return d;
          }},
         {QStringLiteral("09-external-access"), page(PageId::Policies)},
-        {QStringLiteral("10-dns"), page(PageId::Dns)},
+        {QStringLiteral("10-dns"),
+         [this]() -> QWidget * {
+             closeDialogs(m_window);
+             m_window->showPage(PageId::Dns);
+             if (m_dnsServer.isEmpty())
+                 return m_window;
+             // A real check against the given name server, as a user would
+             // run it: type the address, Check now, wait for every row.
+             auto *dns = static_cast<DnsPage *>(m_window->page(PageId::Dns));
+             dns->findChild<QRadioButton *>(QStringLiteral("namedServer"))->setChecked(true);
+             dns->findChild<QLineEdit *>(QStringLiteral("server"))->setText(m_dnsServer);
+             dns->checkNow();
+             QElapsedTimer clock;
+             clock.start();
+             while (dns->isChecking() && clock.elapsed() < 30000)
+                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+             return m_window;
+         }},
     };
 #ifdef FEDGATE_HAVE_CERTS
     // The request wizard on its names page (subject and SANs from the

@@ -20,6 +20,10 @@ class ScreenshotTour : public QObject
 public:
     ScreenshotTour(MainWindow *window, QString directory, QString prefix,
                    QObject *parent = nullptr);
+    // The name server the DNS page checks against before its screenshot (a
+    // dnsmasq serving the example's records); empty = the page as it opens,
+    // every row "not checked".
+    void setDnsServer(const QString &address) { m_dnsServer = address; }
     void start();
 
 signals:
@@ -36,6 +40,7 @@ private:
     MainWindow *m_window;
     QString m_directory;
     QString m_prefix;
+    QString m_dnsServer;
     QList<Shot> m_shots;
     int m_index = 0;
     int m_saved = 0;

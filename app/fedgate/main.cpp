@@ -38,7 +38,12 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Save a PNG of every page into DIR, then quit."),
                                   QStringLiteral("DIR"));
     tourOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({storeOption, langOption, openOption, tourOption});
+    QCommandLineOption tourDnsOption(
+        QStringLiteral("screenshot-dns-server"),
+        QStringLiteral("With --screenshot-tour: check the DNS page against this name server."),
+        QStringLiteral("ADDRESS"));
+    tourDnsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({storeOption, langOption, openOption, tourOption, tourDnsOption});
     parser.process(app);
 
     const QString language =
@@ -64,6 +69,7 @@ int main(int argc, char *argv[])
     MainWindow window(&workspace);
     if (parser.isSet(tourOption)) {
         auto *tour = new ScreenshotTour(&window, parser.value(tourOption), language, &window);
+        tour->setDnsServer(parser.value(tourDnsOption));
         QObject::connect(tour, &ScreenshotTour::finished, &app, [](int saved, int failed) {
             std::printf("screenshots saved: %d, failed: %d\n", saved, failed);
             QApplication::exit(failed == 0 ? 0 : 1);
