@@ -169,6 +169,25 @@ void TestTopologyPage::gatewaySettingsAreEditedOnTheOrganisation()
     clickItem(tree, itemWithPath(tree, QStringLiteral("organisation")));
     QCOMPARE(limit->value(), 2500);
     QVERIFY(bodies->isChecked());
+
+    // A finding about the gateway settings (a limit of 0 from an imported
+    // file) selects the organisation, where they are edited.
+    topology::Topology broken = fixture.workspace()->topology();
+    broken.gateway.connectionLimit = 0;
+    QVERIFY(fixture.workspace()->setTopology(broken).ok());
+    clickItem(tree, itemWithPath(tree, kParisEdge));
+    auto *findings = page.findChild<QListWidget *>(QStringLiteral("findings"));
+    QListWidgetItem *gatewayFinding = nullptr;
+    for (int i = 0; i < findings->count(); ++i) {
+        if (findings->item(i)->data(Qt::UserRole).toString() == QLatin1String("gateway"))
+            gatewayFinding = findings->item(i);
+    }
+    QVERIFY2(gatewayFinding, "no finding about the gateway settings");
+    findings->scrollToItem(gatewayFinding);
+    QTest::mouseClick(findings->viewport(), Qt::LeftButton, {},
+                      findings->visualItemRect(gatewayFinding).center());
+    QCOMPARE(page.selectedPath(), QStringLiteral("organisation"));
+    QVERIFY(limit->isVisible());
 }
 
 // "1 error", "2 errors", never "error(s)", in English and in French.
