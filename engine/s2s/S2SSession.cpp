@@ -36,6 +36,9 @@ void S2SSession::attachStream(XmppStream *stream)
     m_stream = stream;
     m_stream->setParent(this);
     connect(m_stream, &XmppStream::disconnected, this, &S2SSession::onDisconnected);
+    // A peer that keeps an idle stream open with whitespace keep-alives
+    // (RFC 6120 4.6.1) is active: StreamInactivityTimeout must not cut it.
+    connect(m_stream, &XmppStream::whitespaceReceived, this, &S2SSession::touch);
     connect(m_stream, &XmppStream::protocolError, this,
             [this](StreamErrorCondition condition, const QString &text) {
                 logWarning(QStringLiteral("stream error %1: %2").arg(toString(condition), text));

@@ -30,6 +30,7 @@ XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent
         }
         emit elementReceived(element);
     };
+    m_parser.onWhitespace = [this] { emit whitespaceReceived(); };
     m_parser.onStreamClosed = [this] {
         if (m_closeReason.isEmpty())
             m_closeReason = QStringLiteral("peer closed the stream");

@@ -53,6 +53,8 @@ signals:
     void headerReceived(const fedgate::engine::XmlElement &header);
     void elementReceived(const fedgate::engine::XmlElement &element);
     void peerClosedStream();
+    // Whitespace between stanzas arrived (a keep-alive, RFC 6120 4.6.1).
+    void whitespaceReceived();
     // The peer sent malformed or restricted XML; the stream error went out.
     void protocolError(fedgate::engine::StreamErrorCondition condition, const QString &text);
     void disconnected(); // emitted once

@@ -97,8 +97,13 @@ struct XmlStreamParser::Callbacks
     static void text(void *userData, const XML_Char *s, int len)
     {
         auto *self = static_cast<XmlStreamParser *>(userData);
-        if (self->m_failed || self->m_stack.empty())
-            return; // whitespace between stanzas
+        if (self->m_failed)
+            return;
+        if (self->m_stack.empty()) { // whitespace between stanzas
+            if (self->m_depth == 1 && self->onWhitespace)
+                self->onWhitespace();
+            return;
+        }
         self->m_stack.back().addText(QString::fromUtf8(s, len));
         self->checkSize();
     }

@@ -33,6 +33,9 @@ public:
     std::function<void(const XmlElement &header)> onStreamOpened;
     std::function<void(XmlElement &&stanza)> onElement;
     std::function<void()> onStreamClosed;
+    // Character data between stanzas: whitespace keep-alives (RFC 6120
+    // 4.6.1), which count as activity on the stream.
+    std::function<void()> onWhitespace;
     // Called once; the parser ignores further input afterwards.
     std::function<void(StreamErrorCondition condition, const QString &text)> onError;
 

@@ -1,0 +1,301 @@
+// Gateway-wide limits and keep-alives against an in-process engine over raw
+// sockets: the gateway ConnectionLimit refuses the connection above it (and
+// only while it is reached), the engine sends whitespace keep-alives on its
+// outbound stream every KeepAliveInterval, and a peer's whitespace
+// keep-alives (RFC 6120 4.6.1) count as activity for the
+// StreamInactivityTimeout. Intervals are set to 1 s through the topology.
+#include "engine/Engine.h"
+#include "engine/xml/Namespaces.h"
+#include "engine/xml/XmlStreamParser.h"
+#include "support/PeerProcess.h"
+#include "support/TestPaths.h"
+#include "topology/TopologyDocument.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace fedgate::engine;
+using namespace fedgate;
+
+namespace {
+const QString kOurDomain = QStringLiteral("contoso.test");
+const QString kPartner = QStringLiteral("partner.test");
+const QHostAddress kEngineAddress(QStringLiteral("127.0.0.15"));
+const QHostAddress kFakeAddress(QStringLiteral("127.0.0.16"));
+
+QByteArray header(const QString &to)
+{
+    return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
+           "xmlns:stream='http://etherx.jabber.org/streams' "
+           "xmlns:db='jabber:server:dialback' version='1.0' from='partner.test' to='" +
+           to.toUtf8() + "'>";
+}
+
+// partner.test's server as the engine sees it when it connects out: answers
+// every db:result and db:verify with "valid", and keeps every byte the
+// engine sent after its stream was authenticated.
+class FakePartnerServer : public QObject
+{
+public:
+    QByteArray afterAuth; // raw bytes received once the db:result was answered
+
+    bool listen()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection())
+                accept(s);
+        });
+        return m_server.listen(kFakeAddress, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+private:
+    void accept(QTcpSocket *socket)
+    {
+        auto parser = std::make_shared<XmlStreamParser>();
+        auto authenticated = std::make_shared<bool>(false);
+        parser->onStreamOpened = [socket](const XmlElement &) {
+            socket->write("<stream:stream xmlns='jabber:server' "
+                          "xmlns:stream='http://etherx.jabber.org/streams' "
+                          "xmlns:db='jabber:server:dialback' id='fake-id' from='partner.test' "
+                          "version='1.0'><stream:features><dialback "
+                          "xmlns='urn:xmpp:features:dialback'/></stream:features>");
+        };
+        parser->onElement = [socket, authenticated](XmlElement &&e) {
+            if (e.ns() != ns::kDialback)
+                return;
+            XmlElement answer(e.name(), ns::kDialback);
+            answer.setAttribute(QStringLiteral("from"), e.attribute(QStringLiteral("to")));
+            answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));
+            if (e.hasAttribute(QStringLiteral("id")))
+                answer.setAttribute(QStringLiteral("id"), e.attribute(QStringLiteral("id")));
+            answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
+            socket->write(answer.toXml());
+            if (e.name() == QLatin1String("result"))
+                *authenticated = true;
+        };
+        QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                         [this, socket, parser, authenticated] {
+                             const QByteArray data = socket->readAll();
+                             if (*authenticated)
+                                 afterAuth += data;
+                             parser->feed(data);
+                         });
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    QTcpServer m_server;
+};
+
+struct RawPeer
+{
+    QTcpSocket socket;
+    QByteArray received;
+
+    bool connect(quint16 port)
+    {
+        socket.connectToHost(kEngineAddress, port);
+        return socket.waitForConnected(3000);
+    }
+    void send(const QByteArray &data)
+    {
+        socket.write(data);
+        socket.flush();
+    }
+    // Spins the event loop (the engine runs in this thread).
+    bool waitFor(const QByteArray &needle, int timeoutMs = 5000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            received += socket.readAll();
+            if (received.contains(needle))
+                return true;
+            if (socket.state() == QAbstractSocket::UnconnectedState)
+                return false;
+            QTest::qWait(10);
+        }
+        return false;
+    }
+    bool waitClosed(int timeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            received += socket.readAll();
+            if (socket.state() == QAbstractSocket::UnconnectedState)
+                return true;
+            QTest::qWait(10);
+        }
+        return false;
+    }
+};
+} // namespace
+
+class TestS2SLimits : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dataDir;
+    FakePartnerServer m_fake;
+
+    // An engine for contoso.test whose only partner, partner.test, does
+    // plain dialback (TLS and SASL NotSupported) and is served by m_fake.
+    std::unique_ptr<Engine> makeEngine(quint16 port, topology::GatewaySettings gateway,
+                                       bool keepAlive = true)
+    {
+        auto topology = topology::TopologyDocument::readFile(test::exampleTopologyPath());
+        if (!topology) {
+            qWarning("%s", qPrintable(topology.error().toString()));
+            return nullptr;
+        }
+        topology::XmppPartner partner;
+        partner.domain = kPartner;
+        partner.tls = topology::Negotiation::NotSupported;
+        partner.sasl = topology::Negotiation::NotSupported;
+        partner.dialback = true;
+        partner.keepAlive = keepAlive;
+        topology.value().partners = {partner};
+        gateway.dialbackSecret = QStringLiteral("limits-test-secret");
+        topology.value().gateway = gateway;
+        EngineConfig config;
+        config.listenAddress = kEngineAddress;
+        config.listenPort = port;
+        config.hosts.insert(kPartner, HostOverride{kFakeAddress, m_fake.port()});
+        auto engine = std::make_unique<Engine>(config);
+        const Status started = engine->start(topology.value());
+        if (!started) {
+            qWarning("%s", qPrintable(started.error().message));
+            return nullptr;
+        }
+        return engine;
+    }
+
+    // Opens a stream and authenticates it with dialback (m_fake vouches).
+    void authenticate(RawPeer &peer, quint16 port)
+    {
+        QVERIFY(peer.connect(port));
+        peer.send(header(kOurDomain));
+        QVERIFY(peer.waitFor("</stream:features>"));
+        peer.send("<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>");
+        QVERIFY2(peer.waitFor("type='valid'"), peer.received.constData());
+    }
+
+    // Sends `message` to bob@partner.test through the engine and waits until
+    // m_fake received it on the engine's authenticated outbound stream.
+    void sendOut(Engine &engine, const QString &text)
+    {
+        XmlElement out(QStringLiteral("message"), ns::kServer);
+        out.setAttribute(QStringLiteral("from"), QStringLiteral("alice@contoso.test/pc"));
+        out.setAttribute(QStringLiteral("to"), QStringLiteral("bob@partner.test"));
+        out.addChild(XmlElement(QStringLiteral("body"), ns::kServer)).addText(text);
+        engine.route(out);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.afterAuth.contains(text.toUtf8()), 5000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8());
+        QVERIFY(m_fake.listen());
+    }
+
+    void gatewayConnectionLimit()
+    {
+        topology::GatewaySettings gateway;
+        gateway.connectionLimit = 2; // below the partner's own limit (20)
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, gateway);
+        QVERIFY(engine);
+        RawPeer first;
+        RawPeer second;
+        for (RawPeer *p : {&first, &second}) {
+            QVERIFY(p->connect(port));
+            p->send(header(kOurDomain));
+            QVERIFY(p->waitFor("</stream:features>"));
+        }
+        RawPeer third;
+        QVERIFY(third.connect(port));
+        third.send(header(kOurDomain));
+        QVERIFY2(
+            third.waitFor("<resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"),
+            third.received.constData());
+        QVERIFY(third.received.contains("Too many connections"));
+        QVERIFY(third.waitClosed(3000));
+        QCOMPARE(first.socket.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(second.socket.state(), QAbstractSocket::ConnectedState);
+
+        // The limit counts open streams: once one closes, a new one is served.
+        first.send("</stream:stream>");
+        QVERIFY(first.waitClosed(3000));
+        QTRY_COMPARE_WITH_TIMEOUT(engine->sessions().size(), qsizetype(1), 3000);
+        RawPeer fourth;
+        QVERIFY(fourth.connect(port));
+        fourth.send(header(kOurDomain));
+        QVERIFY2(fourth.waitFor("</stream:features>"), fourth.received.constData());
+        QVERIFY(!fourth.received.contains("<stream:error>"));
+    }
+
+    void whitespaceKeepAliveOutbound()
+    {
+        topology::GatewaySettings gateway;
+        gateway.keepAliveInterval = 1;
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, gateway);
+        QVERIFY(engine);
+        m_fake.afterAuth.clear();
+        sendOut(*engine, QStringLiteral("keep-alive-probe"));
+        const qsizetype afterStanza = m_fake.afterAuth.size();
+        // Nothing else goes out; within a little more than one interval a
+        // whitespace keep-alive arrives, and only whitespace.
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake.afterAuth.size() > afterStanza, 2500);
+        const QByteArray extra = m_fake.afterAuth.mid(afterStanza);
+        QVERIFY2(extra.trimmed().isEmpty(), extra.constData());
+        engine.reset();
+    }
+
+    void noKeepAliveWhenThePartnerHasItOff()
+    {
+        topology::GatewaySettings gateway;
+        gateway.keepAliveInterval = 1;
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, gateway, false);
+        QVERIFY(engine);
+        m_fake.afterAuth.clear();
+        sendOut(*engine, QStringLiteral("no-keep-alive-probe"));
+        const qsizetype afterStanza = m_fake.afterAuth.size();
+        QTest::qWait(1600);
+        QCOMPARE(m_fake.afterAuth.size(), afterStanza);
+        engine.reset();
+    }
+
+    void peerWhitespaceCountsAsActivity()
+    {
+        topology::GatewaySettings gateway;
+        gateway.streamInactivityTimeout = 1;
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, gateway);
+        QVERIFY(engine);
+        RawPeer peer;
+        authenticate(peer, port);
+        // Only whitespace for twice the inactivity timeout: the stream stays.
+        QElapsedTimer elapsed;
+        elapsed.start();
+        while (elapsed.elapsed() < 2200) {
+            peer.send(" ");
+            QVERIFY2(!peer.waitClosed(300), peer.received.constData());
+        }
+        QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+        // Then silence: closed cleanly after the timeout.
+        QVERIFY2(peer.waitClosed(3000), peer.received.constData());
+        QVERIFY(peer.received.endsWith("</stream:stream>"));
+        QVERIFY(!peer.received.contains("<stream:error>"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestS2SLimits)
+#include "tst_s2slimits.moc"
