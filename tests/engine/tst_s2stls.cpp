@@ -1,12 +1,17 @@
 // TLS on the inbound side against an in-process engine: STARTTLS then SASL
-// EXTERNAL (XEP-0178) with a CA-signed certificate, a self-signed
-// certificate refused, and the direct TLS port (XEP-0368). The session table
+// EXTERNAL (XEP-0178) with a CA-signed certificate, a self-signed and an
+// expired certificate refused, and the direct TLS port (XEP-0368). The session table
 // records TLS version, cipher, certificate status and method.
 #include "engine/Engine.h"
 #include "support/PeerProcess.h"
 #include "support/TestCa.h"
 #include "support/TestPaths.h"
 #include "topology/TopologyDocument.h"
+
+#include <openssl/asn1.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include <QDeadlineTimer>
 #include <QSslCertificate>
@@ -29,6 +34,70 @@ QByteArray header()
     return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
            "xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' "
            "version='1.0' from='partner.test' to='contoso.test'>";
+}
+
+struct X509Free
+{
+    void operator()(X509 *x) const { X509_free(x); }
+};
+struct PkeyFree
+{
+    void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); }
+};
+struct BioFree
+{
+    void operator()(BIO *b) const { BIO_free(b); }
+};
+struct TimeFree
+{
+    void operator()(ASN1_TIME *t) const { ASN1_TIME_free(t); }
+};
+
+// The openssl CLI of Debian 12 (3.0) cannot issue a certificate whose
+// validity lies in the past, so the test re-signs a CA-issued leaf with the
+// CA key after moving its validity to 40..10 days ago: same names, same CA,
+// only expired.
+bool expire(const QString &leafPath, const QString &caKeyPath, QString *error)
+{
+    auto readPem = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray leafPem = readPem(leafPath);
+    const QByteArray keyPem = readPem(caKeyPath);
+    std::unique_ptr<BIO, BioFree> leafBio(
+        BIO_new_mem_buf(leafPem.constData(), int(leafPem.size())));
+    std::unique_ptr<BIO, BioFree> keyBio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())));
+    std::unique_ptr<X509, X509Free> leaf(
+        PEM_read_bio_X509(leafBio.get(), nullptr, nullptr, nullptr));
+    std::unique_ptr<EVP_PKEY, PkeyFree> caKey(
+        PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    if (!leaf || !caKey) {
+        *error = QStringLiteral("cannot read %1 or %2").arg(leafPath, caKeyPath);
+        return false;
+    }
+    std::unique_ptr<ASN1_TIME, TimeFree> notBefore(X509_time_adj_ex(nullptr, -40, 0, nullptr));
+    std::unique_ptr<ASN1_TIME, TimeFree> notAfter(X509_time_adj_ex(nullptr, -10, 0, nullptr));
+    if (!notBefore || !notAfter || X509_set1_notBefore(leaf.get(), notBefore.get()) != 1 ||
+        X509_set1_notAfter(leaf.get(), notAfter.get()) != 1 ||
+        X509_sign(leaf.get(), caKey.get(), EVP_sha256()) == 0) {
+        *error = QStringLiteral("cannot re-sign %1 with past dates").arg(leafPath);
+        return false;
+    }
+    std::unique_ptr<BIO, BioFree> out(BIO_new(BIO_s_mem()));
+    if (PEM_write_bio_X509(out.get(), leaf.get()) != 1) {
+        *error = QStringLiteral("cannot encode the expired certificate");
+        return false;
+    }
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(out.get(), &data);
+    QFile file(leafPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(data, length) != length) {
+        *error = QStringLiteral("cannot write %1").arg(leafPath);
+        return false;
+    }
+    return true;
 }
 
 struct TlsPeer
@@ -191,6 +260,46 @@ private slots:
         QVERIFY2(peer.waitFor("<not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"),
                  peer.received.constData());
         QVERIFY(peer.received.contains("self-signed"));
+    }
+
+    // A CA-signed certificate naming the partner, but expired: the session
+    // table says "expired" once TLS is up, and SASL EXTERNAL is refused
+    // naming that status.
+    void expiredCertificateIsRefused()
+    {
+        QString error;
+        auto expired = m_ca.issue(QStringLiteral("expired"), kPartner, {kPartner}, {}, &error);
+        QVERIFY2(expired, qPrintable(error));
+        QVERIFY2(
+            expire(expired->certificatePath, m_ca.directory() + QStringLiteral("/ca.key"), &error),
+            qPrintable(error));
+        QVERIFY(QSslCertificate::fromPath(expired->certificatePath)
+                    .value(0)
+                    .expiryDate()
+                    .daysTo(QDateTime::currentDateTimeUtc()) >= 9);
+        TlsPeer peer;
+        peer.useCertificate(*expired);
+        peer.socket.connectToHost(kEngineAddress, m_port);
+        QVERIFY(peer.socket.waitForConnected(3000));
+        peer.send(header());
+        QVERIFY(peer.waitFor("</stream:features>"));
+        peer.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        QVERIFY(peer.waitFor("<proceed"));
+        peer.received.clear();
+        peer.socket.startClientEncryption();
+        QTRY_VERIFY_WITH_TIMEOUT(peer.socket.isEncrypted(), 5000);
+        auto expiredRow = [this] {
+            for (const SessionInfo &s : m_engine->sessions())
+                if (s.direction == SessionDirection::Inbound && !s.tlsVersion.isEmpty() &&
+                    s.certificate == CertificateStatus::Expired)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(expiredRow(), 5000);
+        peer.send(header());
+        QVERIFY2(peer.waitFor("<not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"),
+                 peer.received.constData());
+        QVERIFY2(peer.received.contains("status: expired"), peer.received.constData());
     }
 
     void plainStanzaWithoutTlsIsRefused()
