@@ -61,7 +61,8 @@ QString EngineConfig::usage()
         "  --key FILE             PEM private key of that certificate\n"
         "  --ca FILE              PEM trust anchors for partner certificates (default: system)\n"
         "  --host DOMAIN=IP[:PORT] resolve DOMAIN to IP without DNS (repeatable; for tests)\n"
-        "  --dns-server IP        ask this DNS server (port 53) for SRV records\n"
+        "  --dns-server IP        ask this DNS server (port 53) for SRV records and the\n"
+        "                         addresses of their targets\n"
         "  --control PATH         control socket (default: <data dir>/fedgated.sock)\n"
         "  --retry-attempts N     outbound retries before queued stanzas bounce (default 3)\n"
         "  --retry-delay MS       first retry delay, doubled each time (default 2000)\n"
@@ -86,20 +87,15 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
             config.verbose = true;
             continue;
         }
-        const bool takesValue = QStringList{QStringLiteral("--topology"),
-                                            QStringLiteral("--replica"),
-                                            QStringLiteral("--edge-pool"),
-                                            QStringLiteral("--edge-member"),
-                                            QStringLiteral("--listen"),
-                                            QStringLiteral("--cert"),
-                                            QStringLiteral("--key"),
-                                            QStringLiteral("--ca"),
-                                            QStringLiteral("--host"),
-                                            QStringLiteral("--control"),
-                                            QStringLiteral("--retry-attempts"),
-                                            QStringLiteral("--retry-delay"),
-                                            QStringLiteral("--log-file")}
-                                    .contains(arg);
+        const bool takesValue =
+            QStringList{QStringLiteral("--topology"),    QStringLiteral("--replica"),
+                        QStringLiteral("--edge-pool"),   QStringLiteral("--edge-member"),
+                        QStringLiteral("--listen"),      QStringLiteral("--cert"),
+                        QStringLiteral("--key"),         QStringLiteral("--ca"),
+                        QStringLiteral("--host"),        QStringLiteral("--dns-server"),
+                        QStringLiteral("--control"),     QStringLiteral("--retry-attempts"),
+                        QStringLiteral("--retry-delay"), QStringLiteral("--log-file")}
+                .contains(arg);
         if (!takesValue)
             return configError(QStringLiteral("Unknown option '%1'. Run 'fedgated --help' for the "
                                               "list of options.")

@@ -33,7 +33,8 @@ public:
     QString keyPath;            // --key PEM
     QString caPath;             // --ca PEM trust anchors; empty = the system store
     QHash<QString, HostOverride> hosts; // --host DOMAIN=IP[:PORT]
-    QHostAddress dnsServer;    // --dns-server IP: SRV lookups ask it (port 53); null = system
+    QHostAddress
+        dnsServer; // --dns-server IP: SRV and target A/AAAA lookups ask it (port 53); null = system
     QString controlSocketPath; // --control PATH
     // Fedgate's data directory, where the key store keeps the certificate
     // assigned to the external edge (used when no --cert is given); empty =

@@ -146,6 +146,32 @@ void OutboundSession::tryNextTarget()
         return;
     }
     const ConnectTarget target = m_targets.at(m_targetIndex);
+    if (target.address.isNull() && m_engine->resolver()->hasNameserver()) {
+        // --dns-server: the target's address comes from that server too, not
+        // from the system resolver (which may not know the name at all).
+        m_phase = Phase::Resolving;
+        const qsizetype index = m_targetIndex;
+        const QString server = m_engine->config().dnsServer.toString();
+        QPointer<OutboundSession> self(this);
+        m_engine->resolver()->resolveAddresses(
+            target.host,
+            [self, index, server](const QList<QHostAddress> &addresses, const QString &detail) {
+                if (!self || self->m_phase != Phase::Resolving || self->m_targetIndex != index)
+                    return;
+                emit self->progress(QStringLiteral("dns"), detail);
+                if (addresses.isEmpty()) {
+                    self->m_lastFailure = FailureKind::NotFound;
+                    ++self->m_targetIndex;
+                    self->tryNextTarget();
+                    return;
+                }
+                ConnectTarget &resolved = self->m_targets[index];
+                resolved.address = addresses.first();
+                resolved.addressOrigin = QStringLiteral("DNS server %1").arg(server);
+                self->tryNextTarget();
+            });
+        return;
+    }
     m_phase = Phase::Connecting;
     auto *socket = new QSslSocket;
     QSslConfiguration tls = m_engine->tlsConfiguration();

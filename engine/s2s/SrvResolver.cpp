@@ -12,7 +12,7 @@ QString ConnectTarget::describe() const
 {
     QString text = host + QLatin1Char(':') + QString::number(port);
     if (!address.isNull())
-        text += QStringLiteral(" (%1 from the host override)").arg(address.toString());
+        text += QStringLiteral(" (%1 from %2)").arg(address.toString(), addressOrigin);
     if (directTls)
         text += QStringLiteral(" direct TLS");
     return text;
@@ -104,6 +104,45 @@ void SrvResolver::resolve(const QString &domain, Callback callback)
             }
             finishOne();
         });
+        lookup->lookup();
+    }
+}
+
+void SrvResolver::resolveAddresses(const QString &host, AddressCallback callback)
+{
+    struct Pending
+    {
+        int outstanding = 2;
+        QList<QHostAddress> v4;
+        QList<QHostAddress> v6;
+        QStringList notes;
+    };
+    auto pending = std::make_shared<Pending>();
+    QPointer<SrvResolver> self(this);
+    const QString server = m_nameserver.toString();
+    for (const QDnsLookup::Type type : {QDnsLookup::A, QDnsLookup::AAAA}) {
+        auto *lookup = new QDnsLookup(type, host, m_nameserver, this);
+        connect(lookup, &QDnsLookup::finished, this,
+                [lookup, pending, type, host, server, callback, self] {
+                    lookup->deleteLater();
+                    const QString kind =
+                        type == QDnsLookup::A ? QStringLiteral("A") : QStringLiteral("AAAA");
+                    if (lookup->error() != QDnsLookup::NoError) {
+                        pending->notes << QStringLiteral("%1 %2 at %3: %4")
+                                              .arg(kind, host, server, lookup->errorString());
+                    } else {
+                        QList<QHostAddress> &list =
+                            type == QDnsLookup::A ? pending->v4 : pending->v6;
+                        for (const QDnsHostAddressRecord &r : lookup->hostAddressRecords())
+                            list << r.value();
+                        pending->notes << QStringLiteral("%1 %2 at %3: %4 record(s)")
+                                              .arg(kind, host, server)
+                                              .arg(list.size());
+                    }
+                    if (--pending->outstanding > 0 || !self)
+                        return;
+                    callback(pending->v4 + pending->v6, pending->notes.join(QStringLiteral("; ")));
+                });
         lookup->lookup();
     }
 }

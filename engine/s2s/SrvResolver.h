@@ -21,7 +21,8 @@ struct ConnectTarget
     QString host;
     quint16 port = 5269;
     bool directTls = false;
-    QHostAddress address; // set when an override fixes the address
+    QHostAddress address; // set when an override or our DNS server fixed the address
+    QString addressOrigin = QStringLiteral("the host override"); // for describe()
     QString describe() const;
 };
 
@@ -35,7 +36,14 @@ public:
     explicit SrvResolver(QHash<QString, HostOverride> overrides, QObject *parent = nullptr);
     // Asks this server instead of the system's resolver (null = system).
     void setNameserver(const QHostAddress &address) { m_nameserver = address; }
+    bool hasNameserver() const { return !m_nameserver.isNull(); }
     void resolve(const QString &domain, Callback callback);
+    // The A and AAAA records of `host` from the configured nameserver (IPv4
+    // first). Used for SRV targets when a nameserver is set, so that the
+    // whole lookup asks that server and not the system resolver.
+    using AddressCallback =
+        std::function<void(const QList<QHostAddress> &addresses, const QString &detail)>;
+    void resolveAddresses(const QString &host, AddressCallback callback);
     // The override for a host name (an SRV target or the domain), if any.
     std::optional<HostOverride> overrideFor(const QString &host) const;
 

@@ -39,6 +39,8 @@ private slots:
                                                    QStringLiteral("5"),
                                                    QStringLiteral("--retry-delay"),
                                                    QStringLiteral("250"),
+                                                   QStringLiteral("--dns-server"),
+                                                   QStringLiteral("127.0.0.53"),
                                                    QStringLiteral("--verbose")});
         QVERIFY2(config, qPrintable(config ? QString() : config.error().message));
         const EngineConfig &c = config.value();
@@ -52,6 +54,7 @@ private slots:
         QCOMPARE(c.hosts.value(QStringLiteral("other.test")).port, quint16(5999));
         QCOMPARE(c.retryAttempts, 5);
         QCOMPARE(c.retryInitialDelayMs, 250);
+        QCOMPARE(c.dnsServer, QHostAddress(QStringLiteral("127.0.0.53")));
         QVERIFY(c.verbose);
         // The control socket defaults to the data directory.
         QCOMPARE(c.controlSocketPath, m_data.filePath(QStringLiteral("fedgated.sock")));
