@@ -1,10 +1,17 @@
 #include "DnsCheckAnalysis.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace fedgate::topology {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DnsCheckAnalysis", text);
+}
 
 QString normalisedAddress(const QString &text)
 {
@@ -43,7 +50,7 @@ QString quotedList(const QStringList &lines)
     QStringList q;
     for (const QString &l : lines)
         q << quoted(l);
-    return q.join(QStringLiteral(" and "));
+    return q.join(tr(" and "));
 }
 
 DnsFinding finding(const QString &rule, const QString &name, const QString &message,
@@ -70,11 +77,11 @@ QString nonPublicAddressKind(const QHostAddress &input)
         address = QHostAddress(v4);
     if (address.isNull() || address == QHostAddress(QHostAddress::AnyIPv4) ||
         address == QHostAddress(QHostAddress::AnyIPv6))
-        return QStringLiteral("unspecified");
+        return tr("unspecified");
     if (address.isLoopback())
-        return QStringLiteral("loopback");
+        return tr("loopback");
     if (address.isLinkLocal())
-        return QStringLiteral("link-local");
+        return tr("link-local");
     if (address.protocol() == QAbstractSocket::IPv4Protocol) {
         static const QList<QPair<QHostAddress, int>> privateV4{
             {QHostAddress(QStringLiteral("10.0.0.0")), 8},
@@ -82,17 +89,17 @@ QString nonPublicAddressKind(const QHostAddress &input)
             {QHostAddress(QStringLiteral("192.168.0.0")), 16}};
         for (const auto &subnet : privateV4)
             if (address.isInSubnet(subnet))
-                return QStringLiteral("private");
+                return tr("private");
         if (address.isInSubnet(QHostAddress(QStringLiteral("100.64.0.0")), 10))
-            return QStringLiteral("shared (carrier-grade NAT)");
+            return tr("shared (carrier-grade NAT)");
         if (address.isInSubnet(QHostAddress(QStringLiteral("0.0.0.0")), 8))
-            return QStringLiteral("unspecified");
+            return tr("unspecified");
         return {};
     }
     if (address.isUniqueLocalUnicast())
-        return QStringLiteral("unique-local");
+        return tr("unique-local");
     if (address.isSiteLocal())
-        return QStringLiteral("site-local");
+        return tr("site-local");
     return {};
 }
 
@@ -147,13 +154,13 @@ QList<int> DnsCheckAnalysis::addAnswer(const DnsQuery &query, const DnsAnswer &a
             server[0] = server.at(0).toUpper();
         const QString message =
             silent
-                ? QStringLiteral("No answer from %1 for %2 %3 within %4 ms. Check that the "
-                                 "name server is reachable on port 53 (UDP and TCP) and "
-                                 "serves this zone, then check again.")
+                ? tr("No answer from %1 for %2 %3 within %4 ms. Check that the "
+                     "name server is reachable on port 53 (UDP and TCP) and "
+                     "serves this zone, then check again.")
                       .arg(m_server, toString(query.type), absoluteDnsName(query.name))
                       .arg(m_timeoutMs)
-                : QStringLiteral("%1 could not answer %2 %3: %4. Check that it serves this "
-                                 "zone (or recurses for it), then check again.")
+                : tr("%1 could not answer %2 %3: %4. Check that it serves this "
+                     "zone (or recurses for it), then check again.")
                       .arg(server, toString(query.type), absoluteDnsName(query.name), answer.error);
         m_findings[query.key()] << finding(silent ? QStringLiteral("no-answer")
                                                   : QStringLiteral("lookup-error"),
@@ -220,9 +227,9 @@ void DnsCheckAnalysis::addSrvAnswer(const DnsQuery &query, const DnsAnswer &answ
                 create << planned(i).zoneLine();
         }
         const QString message =
-            QStringLiteral("SRV %1 has target \".\", which tells partners the service is not "
-                           "offered for this domain, so they will not federate. Delete %2 and "
-                           "create %3.")
+            tr("SRV %1 has target \".\", which tells partners the service is not "
+               "offered for this domain, so they will not federate. Delete %2 and "
+               "create %3.")
                 .arg(absoluteDnsName(owner), quotedList(remove), quotedList(create));
         out << finding(QStringLiteral("service-disabled"), owner, message, create, remove);
         for (int i : std::as_const(rows))
@@ -254,8 +261,8 @@ void DnsCheckAnalysis::addSrvAnswer(const DnsQuery &query, const DnsAnswer &answ
             const DnsSrvAnswer other = unmatched.takeFirst();
             const QString seen = srvRecordOf(owner, other).zoneLine();
             const QString message =
-                QStringLiteral("SRV %1 points to %2 where the topology expects %3 (edge pool "
-                               "%4). Change %5 to %6.")
+                tr("SRV %1 points to %2 where the topology expects %3 (edge pool "
+                   "%4). Change %5 to %6.")
                     .arg(absoluteDnsName(owner), absoluteDnsName(other.target),
                          absoluteDnsName(planned(i).value), planned(i).edgePool, quoted(seen),
                          quoted(planned(i).zoneLine()));
@@ -266,8 +273,8 @@ void DnsCheckAnalysis::addSrvAnswer(const DnsQuery &query, const DnsAnswer &answ
             continue;
         }
         const QString message =
-            QStringLiteral("SRV %1 to %2 is missing: partners cannot find edge pool %3 (priority "
-                           "%4). Create %5.")
+            tr("SRV %1 to %2 is missing: partners cannot find edge pool %3 (priority "
+               "%4). Create %5.")
                 .arg(absoluteDnsName(owner), absoluteDnsName(planned(i).value), planned(i).edgePool)
                 .arg(planned(i).priority)
                 .arg(quoted(planned(i).zoneLine()));
@@ -300,8 +307,8 @@ void DnsCheckAnalysis::addSrvAnswer(const DnsQuery &query, const DnsAnswer &answ
             if (!orderBroken) // keep the admin's priority values when their order is right
                 fixed.priority = seen.priority;
             const QString message =
-                QStringLiteral("SRV %1 points to %2 on port %3, but edge pool %4 listens on %5. "
-                               "Change %6 to %7.")
+                tr("SRV %1 points to %2 on port %3, but edge pool %4 listens on %5. "
+                   "Change %6 to %7.")
                     .arg(absoluteDnsName(owner), absoluteDnsName(seen.target))
                     .arg(seen.port)
                     .arg(planned(i).edgePool)
@@ -324,11 +331,11 @@ void DnsCheckAnalysis::addSrvAnswer(const DnsQuery &query, const DnsAnswer &answ
                 pools << planned(i).edgePool;
         }
         const QString message =
-            QStringLiteral("The SRV records %1 are in another priority order than the sites' "
-                           "XMPP federation routes, which prefer edge pool %2 (partners try the "
-                           "lowest value first). Replace %3 with %4.")
-                .arg(absoluteDnsName(owner), pools.join(QStringLiteral(", then ")),
-                     quotedList(remove), quotedList(create));
+            tr("The SRV records %1 are in another priority order than the sites' "
+               "XMPP federation routes, which prefer edge pool %2 (partners try the "
+               "lowest value first). Replace %3 with %4.")
+                .arg(absoluteDnsName(owner), pools.join(tr(", then ")), quotedList(remove),
+                     quotedList(create));
         out << finding(QStringLiteral("priority-order"), owner, message, create, remove);
         for (int i : std::as_const(rows))
             if (m_results[i].status == DnsCheckStatus::OtherPriority)
@@ -348,9 +355,9 @@ void DnsCheckAnalysis::addLintSrvAnswer(const DnsQuery &query, const DnsAnswer &
         return;
     m_findings[query.key()] << finding(
         QStringLiteral("unplanned-direct-tls"), query.name,
-        QStringLiteral("SRV %1 announces direct TLS (XEP-0368), but no edge pool in the topology "
-                       "has direct TLS enabled: partners try it first and fail. Delete %2, or "
-                       "enable direct TLS on the edge pool and publish again.")
+        tr("SRV %1 announces direct TLS (XEP-0368), but no edge pool in the topology "
+           "has direct TLS enabled: partners try it first and fail. Delete %2, or "
+           "enable direct TLS on the edge pool and publish again.")
             .arg(absoluteDnsName(query.name), quotedList(remove)),
         {}, remove);
 }
@@ -378,9 +385,9 @@ void DnsCheckAnalysis::addAddressAnswer(const DnsQuery &query, const DnsAnswer &
                                       .arg(absoluteDnsName(canonical));
         const QStringList create = plannedAddressLines(host, query.zone);
         const QString message =
-            QStringLiteral("%1 is an alias (CNAME to %2) but it is the target of an SRV "
-                           "record; RFC 2782 forbids that and some servers will not follow it. "
-                           "Delete %3 and create %4.")
+            tr("%1 is an alias (CNAME to %2) but it is the target of an SRV "
+               "record; RFC 2782 forbids that and some servers will not follow it. "
+               "Delete %3 and create %4.")
                 .arg(absoluteDnsName(host), absoluteDnsName(canonical), quoted(cnameLine),
                      quotedList(create));
         if (!m_cnameHosts.contains(host)) {
@@ -423,7 +430,7 @@ void DnsCheckAnalysis::addAddressAnswer(const DnsQuery &query, const DnsAnswer &
             m_results[i].status = DnsCheckStatus::Missing;
             m_results[i].found.clear();
             m_results[i].message =
-                QStringLiteral("%1 has no %2 record with %3 (edge pool %4). Create %5.")
+                tr("%1 has no %2 record with %3 (edge pool %4). Create %5.")
                     .arg(absoluteDnsName(host), toString(query.type), planned(i).value,
                          planned(i).edgePool, quoted(planned(i).zoneLine()));
             *decided << i;
@@ -433,16 +440,16 @@ void DnsCheckAnalysis::addAddressAnswer(const DnsQuery &query, const DnsAnswer &
         const QString kind = external ? nonPublicAddressKind(QHostAddress(other)) : QString();
         QString message;
         if (!kind.isEmpty()) {
-            message = QStringLiteral("%1 resolves to %2, a %3 address that partners on the "
-                                     "Internet cannot reach. Change %4 to %5.")
+            message = tr("%1 resolves to %2, a %3 address that partners on the "
+                         "Internet cannot reach. Change %4 to %5.")
                           .arg(absoluteDnsName(host), other, kind, quoted(lineOf(other)),
                                quoted(planned(i).zoneLine()));
             out << finding(QStringLiteral("private-address"), host, message,
                            {planned(i).zoneLine()}, {lineOf(other)});
         } else {
             message =
-                QStringLiteral("%1 has %2 %3 where the topology gives %4 (edge pool %5). "
-                               "Change %6 to %7.")
+                tr("%1 has %2 %3 where the topology gives %4 (edge pool %5). "
+                   "Change %6 to %7.")
                     .arg(absoluteDnsName(host), toString(query.type), other, planned(i).value,
                          planned(i).edgePool, quoted(lineOf(other)), quoted(planned(i).zoneLine()));
             out << finding(QStringLiteral("other-target"), host, message, {planned(i).zoneLine()},
@@ -459,17 +466,17 @@ void DnsCheckAnalysis::addAddressAnswer(const DnsQuery &query, const DnsAnswer &
         const QString kind = external ? nonPublicAddressKind(QHostAddress(extra)) : QString();
         if (!kind.isEmpty())
             out << finding(QStringLiteral("private-address"), host,
-                           QStringLiteral("%1 also resolves to %2, a %3 address that partners on "
-                                          "the Internet cannot reach. Delete %4.")
+                           tr("%1 also resolves to %2, a %3 address that partners on "
+                              "the Internet cannot reach. Delete %4.")
                                .arg(absoluteDnsName(host), extra, kind, quoted(lineOf(extra))),
                            {}, {lineOf(extra)});
         else
             out << finding(
                 QStringLiteral("unplanned-address"), host,
-                QStringLiteral("%1 also has %2 %3, which no edge server in the "
-                               "topology has; partners may connect there. Delete "
-                               "%4, or give the edge server that address in the "
-                               "topology and publish again.")
+                tr("%1 also has %2 %3, which no edge server in the "
+                   "topology has; partners may connect there. Delete "
+                   "%4, or give the edge server that address in the "
+                   "topology and publish again.")
                     .arg(absoluteDnsName(host), toString(query.type), extra, quoted(lineOf(extra))),
                 {}, {lineOf(extra)});
     }
@@ -523,9 +530,9 @@ QList<DnsFinding> DnsCheckAnalysis::findings() const
             reported.insert(host);
             const QStringList create = plannedAddressLines(host, r.record.zone);
             all << finding(QStringLiteral("srv-target-no-address"), host,
-                           QStringLiteral("%1 is the target of an SRV record but has no A or "
-                                          "AAAA record: partners find the edge and cannot "
-                                          "connect. Create %2.")
+                           tr("%1 is the target of an SRV record but has no A or "
+                              "AAAA record: partners find the edge and cannot "
+                              "connect. Create %2.")
                                .arg(absoluteDnsName(host), quotedList(create)),
                            create);
             continue;
@@ -547,16 +554,16 @@ QList<DnsFinding> DnsCheckAnalysis::findings() const
                    x.addresses.isEmpty();
         };
         if (empty(a) && empty(aaaa))
-            resolves = QStringLiteral(" It has no A or AAAA record either.");
+            resolves = tr(" It has no A or AAAA record either.");
         const bool known = m_plan.hostNames(DnsZone::External).contains(answer.target);
-        const QString what =
-            known ? QStringLiteral("a record the plan does not have (that host already has its "
-                                   "record for this name)")
-                  : QStringLiteral("a host the topology does not know");
+        const QString what = known
+                                 ? tr("a record the plan does not have (that host already has its "
+                                      "record for this name)")
+                                 : tr("a host the topology does not know");
         all << finding(QStringLiteral("unknown-srv-target"), owner,
-                       QStringLiteral("SRV %1 also points to %2 (priority %3, port %4), %5: "
-                                      "partners may send federation traffic there.%6 Delete "
-                                      "%7, or add that edge to the topology and publish again.")
+                       tr("SRV %1 also points to %2 (priority %3, port %4), %5: "
+                          "partners may send federation traffic there.%6 Delete "
+                          "%7, or add that edge to the topology and publish again.")
                            .arg(absoluteDnsName(owner), absoluteDnsName(answer.target))
                            .arg(answer.priority)
                            .arg(answer.port)

@@ -2,6 +2,7 @@
 
 #include "DnsCheckAnalysis.h"
 
+#include <QCoreApplication>
 #include <QDnsLookup>
 #include <QEventLoop>
 #include <QTimer>
@@ -11,6 +12,11 @@
 namespace fedgate::topology {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DnsChecker", text);
+}
 
 QDnsLookup::Type lookupType(DnsRecordType type)
 {
@@ -98,7 +104,7 @@ DnsChecker::~DnsChecker() = default;
 
 QString DnsChecker::serverLabel(const QHostAddress &server)
 {
-    return server.isNull() ? QStringLiteral("the system resolver") : server.toString();
+    return server.isNull() ? tr("the system resolver") : server.toString();
 }
 
 void DnsChecker::start(const DnsRecordPlan &plan, const Options &options)

@@ -1,10 +1,17 @@
 #include "DnsRecordPlan.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace fedgate::topology {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DnsRecordPlan", text);
+}
 
 // The hosts partners connect to for one edge pool, each with the members
 // behind it. Members that carry their own external name get their own SRV
@@ -72,12 +79,12 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
 
     const QList<const EdgePool *> routed = topology.xmppRoutedEdgePools();
     if (plan.m_xmppDomains.isEmpty())
-        plan.m_notes << QStringLiteral(
+        plan.m_notes << tr(
             "The organisation has no XMPP domain, so no _xmpp-server._tcp SRV record is "
             "planned. Add the domain your users federate under to the organisation's XMPP "
             "domains and publish again.");
     if (routed.isEmpty())
-        plan.m_notes << QStringLiteral(
+        plan.m_notes << tr(
             "No site routes XMPP federation to an edge pool with XMPP federation enabled, so "
             "partners have nowhere to connect. Enable XMPP federation on an edge pool, assign "
             "a site's XMPP federation route to it and publish again.");
@@ -90,17 +97,15 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
             const QList<PoolTarget> targets = targetsOf(pool);
             if (targets.isEmpty()) {
                 if (domain == plan.m_xmppDomains.first())
-                    plan.m_notes << QStringLiteral(
-                                        "Edge pool %1 has no external FQDN, so no SRV record "
-                                        "can point to it. Set the pool's external FQDN and "
-                                        "publish again.")
+                    plan.m_notes << tr("Edge pool %1 has no external FQDN, so no SRV record "
+                                       "can point to it. Set the pool's external FQDN and "
+                                       "publish again.")
                                         .arg(pool.fqdn);
                 continue;
             }
             const QStringList routeSites = sitesRoutingTo(topology, pool);
-            const QString order = rank == 0
-                                      ? QStringLiteral("tried first")
-                                      : QStringLiteral("tried while the pools before it are down");
+            const QString order =
+                rank == 0 ? tr("tried first") : tr("tried while the pools before it are down");
             const int share = targets.size() > 1 ? 100 / static_cast<int>(targets.size()) : 0;
             const int remainder = targets.size() > 1 ? 100 % static_cast<int>(targets.size()) : 0;
             for (qsizetype t = 0; t < targets.size(); ++t) {
@@ -114,14 +119,14 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
                 srv.port = pool.xmppPort;
                 srv.edgePool = normalisedDnsName(pool.fqdn);
                 srv.purpose =
-                    QStringLiteral("Partners' servers find edge pool %1 for %2 (priority %3, %4; "
-                                   "XMPP federation route of %5)")
+                    tr("Partners' servers find edge pool %1 for %2 (priority %3, %4; "
+                       "XMPP federation route of %5)")
                         .arg(pool.fqdn, domain)
                         .arg(priority)
-                        .arg(order, routeSites.isEmpty() ? QStringLiteral("no site")
+                        .arg(order, routeSites.isEmpty() ? tr("no site")
                                                          : routeSites.join(QStringLiteral(", ")));
                 if (targets.size() > 1)
-                    srv.purpose += QStringLiteral(", member %1 of %2 sharing the load by weight")
+                    srv.purpose += tr(", member %1 of %2 sharing the load by weight")
                                        .arg(t + 1)
                                        .arg(targets.size());
                 plan.add(srv);
@@ -129,9 +134,9 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
                     DnsRecord tls = srv;
                     tls.name = xmppsServerSrvName(domain);
                     tls.port = pool.directTlsPort;
-                    tls.purpose = QStringLiteral("Direct TLS (XEP-0368): partners reach edge pool "
-                                                 "%1 for %2 over TLS from the first byte "
-                                                 "(priority %3)")
+                    tls.purpose = tr("Direct TLS (XEP-0368): partners reach edge pool "
+                                     "%1 for %2 over TLS from the first byte "
+                                     "(priority %3)")
                                       .arg(pool.fqdn, domain)
                                       .arg(priority);
                     plan.add(tls);
@@ -159,17 +164,16 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
             const bool isTarget = std::any_of(targets.begin(), targets.end(),
                                               [&](const auto &t) { return t.host == host.host; });
             if (host.members.isEmpty())
-                plan.m_notes << QStringLiteral("Edge pool %1 has no member, so %2 has no address "
-                                               "to publish. Add the edge server to the pool and "
-                                               "publish again.")
+                plan.m_notes << tr("Edge pool %1 has no member, so %2 has no address "
+                                   "to publish. Add the edge server to the pool and "
+                                   "publish again.")
                                     .arg(pool->fqdn, host.host);
             for (const EdgeServer *member : host.members) {
-                const QString role =
-                    isTarget ? QStringLiteral("SRV target") : QStringLiteral("pool-wide name");
+                const QString role = isTarget ? tr("SRV target") : tr("pool-wide name");
                 if (member->publicIPv4().isEmpty() && member->externalIPv6.isEmpty())
-                    plan.m_notes << QStringLiteral("Edge server %1 has no external IPv4 or IPv6 "
-                                                   "address, so %2 cannot be published. Set its "
-                                                   "external (or NAT) address and publish again.")
+                    plan.m_notes << tr("Edge server %1 has no external IPv4 or IPv6 "
+                                       "address, so %2 cannot be published. Set its "
+                                       "external (or NAT) address and publish again.")
                                         .arg(memberName(*member), host.host);
                 if (!member->publicIPv4().isEmpty()) {
                     DnsRecord a;
@@ -178,11 +182,10 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
                     a.name = host.host;
                     a.value = member->publicIPv4();
                     a.edgePool = normalisedDnsName(pool->fqdn);
-                    a.purpose =
-                        QStringLiteral("%1 address of edge server %2 (%3 of edge pool %4)")
-                            .arg(member->natIPv4.isEmpty() ? QStringLiteral("External IPv4")
-                                                           : QStringLiteral("Public (NAT) IPv4"),
-                                 memberName(*member), role, pool->fqdn);
+                    a.purpose = tr("%1 address of edge server %2 (%3 of edge pool %4)")
+                                    .arg(member->natIPv4.isEmpty() ? tr("External IPv4")
+                                                                   : tr("Public (NAT) IPv4"),
+                                         memberName(*member), role, pool->fqdn);
                     plan.add(a);
                 }
                 if (!member->externalIPv6.isEmpty()) {
@@ -192,8 +195,8 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
                     aaaa.name = host.host;
                     aaaa.value = member->externalIPv6.toLower();
                     aaaa.edgePool = normalisedDnsName(pool->fqdn);
-                    aaaa.purpose = QStringLiteral("External IPv6 address of edge server %1 (%2 of "
-                                                  "edge pool %3)")
+                    aaaa.purpose = tr("External IPv6 address of edge server %1 (%2 of "
+                                      "edge pool %3)")
                                        .arg(memberName(*member), role, pool->fqdn);
                     plan.add(aaaa);
                 }
@@ -214,15 +217,15 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
                 owners << poolName;
             for (const QString &owner : std::as_const(owners)) {
                 const bool isPoolName = owner == poolName && owner != memberHost;
-                const QString what =
-                    isPoolName ? QStringLiteral("Edge pool %1's internal name, reaching member %2 "
-                                                "(gateway link, port %3)")
-                                     .arg(pool->fqdn, memberName(member))
-                                     .arg(pool->internalPort)
-                               : QStringLiteral("Internal address of edge server %1 (gateway link, "
-                                                "port %2)")
-                                     .arg(memberName(member))
-                                     .arg(pool->internalPort);
+                const QString what = isPoolName
+                                         ? tr("Edge pool %1's internal name, reaching member %2 "
+                                              "(gateway link, port %3)")
+                                               .arg(pool->fqdn, memberName(member))
+                                               .arg(pool->internalPort)
+                                         : tr("Internal address of edge server %1 (gateway link, "
+                                              "port %2)")
+                                               .arg(memberName(member))
+                                               .arg(pool->internalPort);
                 const QList<QPair<DnsRecordType, QString>> addresses{
                     {DnsRecordType::A, member.internalIPv4},
                     {DnsRecordType::AAAA, member.internalIPv6.toLower()}};
@@ -240,9 +243,9 @@ DnsRecordPlan DnsRecordPlan::fromTopology(const Topology &topology)
                 }
             }
             if (member.internalIPv4.isEmpty() && member.internalIPv6.isEmpty())
-                plan.m_notes << QStringLiteral("Edge server %1 has no internal address, so the "
-                                               "internal DNS cannot name it. Set its internal "
-                                               "IPv4 or IPv6 address and publish again.")
+                plan.m_notes << tr("Edge server %1 has no internal address, so the "
+                                   "internal DNS cannot name it. Set its internal "
+                                   "IPv4 or IPv6 address and publish again.")
                                     .arg(memberName(member));
         }
     }

@@ -89,6 +89,10 @@ for context, messages in FR_CORE.items():
         texts = tr_texts(f.read())
     ctx = ET.SubElement(core, "context")
     ET.SubElement(ctx, "name").text = context
+    # And the other way: a new tr() text in a core source must not ship in
+    # English by accident either.
+    for source in sorted(texts - set(messages)):
+        missing.append("%s (in %s, not in FR_CORE)" % (source, CORE_SOURCES[context]))
     for source, text in messages.items():
         if source not in texts:
             missing.append("%s (no longer in %s)" % (source, CORE_SOURCES[context]))
