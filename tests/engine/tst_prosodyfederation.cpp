@@ -1,8 +1,10 @@
 // Federation against a real Prosody 0.12, both directions, for the three
 // partner set-ups the product supports, plus the refusals, a partner that
-// goes away while stanzas are queued, and a topology reload (SIGHUP).
+// goes away while stanzas are queued, a topology reload (SIGHUP), and
+// outbound direct TLS (XEP-0368) found through DNS.
 // Prosody runs on 127.0.0.2 as fabrikam.test, fedgated on 127.0.0.10 as
 // contoso.test; certificates come from a CA the test makes.
+#include "support/DnsmasqServer.h"
 #include "support/PeerProcess.h"
 #include "support/ProsodyServer.h"
 #include "support/TestCa.h"
@@ -14,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +31,8 @@ const QString kOurDomain = QStringLiteral("contoso.test");
 const QString kProsodyDomain = QStringLiteral("fabrikam.test");
 const QHostAddress kProsodyAddress(QStringLiteral("127.0.0.2"));
 const QHostAddress kOurAddress(QStringLiteral("127.0.0.10"));
+// The dnsmasq of the direct TLS test (fedgated --dns-server).
+const QHostAddress kDnsAddress(QStringLiteral("127.0.0.97"));
 
 struct PartnerSetup
 {
@@ -43,6 +48,7 @@ struct ProsodySetup
     bool secureAuth = false;
     bool requireEncryption = false;
     QString certificate = QStringLiteral("fabrikam"); // leaf name from the test CA
+    quint16 directTlsPort = 0;                        // s2s_direct_tls_ports; 0 = none
 };
 } // namespace
 
@@ -77,8 +83,9 @@ private:
     }
 
     // Prosody and fedgated, both up and listening.
+    // `hostOverride`: fedgated finds Prosody through --host instead of DNS.
     void bringUp(const PartnerSetup &partner, const ProsodySetup &prosody,
-                 const QStringList &extraArgs = {})
+                 const QStringList &extraArgs = {}, bool hostOverride = true)
     {
         tearDown();
         ++m_run;
@@ -97,28 +104,24 @@ private:
         }
         options.secureAuth = prosody.secureAuth;
         options.requireEncryption = prosody.requireEncryption;
+        options.s2sDirectTlsPort = prosody.directTlsPort;
         options.hosts.insert(kOurDomain, kOurAddress.toString());
         QString error;
         QVERIFY2(m_prosody.start(options, &error), qPrintable(error));
         QVERIFY2(m_prosody.registerUser(QStringLiteral("alice"), QStringLiteral("secret"), &error),
                  qPrintable(error));
 
-        QStringList args{QStringLiteral("--topology"),
-                         m_topologyPath,
-                         QStringLiteral("--listen"),
-                         kOurAddress.toString() + QStringLiteral(":5269"),
-                         QStringLiteral("--cert"),
-                         m_leaves.value(QStringLiteral("contoso")).certificatePath,
-                         QStringLiteral("--key"),
-                         m_leaves.value(QStringLiteral("contoso")).keyPath,
-                         QStringLiteral("--ca"),
-                         m_ca.certificatePath(),
-                         QStringLiteral("--host"),
-                         kProsodyDomain + QLatin1Char('=') + kProsodyAddress.toString(),
-                         QStringLiteral("--control"),
-                         m_controlPath,
-                         QStringLiteral("--log-file"),
-                         m_logPath};
+        QStringList args{
+            QStringLiteral("--topology"), m_topologyPath,
+            QStringLiteral("--listen"),   kOurAddress.toString() + QStringLiteral(":5269"),
+            QStringLiteral("--cert"),     m_leaves.value(QStringLiteral("contoso")).certificatePath,
+            QStringLiteral("--key"),      m_leaves.value(QStringLiteral("contoso")).keyPath,
+            QStringLiteral("--ca"),       m_ca.certificatePath(),
+            QStringLiteral("--control"),  m_controlPath,
+            QStringLiteral("--log-file"), m_logPath};
+        if (hostOverride)
+            args << QStringLiteral("--host")
+                 << kProsodyDomain + QLatin1Char('=') + kProsodyAddress.toString();
         args += extraArgs;
         QVERIFY(m_fedgated.start(executable(QStringLiteral("fedgated")), args));
         QVERIFY2(m_fedgated.waitForTcp(kOurAddress, 5269, 10000), qPrintable(m_fedgated.output()));
@@ -281,6 +284,57 @@ private slots:
         QString status;
         QCOMPARE(fedgatectl({QStringLiteral("service"), QStringLiteral("status")}, &status), 0);
         QVERIFY2(status.contains(QStringLiteral("listening: 127.0.0.10:5269")), qPrintable(status));
+    }
+
+    // XEP-0368 outbound: DNS (a dnsmasq the test starts, fedgated
+    // --dns-server) gives fabrikam.test only an _xmpps-server record, so
+    // fedgated opens TLS at once on Prosody's s2s direct TLS port, with no
+    // STARTTLS, then authenticates with SASL EXTERNAL.
+    void outboundDirectTls()
+    {
+        const quint16 directPort = 5270;
+        DnsmasqServer dns(kDnsAddress);
+        dns.addSrv(QStringLiteral("_xmpps-server._tcp.") + kProsodyDomain,
+                   QStringLiteral("xmpp.") + kProsodyDomain, directPort, 0, 0);
+        dns.addHost(QStringLiteral("xmpp.") + kProsodyDomain, kProsodyAddress.toString());
+        QString error;
+        QVERIFY2(dns.start(&error), qPrintable(error));
+        PartnerSetup partner{Negotiation::Required, Negotiation::Required, false};
+        ProsodySetup prosody;
+        prosody.secureAuth = true;
+        prosody.requireEncryption = true;
+        prosody.directTlsPort = directPort;
+        bringUp(partner, prosody, {QStringLiteral("--dns-server"), kDnsAddress.toString()}, false);
+        if (QTest::currentTestFailed())
+            return;
+        // Prosody's direct TLS port really speaks TLS first.
+        QTcpSocket probe;
+        probe.connectToHost(kProsodyAddress, directPort);
+        QVERIFY2(probe.waitForConnected(5000), qPrintable(m_prosody.debugLog().right(3000)));
+        probe.abort();
+
+        QString output;
+        const int rc = fedgatectl({QStringLiteral("ping"), kProsodyDomain}, &output);
+        QVERIFY2(rc == 0, qPrintable(output + diagnostics()));
+        QVERIFY2(output.contains(QStringLiteral("_xmpps-server._tcp.fabrikam.test: 1 record(s)")),
+                 qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("xmpp.fabrikam.test:5270 (127.0.0.2 from DNS "
+                                                "server 127.0.0.97) direct TLS")),
+                 qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("TLSv1.")), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("reply: pong")), qPrintable(output));
+        bool directOut = false;
+        for (const QJsonValue &v : sessions()) {
+            const QJsonObject s = v.toObject();
+            directOut |=
+                s.value(QStringLiteral("direction")).toString() == QLatin1String("out") &&
+                s.value(QStringLiteral("remoteDomain")).toString() == kProsodyDomain &&
+                s.value(QStringLiteral("remoteAddress")).toString() ==
+                    QStringLiteral("127.0.0.2:5270") &&
+                s.value(QStringLiteral("auth")).toString() == QLatin1String("SASL EXTERNAL") &&
+                s.value(QStringLiteral("certificate")).toString() == QLatin1String("valid");
+        }
+        QVERIFY2(directOut, qPrintable(QJsonDocument(sessions()).toJson() + diagnostics()));
     }
 
     void nonPartnerRefusedBothWays()

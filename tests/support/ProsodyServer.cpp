@@ -100,7 +100,9 @@ bool ProsodyServer::start(const Options &options, QString *error)
       << "interfaces = { " << luaString(options.address.toString()) << " }\n"
       << "c2s_ports = { " << options.c2sPort << " }\n"
       << "s2s_ports = { " << options.s2sPort << " }\n"
-      << "c2s_direct_tls_ports = { }\ns2s_direct_tls_ports = { }\n"
+      << "c2s_direct_tls_ports = { }\ns2s_direct_tls_ports = { "
+      << (options.s2sDirectTlsPort ? QString::number(options.s2sDirectTlsPort) : QString())
+      << " }\n"
       // Without a certificate mod_tls stays off, so STARTTLS is not offered.
       << "modules_enabled = { \"roster\"; \"saslauth\"; \"dialback\"; \"disco\"; \"ping\""
       << (options.certificatePath.isEmpty() ? "" : "; \"tls\"") << " }\n"

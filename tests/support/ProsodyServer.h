@@ -26,6 +26,9 @@ public:
         QHostAddress address = QHostAddress(QStringLiteral("127.0.0.2"));
         quint16 s2sPort = 5269;
         quint16 c2sPort = 5222;
+        // s2s direct TLS port (XEP-0368, s2s_direct_tls_ports); 0 = none.
+        // Needs a certificate.
+        quint16 s2sDirectTlsPort = 0;
         // Empty certificate = no TLS at all (mod_tls off: no STARTTLS offered).
         QString certificatePath;
         QString keyPath;
