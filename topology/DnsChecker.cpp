@@ -2,7 +2,6 @@
 
 #include "DnsCheckAnalysis.h"
 
-#include <QCoreApplication>
 #include <QDnsLookup>
 #include <QEventLoop>
 #include <QTimer>
@@ -12,11 +11,6 @@
 namespace fedgate::topology {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DnsChecker", text);
-}
 
 QDnsLookup::Type lookupType(DnsRecordType type)
 {
@@ -104,6 +98,7 @@ DnsChecker::~DnsChecker() = default;
 
 QString DnsChecker::serverLabel(const QHostAddress &server)
 {
+    // tr() is QObject's: context fedgate::topology::DnsChecker.
     return server.isNull() ? tr("the system resolver") : server.toString();
 }
 

@@ -663,7 +663,8 @@ FR_CORE["DnsCheckAnalysis"] = {
 "a host the topology does not know": "un hôte inconnu de la topologie",
 "SRV %1 also points to %2 (priority %3, port %4), %5: partners may send federation traffic there.%6 Delete %7, or add that edge to the topology and publish again.": "Le SRV %1 pointe aussi vers %2 (priorité %3, port %4), %5 : des partenaires pourraient y envoyer du trafic de fédération.%6 Supprimez %7, ou ajoutez cette périphérie à la topologie et publiez de nouveau.",
 }
-FR_CORE["DnsChecker"] = {
+# DnsChecker is a QObject: its tr() context is the qualified class name.
+FR_CORE["fedgate::topology::DnsChecker"] = {
 "the system resolver": "le résolveur système",
 }
 CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
@@ -671,4 +672,4 @@ CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
                 "ExternalAccess": "topology/ExternalAccess.cpp",
                 "DnsRecordPlan": "topology/DnsRecordPlan.cpp",
                 "DnsCheckAnalysis": "topology/DnsCheckAnalysis.cpp",
-                "DnsChecker": "topology/DnsChecker.cpp"}
+                "fedgate::topology::DnsChecker": "topology/DnsChecker.cpp"}

@@ -4,6 +4,7 @@
 #include "wizard/DnsPage.h"
 #include "wizard/Language.h"
 
+#include "topology/DnsChecker.h"
 #include "topology/DnsExport.h"
 #include "topology/DnsRecordPlan.h"
 
@@ -30,6 +31,8 @@ private slots:
     // application does.
     void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
     void rowsFillInAgainstDnsmasq();
+    void frenchPurposesAndFindings();
+    void cleanup() { Language::install(QStringLiteral("en")); }
 };
 
 void TestDnsPage::rowsFillInAgainstDnsmasq()
@@ -106,6 +109,69 @@ void TestDnsPage::rowsFillInAgainstDnsmasq()
     // Copy to the clipboard gives the zone snippet.
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("copyZone")), Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), topology::DnsExport::zoneSnippet(plan));
+}
+
+void TestDnsPage::frenchPurposesAndFindings()
+{
+    // The DNS page in French: the purpose column and the findings come from
+    // the topology library, translated through fedgate_core_fr.ts.
+    QVERIFY(Language::install(QStringLiteral("fr")));
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for DNS")).ok());
+    const topology::DnsRecordPlan plan =
+        topology::DnsRecordPlan::fromTopology(fixture.workspace()->topology());
+    QStringList zone;
+    for (const topology::DnsRecord &r : plan.records(topology::DnsZone::External))
+        if (r.name != QLatin1String("xmpp2.contoso.test") || r.type == topology::DnsRecordType::SRV)
+            zone << r.zoneLine();
+    test::DnsmasqServer dns(QHostAddress(QStringLiteral("127.0.0.71")));
+    QString error;
+    QVERIFY2(dns.addZone(zone.join(QLatin1Char('\n')), &error), qPrintable(error));
+    QVERIFY2(dns.start(&error), qPrintable(error));
+
+    DnsPage page(fixture.workspace());
+    page.resize(1100, 700);
+    page.show();
+    auto *records = page.findChild<QTreeWidget *>(QStringLiteral("records"));
+    QVERIFY(records->topLevelItemCount() >= 3);
+    constexpr int purposeColumn = 5;
+    QCOMPARE(records->headerItem()->text(purposeColumn), QStringLiteral("Rôle"));
+    bool srvPurpose = false;
+    bool addressPurpose = false;
+    for (int i = 0; i < records->topLevelItemCount(); ++i) {
+        const QString purpose = records->topLevelItem(i)->text(purposeColumn);
+        QVERIFY2(!purpose.contains(QStringLiteral("edge pool")), qPrintable(purpose));
+        srvPurpose =
+            srvPurpose ||
+            purpose.startsWith(QStringLiteral("Les serveurs des partenaires trouvent le pool de "
+                                              "périphérie "));
+        addressPurpose = addressPurpose ||
+                         purpose.startsWith(QStringLiteral("Adresse IPv4 externe du serveur de "
+                                                           "périphérie "));
+    }
+    QVERIFY(srvPurpose);
+    QVERIFY(addressPurpose);
+    // Findings about a silent resolver name it in French too.
+    QCOMPARE(topology::DnsChecker::serverLabel(QHostAddress()),
+             QStringLiteral("le résolveur système"));
+
+    QSignalSpy checked(&page, &DnsPage::checked);
+    QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("server")),
+                     QStringLiteral("127.0.0.71"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("checkNow")), Qt::LeftButton);
+    QVERIFY(checked.wait(20000));
+    // xmpp2.contoso.test, an SRV target, has no address in the zone.
+    auto *findings = page.findChild<QListWidget *>(QStringLiteral("findings"));
+    QString finding;
+    for (int i = 0; i < findings->count(); ++i)
+        if (findings->item(i)->text().contains(QStringLiteral("xmpp2.contoso.test")))
+            finding = findings->item(i)->text();
+    QVERIFY2(finding.startsWith(QStringLiteral(
+                 "xmpp2.contoso.test. est la cible d'un enregistrement SRV mais n'a aucun "
+                 "enregistrement A ni AAAA : les partenaires trouvent la périphérie sans pouvoir "
+                 "s'y connecter. Créez `xmpp2.contoso.test. 3600 IN A ")),
+             qPrintable(finding));
 }
 
 QTEST_MAIN(TestDnsPage)
