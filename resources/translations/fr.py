@@ -665,7 +665,7 @@ FR_CORE["DnsCheckAnalysis"] = {
 }
 # DnsChecker is a QObject: its tr() context is the qualified class name.
 FR_CORE["fedgate::topology::DnsChecker"] = {
-"the system resolver": "le résolveur système",
+"the system resolver": "le résolveur du système",
 }
 CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
                 "Validation": "topology/Validation.cpp",

@@ -154,7 +154,7 @@ void TestDnsPage::frenchPurposesAndFindings()
     QVERIFY(addressPurpose);
     // Findings about a silent resolver name it in French too.
     QCOMPARE(topology::DnsChecker::serverLabel(QHostAddress()),
-             QStringLiteral("le résolveur système"));
+             QStringLiteral("le résolveur du système"));
 
     QSignalSpy checked(&page, &DnsPage::checked);
     QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("server")),
