@@ -14,7 +14,12 @@
 namespace fedgate::cli {
 
 // Exit codes, the same for every verb.
-enum ExitCode { Ok = 0, UsageOrValidation = 1, StoreError = 2 };
+enum ExitCode
+{
+    Ok = 0,
+    UsageOrValidation = 1,
+    StoreError = 2
+};
 
 class Context
 {
