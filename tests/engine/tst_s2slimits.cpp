@@ -4,6 +4,7 @@
 // outbound stream every KeepAliveInterval, and a peer's whitespace
 // keep-alives (RFC 6120 4.6.1) count as activity for the
 // StreamInactivityTimeout. Intervals are set to 1 s through the topology.
+#include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/XmlStreamParser.h"
@@ -31,109 +32,11 @@ const QHostAddress kFakeAddress(QStringLiteral("127.0.0.16"));
 
 QByteArray header(const QString &to)
 {
-    return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
-           "xmlns:stream='http://etherx.jabber.org/streams' "
-           "xmlns:db='jabber:server:dialback' version='1.0' from='partner.test' to='" +
-           to.toUtf8() + "'>";
+    return test::streamHeader(to, kPartner);
 }
 
-// partner.test's server as the engine sees it when it connects out: answers
-// every db:result and db:verify with "valid", and keeps every byte the
-// engine sent after its stream was authenticated.
-class FakePartnerServer : public QObject
-{
-public:
-    QByteArray afterAuth; // raw bytes received once the db:result was answered
-
-    bool listen()
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection())
-                accept(s);
-        });
-        return m_server.listen(kFakeAddress, 0);
-    }
-    quint16 port() const { return m_server.serverPort(); }
-
-private:
-    void accept(QTcpSocket *socket)
-    {
-        auto parser = std::make_shared<XmlStreamParser>();
-        auto authenticated = std::make_shared<bool>(false);
-        parser->onStreamOpened = [socket](const XmlElement &) {
-            socket->write("<stream:stream xmlns='jabber:server' "
-                          "xmlns:stream='http://etherx.jabber.org/streams' "
-                          "xmlns:db='jabber:server:dialback' id='fake-id' from='partner.test' "
-                          "version='1.0'><stream:features><dialback "
-                          "xmlns='urn:xmpp:features:dialback'/></stream:features>");
-        };
-        parser->onElement = [socket, authenticated](XmlElement &&e) {
-            if (e.ns() != ns::kDialback)
-                return;
-            XmlElement answer(e.name(), ns::kDialback);
-            answer.setAttribute(QStringLiteral("from"), e.attribute(QStringLiteral("to")));
-            answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));
-            if (e.hasAttribute(QStringLiteral("id")))
-                answer.setAttribute(QStringLiteral("id"), e.attribute(QStringLiteral("id")));
-            answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
-            socket->write(answer.toXml());
-            if (e.name() == QLatin1String("result"))
-                *authenticated = true;
-        };
-        QObject::connect(socket, &QTcpSocket::readyRead, socket,
-                         [this, socket, parser, authenticated] {
-                             const QByteArray data = socket->readAll();
-                             if (*authenticated)
-                                 afterAuth += data;
-                             parser->feed(data);
-                         });
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-
-    QTcpServer m_server;
-};
-
-struct RawPeer
-{
-    QTcpSocket socket;
-    QByteArray received;
-
-    bool connect(quint16 port)
-    {
-        socket.connectToHost(kEngineAddress, port);
-        return socket.waitForConnected(3000);
-    }
-    void send(const QByteArray &data)
-    {
-        socket.write(data);
-        socket.flush();
-    }
-    // Spins the event loop (the engine runs in this thread).
-    bool waitFor(const QByteArray &needle, int timeoutMs = 5000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            received += socket.readAll();
-            if (received.contains(needle))
-                return true;
-            if (socket.state() == QAbstractSocket::UnconnectedState)
-                return false;
-            QTest::qWait(10);
-        }
-        return false;
-    }
-    bool waitClosed(int timeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            received += socket.readAll();
-            if (socket.state() == QAbstractSocket::UnconnectedState)
-                return true;
-            QTest::qWait(10);
-        }
-        return false;
-    }
-};
+using test::FakePartnerServer;
+using test::RawPeer;
 } // namespace
 
 class TestS2SLimits : public QObject
@@ -178,7 +81,7 @@ private:
     // Opens a stream and authenticates it with dialback (m_fake vouches).
     void authenticate(RawPeer &peer, quint16 port)
     {
-        QVERIFY(peer.connect(port));
+        QVERIFY(peer.connect(kEngineAddress, port));
         peer.send(header(kOurDomain));
         QVERIFY(peer.waitFor("</stream:features>"));
         peer.send("<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>");
@@ -201,7 +104,7 @@ private slots:
     void initTestCase()
     {
         qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8());
-        QVERIFY(m_fake.listen());
+        QVERIFY(m_fake.listen(kFakeAddress));
     }
 
     void gatewayConnectionLimit()
@@ -214,12 +117,12 @@ private slots:
         RawPeer first;
         RawPeer second;
         for (RawPeer *p : {&first, &second}) {
-            QVERIFY(p->connect(port));
+            QVERIFY(p->connect(kEngineAddress, port));
             p->send(header(kOurDomain));
             QVERIFY(p->waitFor("</stream:features>"));
         }
         RawPeer third;
-        QVERIFY(third.connect(port));
+        QVERIFY(third.connect(kEngineAddress, port));
         third.send(header(kOurDomain));
         QVERIFY2(
             third.waitFor("<resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"),
@@ -234,7 +137,7 @@ private slots:
         QVERIFY(first.waitClosed(3000));
         QTRY_COMPARE_WITH_TIMEOUT(engine->sessions().size(), qsizetype(1), 3000);
         RawPeer fourth;
-        QVERIFY(fourth.connect(port));
+        QVERIFY(fourth.connect(kEngineAddress, port));
         fourth.send(header(kOurDomain));
         QVERIFY2(fourth.waitFor("</stream:features>"), fourth.received.constData());
         QVERIFY(!fourth.received.contains("<stream:error>"));

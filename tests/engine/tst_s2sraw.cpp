@@ -2,6 +2,7 @@
 // misbehaving or hostile peer sends gets the RFC 6120 stream error and a
 // closed connection, while other sessions keep working. A small fake
 // partner server plays the authoritative side of dialback.
+#include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "engine/control/ControlServer.h"
 #include "engine/xml/Namespaces.h"
@@ -37,66 +38,9 @@ const QString kPartner = QStringLiteral("partner.test");
 const QHostAddress kEngineAddress(QStringLiteral("127.0.0.11"));
 const QHostAddress kFakeAddress(QStringLiteral("127.0.0.12"));
 
-// The partner's server as the engine sees it when it connects out: answers
-// every db:verify and db:result with "valid" and records the stanzas it
-// receives (the engine's answers to our pings).
-class FakePartnerServer : public QObject
-{
-public:
-    QList<XmlElement> stanzas;
-
-    bool listen()
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection())
-                accept(s);
-        });
-        return m_server.listen(kFakeAddress, 0);
-    }
-    quint16 port() const { return m_server.serverPort(); }
-
-private:
-    void accept(QTcpSocket *socket)
-    {
-        auto parser = std::make_shared<XmlStreamParser>();
-        parser->onStreamOpened = [socket](const XmlElement &) {
-            socket->write("<stream:stream xmlns='jabber:server' "
-                          "xmlns:stream='http://etherx.jabber.org/streams' "
-                          "xmlns:db='jabber:server:dialback' id='fake-id' from='partner.test' "
-                          "version='1.0'><stream:features><dialback "
-                          "xmlns='urn:xmpp:features:dialback'/></stream:features>");
-        };
-        parser->onElement = [this, socket](XmlElement &&e) {
-            if (e.ns() == ns::kDialback) {
-                XmlElement answer(e.name(), ns::kDialback);
-                answer.setAttribute(QStringLiteral("from"), e.attribute(QStringLiteral("to")));
-                answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));
-                if (e.hasAttribute(QStringLiteral("id")))
-                    answer.setAttribute(QStringLiteral("id"), e.attribute(QStringLiteral("id")));
-                answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
-                socket->write(answer.toXml());
-                return;
-            }
-            stanzas.append(std::move(e));
-        };
-        QObject::connect(socket, &QTcpSocket::readyRead, socket,
-                         [socket, parser] { parser->feed(socket->readAll()); });
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-
-    QTcpServer m_server;
-};
-
 QByteArray header(const QString &to, const QString &from = kPartner)
 {
-    QByteArray h = "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
-                   "xmlns:stream='http://etherx.jabber.org/streams' "
-                   "xmlns:db='jabber:server:dialback' version='1.0'";
-    if (!from.isEmpty())
-        h += " from='" + from.toUtf8() + "'";
-    if (!to.isEmpty())
-        h += " to='" + to.toUtf8() + "'";
-    return h + '>';
+    return test::streamHeader(to, from);
 }
 
 // Stands in for part 2's gateway: records what the engine delivers locally.
@@ -111,49 +55,8 @@ public:
     }
 };
 
-// A test-side peer: a socket plus what it has received so far.
-struct RawPeer
-{
-    QTcpSocket socket;
-    QByteArray received;
-
-    bool connect(quint16 port)
-    {
-        socket.connectToHost(kEngineAddress, port);
-        return socket.waitForConnected(3000);
-    }
-    void send(const QByteArray &data)
-    {
-        socket.write(data);
-        socket.flush();
-    }
-    // Spins the event loop (the engine runs in this thread) until `needle`
-    // arrived, the connection closed, or the time is up.
-    bool waitFor(const QByteArray &needle, int timeoutMs = 5000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            received += socket.readAll();
-            if (received.contains(needle))
-                return true;
-            if (socket.state() == QAbstractSocket::UnconnectedState)
-                return false;
-            QTest::qWait(10);
-        }
-        return false;
-    }
-    bool waitClosed(int timeoutMs = 5000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            received += socket.readAll();
-            if (socket.state() == QAbstractSocket::UnconnectedState)
-                return true;
-            QTest::qWait(10);
-        }
-        return false;
-    }
-};
+using test::FakePartnerServer;
+using test::RawPeer;
 } // namespace
 
 class TestS2SRaw : public QObject
@@ -176,7 +79,7 @@ private:
 
     void authenticate(RawPeer &peer)
     {
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(kOurDomain));
         QVERIFY(peer.waitFor("</stream:features>"));
         peer.send("<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>");
@@ -187,7 +90,7 @@ private slots:
     void initTestCase()
     {
         qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8());
-        QVERIFY(m_fake.listen());
+        QVERIFY(m_fake.listen(kFakeAddress));
         m_port = test::freeTcpPort(kEngineAddress);
         m_engine = makeEngine(m_port, topology::GatewaySettings{});
         QVERIFY(m_engine);
@@ -233,7 +136,7 @@ private slots:
     void streamWithoutTo()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(QString()));
         expectStreamError(peer, "host-unknown");
     }
@@ -241,7 +144,7 @@ private slots:
     void unknownTo()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(QStringLiteral("not-ours.test")));
         expectStreamError(peer, "host-unknown");
     }
@@ -249,7 +152,7 @@ private slots:
     void nonPartnerFrom()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(kOurDomain, QStringLiteral("stranger.test")));
         expectStreamError(peer, "policy-violation");
     }
@@ -257,7 +160,7 @@ private slots:
     void malformedXml()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(kOurDomain) + "<message><body></message>");
         expectStreamError(peer, "not-well-formed");
     }
@@ -265,7 +168,7 @@ private slots:
     void documentTypeDeclaration()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY lol 'lol'>]>" +
                   header(kOurDomain).mid(21));
         expectStreamError(peer, "restricted-xml");
@@ -274,7 +177,7 @@ private slots:
     void oversizeStanza()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(kOurDomain));
         QVERIFY(peer.waitFor("</stream:features>"));
         peer.send("<message from='a@partner.test' to='b@contoso.test'><body>" +
@@ -286,7 +189,7 @@ private slots:
     void stanzaBeforeAuthentication()
     {
         RawPeer peer;
-        QVERIFY(peer.connect(m_port));
+        QVERIFY(peer.connect(kEngineAddress, m_port));
         peer.send(header(kOurDomain));
         QVERIFY(peer.waitFor("</stream:features>"));
         QVERIFY(peer.received.contains("urn:xmpp:features:dialback"));
@@ -333,12 +236,12 @@ private slots:
                                   5000);
         RawPeer peers[3];
         for (RawPeer &p : peers) {
-            QVERIFY(p.connect(m_port));
+            QVERIFY(p.connect(kEngineAddress, m_port));
             p.send(header(kOurDomain));
             QVERIFY(p.waitFor("</stream:features>"));
         }
         RawPeer oneTooMany;
-        QVERIFY(oneTooMany.connect(m_port));
+        QVERIFY(oneTooMany.connect(kEngineAddress, m_port));
         oneTooMany.send(header(kOurDomain));
         expectStreamError(oneTooMany, "resource-constraint");
         QCOMPARE(peers[0].socket.state(), QAbstractSocket::ConnectedState);
