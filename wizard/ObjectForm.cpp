@@ -34,11 +34,10 @@ void ObjectForm::load(const topology::Topology &topology, const QString &path)
     fill(topology);
 }
 
-QLineEdit *ObjectForm::addLine(const QString &label, const QString &placeholder,
-                               const QString &whatsThis)
+QLineEdit *ObjectForm::addLine(const QString &label, const QString &hint, const QString &whatsThis)
 {
     auto *edit = new QLineEdit(this);
-    edit->setPlaceholderText(placeholder);
+    edit->setPlaceholderText(hint);
     edit->setAccessibleName(label);
     edit->setWhatsThis(whatsThis);
     edit->setToolTip(whatsThis);

@@ -35,7 +35,7 @@ signals:
 protected:
     virtual void fill(const topology::Topology &topology) = 0;
 
-    QLineEdit *addLine(const QString &label, const QString &placeholder = {},
+    QLineEdit *addLine(const QString &label, const QString &hint = {},
                        const QString &whatsThis = {});
     QCheckBox *addCheck(const QString &text, const QString &whatsThis = {});
     QSpinBox *addPort(const QString &label);

@@ -49,11 +49,11 @@ PartnerDialog::PartnerDialog(const Topology &topology, const XmppPartner &partne
 
     auto *identity = new QGroupBox(tr("Partner"), this);
     auto *form = new QFormLayout(identity);
-    auto line = [&](const QString &label, const QString &name, const QString &placeholder) {
+    auto line = [&](const QString &label, const QString &name, const QString &hint) {
         auto *edit = new QLineEdit(identity);
         edit->setObjectName(name);
         edit->setAccessibleName(label);
-        edit->setPlaceholderText(placeholder);
+        edit->setPlaceholderText(hint);
         form->addRow(tr("%1:").arg(label), edit);
         connect(edit, &QLineEdit::textChanged, this, &PartnerDialog::update);
         return edit;
