@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -14,9 +15,10 @@ namespace fedgate::test {
 
 // A partner's server connecting in: a socket plus what it has received. Its
 // waits spin the event loop, because the engine runs in the test's thread.
+// The socket can start TLS (STARTTLS or direct TLS) when a test needs it.
 struct RawPeer
 {
-    QTcpSocket socket;
+    QSslSocket socket;
     QByteArray received;
 
     bool connect(const QHostAddress &address, quint16 port);

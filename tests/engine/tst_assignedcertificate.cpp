@@ -1,13 +1,13 @@
 // fedgated without --cert serves the certificate the administrator assigned
 // to the external edge with the certificate step (certs::KeyStore): the
 // certificate wizard's output is what partners see on STARTTLS.
+#include "RawXmppPeers.h"
 #include "certs/KeyStore.h"
 #include "engine/Engine.h"
 #include "support/PeerProcess.h"
 #include "support/TestPaths.h"
 #include "topology/TopologyDocument.h"
 
-#include <QDeadlineTimer>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,19 +25,6 @@ QByteArray header()
            "version='1.0' from='fabrikam.test' to='contoso.test'>";
 }
 
-bool waitFor(QSslSocket &socket, QByteArray &received, const QByteArray &needle)
-{
-    QDeadlineTimer deadline(5000);
-    while (!deadline.hasExpired()) {
-        received += socket.readAll();
-        if (received.contains(needle))
-            return true;
-        if (socket.state() == QAbstractSocket::UnconnectedState)
-            return false;
-        QTest::qWait(10);
-    }
-    return false;
-}
 } // namespace
 
 class TstAssignedCertificate : public QObject
@@ -91,16 +78,16 @@ private Q_SLOTS:
         QVERIFY(engine);
         QVERIFY(engine->hasCertificate());
 
-        QSslSocket socket;
+        test::RawPeer peer;
+        QSslSocket &socket = peer.socket;
         socket.setPeerVerifyMode(QSslSocket::VerifyNone);
-        socket.connectToHost(kEngineAddress, port);
-        QVERIFY(socket.waitForConnected(3000));
-        QByteArray received;
-        socket.write(header());
-        QVERIFY2(waitFor(socket, received, "</stream:features>"), received.constData());
-        QVERIFY2(received.contains("urn:ietf:params:xml:ns:xmpp-tls"), received.constData());
-        socket.write("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-        QVERIFY(waitFor(socket, received, "<proceed"));
+        QVERIFY(peer.connect(kEngineAddress, port));
+        peer.send(header());
+        QVERIFY2(peer.waitFor("</stream:features>"), peer.received.constData());
+        QVERIFY2(peer.received.contains("urn:ietf:params:xml:ns:xmpp-tls"),
+                 peer.received.constData());
+        peer.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        QVERIFY(peer.waitFor("<proceed"));
         socket.startClientEncryption();
         QTRY_VERIFY_WITH_TIMEOUT(socket.isEncrypted(), 5000);
         // The subject the certificate step computed from the topology: the
@@ -121,13 +108,11 @@ private Q_SLOTS:
         QVERIFY(engine);
         QVERIFY(!engine->hasCertificate());
         // fabrikam.test requires TLS: without a certificate the engine says so.
-        QSslSocket socket;
-        socket.connectToHost(kEngineAddress, port);
-        QVERIFY(socket.waitForConnected(3000));
-        QByteArray received;
-        socket.write(header());
-        QVERIFY2(waitFor(socket, received, "policy-violation"), received.constData());
-        QVERIFY(received.contains("no certificate configured"));
+        test::RawPeer peer;
+        QVERIFY(peer.connect(kEngineAddress, port));
+        peer.send(header());
+        QVERIFY2(peer.waitFor("policy-violation"), peer.received.constData());
+        QVERIFY(peer.received.contains("no certificate configured"));
     }
 };
 

@@ -2,6 +2,7 @@
 // EXTERNAL (XEP-0178) with a CA-signed certificate, a self-signed and an
 // expired certificate refused, and the direct TLS port (XEP-0368). The session table
 // records TLS version, cipher, certificate status and method.
+#include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "support/PeerProcess.h"
 #include "support/TestCa.h"
@@ -13,7 +14,6 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include <QDeadlineTimer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
@@ -100,11 +100,8 @@ bool expire(const QString &leafPath, const QString &caKeyPath, QString *error)
     return true;
 }
 
-struct TlsPeer
+struct TlsPeer : test::RawPeer
 {
-    QSslSocket socket;
-    QByteArray received;
-
     void useCertificate(const TestCa::Leaf &leaf)
     {
         socket.setLocalCertificate(QSslCertificate::fromPath(leaf.certificatePath).value(0));
@@ -112,24 +109,6 @@ struct TlsPeer
         QVERIFY(keyFile.open(QIODevice::ReadOnly));
         socket.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
         socket.setPeerVerifyMode(QSslSocket::VerifyNone);
-    }
-    void send(const QByteArray &data)
-    {
-        socket.write(data);
-        socket.flush();
-    }
-    bool waitFor(const QByteArray &needle, int timeoutMs = 5000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            received += socket.readAll();
-            if (received.contains(needle))
-                return true;
-            if (socket.state() == QAbstractSocket::UnconnectedState)
-                return false;
-            QTest::qWait(10);
-        }
-        return false;
     }
 };
 } // namespace
