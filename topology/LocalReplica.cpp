@@ -28,6 +28,41 @@ Error refusedForErrors(const QString &source, const QList<Finding> &findings)
                  source};
 }
 
+struct PublishedVersion
+{
+    Topology topology;
+    int version = 0;
+    QString storeLocation;
+};
+
+// Published `version` of the store (0 = the latest), for import or export
+// (`verb` names which in the error when nothing is published yet).
+Result<PublishedVersion> loadPublished(const QString &storeLocation, int version,
+                                       const QString &verb)
+{
+    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(storeLocation);
+    if (!store)
+        return store.error();
+    const QString location = store.value()->location();
+    int wanted = version;
+    if (wanted <= 0) {
+        Result<int> latest = store.value()->latestVersion();
+        if (!latest)
+            return latest.error();
+        if (latest.value() == 0)
+            return Error{QStringLiteral("Nothing has been published to the central store at %1 "
+                                        "yet, so there is nothing to %2. Publish a topology "
+                                        "first (fedgatectl topology publish).")
+                             .arg(location, verb),
+                         location};
+        wanted = latest.value();
+    }
+    Result<Topology> topology = store.value()->topology(wanted);
+    if (!topology)
+        return topology.error();
+    return PublishedVersion{std::move(topology).value(), wanted, location};
+}
+
 } // namespace
 
 struct LocalReplica::Private
@@ -113,26 +148,12 @@ Status LocalReplica::importFile(const QString &path)
 
 Status LocalReplica::importFromStore(const QString &storeLocation, int version)
 {
-    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(storeLocation);
-    if (!store)
-        return store.error();
-    int wanted = version;
-    if (wanted <= 0) {
-        Result<int> latest = store.value()->latestVersion();
-        if (!latest)
-            return latest.error();
-        if (latest.value() == 0)
-            return Error{QStringLiteral("Nothing has been published to the central store at %1 "
-                                        "yet, so there is nothing to import. Publish a topology "
-                                        "first (fedgatectl topology publish).")
-                             .arg(store.value()->location()),
-                         store.value()->location()};
-        wanted = latest.value();
-    }
-    Result<Topology> topology = store.value()->topology(wanted);
-    if (!topology)
-        return topology.error();
-    return d->replace(topology.value(), wanted, store.value()->location());
+    Result<PublishedVersion> published =
+        loadPublished(storeLocation, version, QStringLiteral("import"));
+    if (!published)
+        return published.error();
+    const PublishedVersion &p = published.value();
+    return d->replace(p.topology, p.version, p.storeLocation);
 }
 
 Result<std::optional<ReplicaState>> LocalReplica::current()
@@ -161,26 +182,12 @@ Result<std::optional<ReplicaState>> LocalReplica::current()
 
 Status LocalReplica::exportVersion(const QString &storeLocation, int version, const QString &path)
 {
-    Result<std::unique_ptr<CentralStore>> store = CentralStore::open(storeLocation);
-    if (!store)
-        return store.error();
-    int wanted = version;
-    if (wanted <= 0) {
-        Result<int> latest = store.value()->latestVersion();
-        if (!latest)
-            return latest.error();
-        if (latest.value() == 0)
-            return Error{QStringLiteral("Nothing has been published to the central store at %1 "
-                                        "yet, so there is nothing to export. Publish a topology "
-                                        "first (fedgatectl topology publish).")
-                             .arg(store.value()->location()),
-                         store.value()->location()};
-        wanted = latest.value();
-    }
-    Result<Topology> topology = store.value()->topology(wanted);
-    if (!topology)
-        return topology.error();
-    if (Status s = TopologyDocument::writeFile(topology.value(), path, wanted); !s)
+    Result<PublishedVersion> published =
+        loadPublished(storeLocation, version, QStringLiteral("export"));
+    if (!published)
+        return published.error();
+    const PublishedVersion &p = published.value();
+    if (Status s = TopologyDocument::writeFile(p.topology, path, p.version); !s)
         return s;
     // The file carries the dialback secret: owner-only, like a key file.
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
