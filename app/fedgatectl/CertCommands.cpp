@@ -38,17 +38,13 @@ QCommandLineOption flag(const QString &name, const QString &description)
     return QCommandLineOption(name, description);
 }
 
-QCommandLineOption valued(const QString &name, const QString &description, const QString &value)
-{
-    return QCommandLineOption(name, description, value);
-}
-
+// Certificate errors often name the file by its base name only.
 QString describe(const Error &error)
 {
-    if (error.line == 0 && (error.source.isEmpty() || error.message.contains(error.source) ||
-                            error.message.contains(QFileInfo(error.source).fileName())))
+    if (error.line == 0 && !error.source.isEmpty() &&
+        error.message.contains(QFileInfo(error.source).fileName()))
         return error.message;
-    return error.toString();
+    return describeError(error);
 }
 
 // Input problems are the user's to fix (exit 1); failures of the key store's
@@ -237,52 +233,55 @@ int certRequest(Context &ctx)
 {
     QCommandLineParser parser;
     const auto usage =
-        valued(QStringLiteral("usage"), QStringLiteral("external (default) or internal."),
-               QStringLiteral("USAGE"));
+        valueOption(QStringLiteral("usage"), QStringLiteral("external (default) or internal."),
+                    QStringLiteral("USAGE"));
     const auto immediate = flag(QStringLiteral("immediate"),
                                 QStringLiteral("Sign now with the deployment's internal CA "
                                                "(internal interface, test deployments)."));
-    const auto csr =
-        valued(QStringLiteral("csr"), QStringLiteral("Delayed request: write the CSR to FILE."),
-               QStringLiteral("FILE"));
-    const auto templ = valued(QStringLiteral("template"),
-                              QStringLiteral("AD CS certificate template name (e.g. WebServer)."),
-                              QStringLiteral("NAME"));
-    const auto friendly = valued(QStringLiteral("friendly-name"), QStringLiteral("Friendly name."),
-                                 QStringLiteral("NAME"));
-    const auto keyType = valued(QStringLiteral("key-type"),
-                                QStringLiteral("rsa2048 (default), rsa3072, rsa4096, ec-p256, "
-                                               "ec-p384."),
-                                QStringLiteral("TYPE"));
+    const auto csr = valueOption(QStringLiteral("csr"),
+                                 QStringLiteral("Delayed request: write the CSR to FILE."),
+                                 QStringLiteral("FILE"));
+    const auto templ =
+        valueOption(QStringLiteral("template"),
+                    QStringLiteral("AD CS certificate template name (e.g. WebServer)."),
+                    QStringLiteral("NAME"));
+    const auto friendly = valueOption(QStringLiteral("friendly-name"),
+                                      QStringLiteral("Friendly name."), QStringLiteral("NAME"));
+    const auto keyType = valueOption(QStringLiteral("key-type"),
+                                     QStringLiteral("rsa2048 (default), rsa3072, rsa4096, ec-p256, "
+                                                    "ec-p384."),
+                                     QStringLiteral("TYPE"));
     const auto exportable = flag(QStringLiteral("exportable"),
                                  QStringLiteral("Mark the private key exportable (PKCS#12 for "
                                                 "the other pool members)."));
-    const auto org =
-        valued(QStringLiteral("org"), QStringLiteral("Organisation (O)."), QStringLiteral("NAME"));
-    const auto ou = valued(QStringLiteral("ou"), QStringLiteral("Organisational unit (OU)."),
-                           QStringLiteral("NAME"));
+    const auto org = valueOption(QStringLiteral("org"), QStringLiteral("Organisation (O)."),
+                                 QStringLiteral("NAME"));
+    const auto ou = valueOption(QStringLiteral("ou"), QStringLiteral("Organisational unit (OU)."),
+                                QStringLiteral("NAME"));
     const auto country =
-        valued(QStringLiteral("country"), QStringLiteral("Two-letter ISO 3166 country code (C)."),
-               QStringLiteral("CC"));
-    const auto state = valued(QStringLiteral("state"), QStringLiteral("State or province (ST)."),
-                              QStringLiteral("NAME"));
+        valueOption(QStringLiteral("country"),
+                    QStringLiteral("Two-letter ISO 3166 country code (C)."), QStringLiteral("CC"));
+    const auto state = valueOption(
+        QStringLiteral("state"), QStringLiteral("State or province (ST)."), QStringLiteral("NAME"));
     const auto city =
-        valued(QStringLiteral("city"), QStringLiteral("City (L)."), QStringLiteral("NAME"));
-    const auto sip = valued(QStringLiteral("sip-domain"),
-                            QStringLiteral("Add sip.<DOMAIN> for this SIP domain; repeatable."),
-                            QStringLiteral("DOMAIN"));
+        valueOption(QStringLiteral("city"), QStringLiteral("City (L)."), QStringLiteral("NAME"));
+    const auto sip =
+        valueOption(QStringLiteral("sip-domain"),
+                    QStringLiteral("Add sip.<DOMAIN> for this SIP domain; repeatable."),
+                    QStringLiteral("DOMAIN"));
     const auto allSip = flag(QStringLiteral("all-sip-domains"),
                              QStringLiteral("Add sip.<domain> for every SIP domain."));
-    const auto san = valued(QStringLiteral("san"),
-                            QStringLiteral("Additional subject alternative name; repeatable."),
-                            QStringLiteral("NAME"));
+    const auto san = valueOption(QStringLiteral("san"),
+                                 QStringLiteral("Additional subject alternative name; repeatable."),
+                                 QStringLiteral("NAME"));
     const auto srvId = flag(QStringLiteral("srv-id"),
                             QStringLiteral("Add _xmpp-server.<domain> SRV-IDs (RFC 6125)."));
     const auto xmppAddr =
         flag(QStringLiteral("xmpp-addr"), QStringLiteral("Add xmppAddr identities (RFC 6120)."));
-    const auto pool = valued(QStringLiteral("edge-pool"),
-                             QStringLiteral("The edge pool (default: the XMPP federation pool)."),
-                             QStringLiteral("FQDN"));
+    const auto pool =
+        valueOption(QStringLiteral("edge-pool"),
+                    QStringLiteral("The edge pool (default: the XMPP federation pool)."),
+                    QStringLiteral("FQDN"));
     for (const auto &option :
          {usage, immediate, csr, templ, friendly, keyType, exportable, org, ou, country, state,
           city, sip, allSip, san, srvId, xmppAddr, pool, kTopologyOption})
@@ -367,9 +366,9 @@ int certPending(Context &ctx)
     QCommandLineParser parser;
     const auto remove = flag(QStringLiteral("delete"),
                              QStringLiteral("Delete the pending request and its private key."));
-    const auto csr = valued(QStringLiteral("csr"),
-                            QStringLiteral("Write the request's CSR (PEM) to FILE again."),
-                            QStringLiteral("FILE"));
+    const auto csr = valueOption(QStringLiteral("csr"),
+                                 QStringLiteral("Write the request's CSR (PEM) to FILE again."),
+                                 QStringLiteral("FILE"));
     parser.addOption(remove);
     parser.addOption(csr);
     if (!ctx.parse(parser,
@@ -435,19 +434,19 @@ int certPending(Context &ctx)
 int certImport(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto friendly =
-        valued(QStringLiteral("friendly-name"),
-               QStringLiteral("Friendly name (default: the request's)."), QStringLiteral("NAME"));
+    const auto friendly = valueOption(QStringLiteral("friendly-name"),
+                                      QStringLiteral("Friendly name (default: the request's)."),
+                                      QStringLiteral("NAME"));
     const auto exportable = flag(QStringLiteral("exportable"),
                                  QStringLiteral("A key that comes in the file may be exported "
                                                 "again."));
-    const auto usage = valued(QStringLiteral("usage"),
-                              QStringLiteral("external or internal, for the check (default: "
-                                             "the request's)."),
-                              QStringLiteral("USAGE"));
-    const auto assignTo = valued(QStringLiteral("assign"),
-                                 QStringLiteral("Assign it at once to external or internal."),
-                                 QStringLiteral("USAGE"));
+    const auto usage = valueOption(QStringLiteral("usage"),
+                                   QStringLiteral("external or internal, for the check (default: "
+                                                  "the request's)."),
+                                   QStringLiteral("USAGE"));
+    const auto assignTo = valueOption(QStringLiteral("assign"),
+                                      QStringLiteral("Assign it at once to external or internal."),
+                                      QStringLiteral("USAGE"));
     for (const auto &option : {friendly, exportable, usage, assignTo, kPasswordOption,
                                kPasswordFileOption, kTopologyOption})
         parser.addOption(option);
@@ -516,8 +515,8 @@ int certAssign(Context &ctx)
 {
     QCommandLineParser parser;
     const auto usage =
-        valued(QStringLiteral("usage"), QStringLiteral("external or internal (required)."),
-               QStringLiteral("USAGE"));
+        valueOption(QStringLiteral("usage"), QStringLiteral("external or internal (required)."),
+                    QStringLiteral("USAGE"));
     parser.addOption(usage);
     parser.addOption(kTopologyOption);
     if (!ctx.parse(parser,
@@ -618,9 +617,9 @@ int certShow(Context &ctx)
 int certCheck(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto usageOption = valued(QStringLiteral("usage"),
-                                    QStringLiteral("For a FILE: external (default) or internal."),
-                                    QStringLiteral("USAGE"));
+    const auto usageOption = valueOption(
+        QStringLiteral("usage"), QStringLiteral("For a FILE: external (default) or internal."),
+        QStringLiteral("USAGE"));
     for (const auto &option : {usageOption, kPasswordOption, kPasswordFileOption, kTopologyOption})
         parser.addOption(option);
     if (!ctx.parse(parser,
@@ -718,8 +717,8 @@ int certExport(Context &ctx)
 {
     QCommandLineParser parser;
     const auto out =
-        valued(QStringLiteral("out"), QStringLiteral("The PKCS#12 file to write (required)."),
-               QStringLiteral("FILE"));
+        valueOption(QStringLiteral("out"), QStringLiteral("The PKCS#12 file to write (required)."),
+                    QStringLiteral("FILE"));
     parser.addOption(out);
     parser.addOption(QCommandLineOption(QStringLiteral("password"),
                                         QStringLiteral("Password protecting the exported key "
@@ -758,17 +757,17 @@ int certExport(Context &ctx)
 int caCreate(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto name = valued(QStringLiteral("name"),
-                             QStringLiteral("The CA's common name (default: Fedgate internal "
-                                            "CA (host))."),
-                             QStringLiteral("CN"));
-    const auto keyType = valued(QStringLiteral("key-type"),
-                                QStringLiteral("ec-p384 (default), ec-p256, rsa2048, rsa3072, "
-                                               "rsa4096."),
-                                QStringLiteral("TYPE"));
+    const auto name = valueOption(QStringLiteral("name"),
+                                  QStringLiteral("The CA's common name (default: Fedgate internal "
+                                                 "CA (host))."),
+                                  QStringLiteral("CN"));
+    const auto keyType = valueOption(QStringLiteral("key-type"),
+                                     QStringLiteral("ec-p384 (default), ec-p256, rsa2048, rsa3072, "
+                                                    "rsa4096."),
+                                     QStringLiteral("TYPE"));
     const auto days =
-        valued(QStringLiteral("days"), QStringLiteral("Validity in days (default 3650)."),
-               QStringLiteral("N"));
+        valueOption(QStringLiteral("days"), QStringLiteral("Validity in days (default 3650)."),
+                    QStringLiteral("N"));
     const auto force = flag(QStringLiteral("force"),
                             QStringLiteral("Replace an existing CA (what it issued stops being "
                                            "trusted)."));
@@ -809,12 +808,12 @@ int caCreate(Context &ctx)
 int caIssue(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto out = valued(QStringLiteral("out"),
-                            QStringLiteral("Where to write the certificate (PEM, required)."),
-                            QStringLiteral("FILE"));
+    const auto out = valueOption(QStringLiteral("out"),
+                                 QStringLiteral("Where to write the certificate (PEM, required)."),
+                                 QStringLiteral("FILE"));
     const auto days =
-        valued(QStringLiteral("days"), QStringLiteral("Validity in days (default 397)."),
-               QStringLiteral("N"));
+        valueOption(QStringLiteral("days"), QStringLiteral("Validity in days (default 397)."),
+                    QStringLiteral("N"));
     parser.addOption(out);
     parser.addOption(days);
     if (!ctx.parse(parser,

@@ -149,6 +149,18 @@ int Context::succeed(const QString &human, const QJsonValue &json)
     return Ok;
 }
 
+QCommandLineOption valueOption(const QString &name, const QString &help, const QString &valueName)
+{
+    return QCommandLineOption(name, help, valueName);
+}
+
+QString describeError(const Error &error)
+{
+    if (error.line == 0 && !error.source.isEmpty() && error.message.contains(error.source))
+        return error.message;
+    return error.toString();
+}
+
 Registrar::Registrar(std::initializer_list<Command> list)
 {
     for (const Command &c : list)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "topology/Result.h"
+
 #include <QCommandLineParser>
 #include <QJsonValue>
 #include <QString>
@@ -62,6 +64,15 @@ private:
     QString m_replica;
     int m_exitCode = Ok;
 };
+
+// An option that takes a value: --name VALUENAME.
+QCommandLineOption valueOption(const QString &name, const QString &help,
+                               const QString &valueName = QStringLiteral("VALUE"));
+
+// An error as one line for the terminal: store errors already name their
+// location in the sentence; file errors carry it (with the position) in
+// source/line/column.
+QString describeError(const Error &error);
 
 using Handler = std::function<int(Context &)>;
 

@@ -25,13 +25,6 @@ namespace {
 
 using namespace fedgate::topology;
 
-QString describe(const Error &error)
-{
-    if (error.line == 0 && !error.source.isEmpty() && error.message.contains(error.source))
-        return error.message;
-    return error.toString();
-}
-
 const QCommandLineOption &fileOption()
 {
     static const QCommandLineOption option(
@@ -67,7 +60,7 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
     if (!file.isEmpty()) {
         Result<Topology> read = TopologyDocument::readFile(file);
         if (!read) {
-            source.exitCode = ctx.fail(UsageOrValidation, describe(read.error()));
+            source.exitCode = ctx.fail(UsageOrValidation, describeError(read.error()));
             return source;
         }
         source.topology = read.value();
@@ -77,12 +70,12 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
     if (!ctx.replica().isEmpty()) {
         Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(ctx.replica());
         if (!replica) {
-            source.exitCode = ctx.fail(StoreError, describe(replica.error()));
+            source.exitCode = ctx.fail(StoreError, describeError(replica.error()));
             return source;
         }
         Result<std::optional<ReplicaState>> state = replica.value()->current();
         if (!state) {
-            source.exitCode = ctx.fail(StoreError, describe(state.error()));
+            source.exitCode = ctx.fail(StoreError, describeError(state.error()));
             return source;
         }
         if (!state.value()) {
@@ -101,12 +94,12 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
     }
     Result<std::unique_ptr<CentralStore>> store = CentralStore::open(ctx.store());
     if (!store) {
-        source.exitCode = ctx.fail(StoreError, describe(store.error()));
+        source.exitCode = ctx.fail(StoreError, describeError(store.error()));
         return source;
     }
     Result<int> latest = store.value()->latestVersion();
     if (!latest) {
-        source.exitCode = ctx.fail(StoreError, describe(latest.error()));
+        source.exitCode = ctx.fail(StoreError, describeError(latest.error()));
         return source;
     }
     if (latest.value() == 0) {
@@ -120,7 +113,7 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
     }
     Result<Topology> topology = store.value()->topology(latest.value());
     if (!topology) {
-        source.exitCode = ctx.fail(StoreError, describe(topology.error()));
+        source.exitCode = ctx.fail(StoreError, describeError(topology.error()));
         return source;
     }
     source.topology = topology.value();

@@ -119,11 +119,6 @@ int editDraft(Context &ctx, QCommandLineParser &parser, const QString &descripti
     return edit ? body(*edit) : code;
 }
 
-QCommandLineOption valueOpt(const QString &name, const QString &help, const QString &valueName)
-{
-    return QCommandLineOption(name, help, valueName);
-}
-
 bool parseBool(Context &ctx, const QString &option, const QString &text, bool *out)
 {
     const QString t = text.trimmed().toLower();

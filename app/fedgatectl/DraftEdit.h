@@ -49,8 +49,6 @@ int editDraft(Context &ctx, QCommandLineParser &parser, const QString &descripti
 
 // --- small helpers shared by the object verbs --------------------------------
 
-QCommandLineOption valueOpt(const QString &name, const QString &help,
-                            const QString &valueName = QStringLiteral("VALUE"));
 // Parses "true/false/yes/no/on/off/1/0"; prints a usage error and returns
 // false when it is none of them.
 bool parseBool(Context &ctx, const QString &option, const QString &text, bool *out);

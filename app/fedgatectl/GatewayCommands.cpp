@@ -84,17 +84,17 @@ int gatewaySet(Context &ctx)
     QCommandLineParser parser;
     QList<QCommandLineOption> intOptions;
     for (const IntSetting &s : kIntSettings) {
-        intOptions << valueOpt(
+        intOptions << valueOption(
             QLatin1String(s.option),
             QStringLiteral("%1 Accepted: 1 to %2.").arg(QLatin1String(s.help)).arg(s.max),
             QStringLiteral("N"));
         parser.addOption(intOptions.last());
     }
     const QCommandLineOption logBodies =
-        valueOpt(QStringLiteral("log-message-bodies"),
-                 QStringLiteral("Log the bodies of all messages: true or false (default false). "
-                                "Message bodies are user content; enable only for diagnosis."),
-                 QStringLiteral("BOOL"));
+        valueOption(QStringLiteral("log-message-bodies"),
+                    QStringLiteral("Log the bodies of all messages: true or false (default false). "
+                                   "Message bodies are user content; enable only for diagnosis."),
+                    QStringLiteral("BOOL"));
     parser.addOption(logBodies);
 
     return editDraft(

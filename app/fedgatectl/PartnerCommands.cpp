@@ -13,41 +13,42 @@ using namespace fedgate::topology;
 
 struct PartnerOptions
 {
-    QCommandLineOption type = valueOpt(
+    QCommandLineOption type = valueOption(
         QStringLiteral("partner-type"),
         QStringLiteral("Federated, PublicVerified or PublicUnverified (default PublicUnverified)."),
         QStringLiteral("TYPE"));
-    QCommandLineOption tls = valueOpt(QStringLiteral("tls-negotiation"),
-                                      QStringLiteral("Required, Optional or NotSupported (default "
-                                                     "Required)."),
-                                      QStringLiteral("MODE"));
-    QCommandLineOption sasl = valueOpt(QStringLiteral("sasl-negotiation"),
-                                       QStringLiteral("Required, Optional or NotSupported "
-                                                      "(default Required)."),
-                                       QStringLiteral("MODE"));
-    QCommandLineOption dialback = valueOpt(QStringLiteral("dialback"),
-                                           QStringLiteral("Server dialback: true or false "
-                                                          "(default true)."),
-                                           QStringLiteral("BOOL"));
-    QCommandLineOption additional =
-        valueOpt(QStringLiteral("additional-domains"),
-                 QStringLiteral("Comma-separated list. Plain names replace the list; +NAME adds, "
-                                "-NAME removes (e.g. +chat.fabrikam.com,-old.fabrikam.com)."),
-                 QStringLiteral("LIST"));
-    QCommandLineOption description = valueOpt(
+    QCommandLineOption tls =
+        valueOption(QStringLiteral("tls-negotiation"),
+                    QStringLiteral("Required, Optional or NotSupported (default "
+                                   "Required)."),
+                    QStringLiteral("MODE"));
+    QCommandLineOption sasl = valueOption(QStringLiteral("sasl-negotiation"),
+                                          QStringLiteral("Required, Optional or NotSupported "
+                                                         "(default Required)."),
+                                          QStringLiteral("MODE"));
+    QCommandLineOption dialback = valueOption(QStringLiteral("dialback"),
+                                              QStringLiteral("Server dialback: true or false "
+                                                             "(default true)."),
+                                              QStringLiteral("BOOL"));
+    QCommandLineOption additional = valueOption(
+        QStringLiteral("additional-domains"),
+        QStringLiteral("Comma-separated list. Plain names replace the list; +NAME adds, "
+                       "-NAME removes (e.g. +chat.fabrikam.com,-old.fabrikam.com)."),
+        QStringLiteral("LIST"));
+    QCommandLineOption description = valueOption(
         QStringLiteral("description"), QStringLiteral("Description."), QStringLiteral("TEXT"));
-    QCommandLineOption limit = valueOpt(QStringLiteral("connection-limit"),
-                                        QStringLiteral("Maximum connections to the partner "
-                                                       "(default 20)."),
-                                        QStringLiteral("N"));
-    QCommandLineOption keepAlive = valueOpt(QStringLiteral("keep-alive"),
-                                            QStringLiteral("Send keep-alives: true or false "
-                                                           "(default true)."),
-                                            QStringLiteral("BOOL"));
-    QCommandLineOption proxy = valueOpt(QStringLiteral("proxy-fqdn"),
-                                        QStringLiteral("FQDN of the partner's XMPP proxy, when "
-                                                       "its SRV records do not point to it."),
-                                        QStringLiteral("FQDN"));
+    QCommandLineOption limit = valueOption(QStringLiteral("connection-limit"),
+                                           QStringLiteral("Maximum connections to the partner "
+                                                          "(default 20)."),
+                                           QStringLiteral("N"));
+    QCommandLineOption keepAlive = valueOption(QStringLiteral("keep-alive"),
+                                               QStringLiteral("Send keep-alives: true or false "
+                                                              "(default true)."),
+                                               QStringLiteral("BOOL"));
+    QCommandLineOption proxy = valueOption(QStringLiteral("proxy-fqdn"),
+                                           QStringLiteral("FQDN of the partner's XMPP proxy, when "
+                                                          "its SRV records do not point to it."),
+                                           QStringLiteral("FQDN"));
 
     void addTo(QCommandLineParser &p) const
     {

@@ -30,10 +30,10 @@ const Switch kSwitches[] = {
 void addSwitchOptions(QCommandLineParser &parser)
 {
     for (const Switch &s : kSwitches)
-        parser.addOption(valueOpt(QLatin1String(s.option), QStringLiteral("true or false."),
-                                  QStringLiteral("BOOL")));
-    parser.addOption(valueOpt(QStringLiteral("description"), QStringLiteral("Description."),
-                              QStringLiteral("TEXT")));
+        parser.addOption(valueOption(QLatin1String(s.option), QStringLiteral("true or false."),
+                                     QStringLiteral("BOOL")));
+    parser.addOption(valueOption(QStringLiteral("description"), QStringLiteral("Description."),
+                                 QStringLiteral("TEXT")));
 }
 
 bool applySwitches(Context &ctx, const QCommandLineParser &parser, ExternalAccessPolicy *p)
@@ -260,13 +260,13 @@ QJsonObject userJson(const Topology &t, const User &u)
 
 struct UserOptions
 {
-    QCommandLineOption name = valueOpt(QStringLiteral("display-name"),
-                                       QStringLiteral("Display name."), QStringLiteral("NAME"));
+    QCommandLineOption name = valueOption(QStringLiteral("display-name"),
+                                          QStringLiteral("Display name."), QStringLiteral("NAME"));
     QCommandLineOption site =
-        valueOpt(QStringLiteral("site"), QStringLiteral("Home site."), QStringLiteral("SITE"));
+        valueOption(QStringLiteral("site"), QStringLiteral("Home site."), QStringLiteral("SITE"));
     QCommandLineOption policy =
-        valueOpt(QStringLiteral("policy"), QStringLiteral("User policy to grant (tag name)."),
-                 QStringLiteral("NAME"));
+        valueOption(QStringLiteral("policy"), QStringLiteral("User policy to grant (tag name)."),
+                    QStringLiteral("NAME"));
 
     void addTo(QCommandLineParser &p) const { p.addOptions({name, site, policy}); }
     void apply(const QCommandLineParser &p, User *u) const

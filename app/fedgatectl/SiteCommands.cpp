@@ -38,8 +38,8 @@ int unknownSite(Context &ctx, const Topology &t, const QString &name)
 int siteAdd(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto description = valueOpt(QStringLiteral("description"), QStringLiteral("Description."),
-                                      QStringLiteral("TEXT"));
+    const auto description = valueOption(QStringLiteral("description"),
+                                         QStringLiteral("Description."), QStringLiteral("TEXT"));
     parser.addOption(description);
     return editDraft(
         ctx, parser, QStringLiteral("Add a site to the draft topology."), QStringLiteral("NAME"), 1,
@@ -70,11 +70,11 @@ int siteAdd(Context &ctx)
 int siteSet(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto description = valueOpt(QStringLiteral("description"), QStringLiteral("Description."),
-                                      QStringLiteral("TEXT"));
-    const auto rename = valueOpt(QStringLiteral("name"),
-                                 QStringLiteral("New name; routes, site policy and users follow."),
-                                 QStringLiteral("NAME"));
+    const auto description = valueOption(QStringLiteral("description"),
+                                         QStringLiteral("Description."), QStringLiteral("TEXT"));
+    const auto rename = valueOption(
+        QStringLiteral("name"), QStringLiteral("New name; routes, site policy and users follow."),
+        QStringLiteral("NAME"));
     parser.addOption(description);
     parser.addOption(rename);
     return editDraft(
@@ -160,38 +160,39 @@ int siteList(Context &ctx)
 
 struct EdgePoolOptions
 {
-    QCommandLineOption site = valueOpt(QStringLiteral("site"), QStringLiteral("Site of the pool."),
-                                       QStringLiteral("SITE"));
+    QCommandLineOption site = valueOption(
+        QStringLiteral("site"), QStringLiteral("Site of the pool."), QStringLiteral("SITE"));
     QCommandLineOption externalFqdn =
-        valueOpt(QStringLiteral("external-fqdn"),
-                 QStringLiteral("External FQDN of the access edge (the XMPP SRV target)."),
-                 QStringLiteral("FQDN"));
-    QCommandLineOption xmpp = valueOpt(QStringLiteral("xmpp-federation"),
-                                       QStringLiteral("Enable XMPP federation (port 5269): true "
-                                                      "or false."),
-                                       QStringLiteral("BOOL"));
-    QCommandLineOption member =
-        valueOpt(QStringLiteral("member"),
-                 QStringLiteral("A server of the pool (repeatable; replaces the members): "
-                                "internal=FQDN,internal-ip=IPV4[,internal-ipv6=IPV6],external=FQDN,"
-                                "external-ip=IPV4[,external-ipv6=IPV6][,nat-ip=PUBLIC_IPV4]"),
-                 QStringLiteral("SPEC"));
+        valueOption(QStringLiteral("external-fqdn"),
+                    QStringLiteral("External FQDN of the access edge (the XMPP SRV target)."),
+                    QStringLiteral("FQDN"));
+    QCommandLineOption xmpp = valueOption(QStringLiteral("xmpp-federation"),
+                                          QStringLiteral("Enable XMPP federation (port 5269): true "
+                                                         "or false."),
+                                          QStringLiteral("BOOL"));
+    QCommandLineOption member = valueOption(
+        QStringLiteral("member"),
+        QStringLiteral("A server of the pool (repeatable; replaces the members): "
+                       "internal=FQDN,internal-ip=IPV4[,internal-ipv6=IPV6],external=FQDN,"
+                       "external-ip=IPV4[,external-ipv6=IPV6][,nat-ip=PUBLIC_IPV4]"),
+        QStringLiteral("SPEC"));
     QCommandLineOption nextHop =
-        valueOpt(QStringLiteral("next-hop"), QStringLiteral("Next-hop front-end pool FQDN."),
-                 QStringLiteral("FQDN"));
+        valueOption(QStringLiteral("next-hop"), QStringLiteral("Next-hop front-end pool FQDN."),
+                    QStringLiteral("FQDN"));
     QCommandLineOption xmppPort =
-        valueOpt(QStringLiteral("xmpp-port"), QStringLiteral("External s2s port (default 5269)."),
-                 QStringLiteral("PORT"));
+        valueOption(QStringLiteral("xmpp-port"),
+                    QStringLiteral("External s2s port (default 5269)."), QStringLiteral("PORT"));
     QCommandLineOption internalPort =
-        valueOpt(QStringLiteral("internal-port"),
-                 QStringLiteral("Internal link port (default 23456)."), QStringLiteral("PORT"));
-    QCommandLineOption directTls = valueOpt(QStringLiteral("direct-tls"),
-                                            QStringLiteral("Offer direct TLS (XEP-0368): true or "
-                                                           "false."),
-                                            QStringLiteral("BOOL"));
+        valueOption(QStringLiteral("internal-port"),
+                    QStringLiteral("Internal link port (default 23456)."), QStringLiteral("PORT"));
+    QCommandLineOption directTls =
+        valueOption(QStringLiteral("direct-tls"),
+                    QStringLiteral("Offer direct TLS (XEP-0368): true or "
+                                   "false."),
+                    QStringLiteral("BOOL"));
     QCommandLineOption directTlsPort =
-        valueOpt(QStringLiteral("direct-tls-port"),
-                 QStringLiteral("Direct TLS port (default 5270)."), QStringLiteral("PORT"));
+        valueOption(QStringLiteral("direct-tls-port"),
+                    QStringLiteral("Direct TLS port (default 5270)."), QStringLiteral("PORT"));
 
     void addTo(QCommandLineParser &p) const
     {

@@ -2,6 +2,7 @@
 // rollback, and replica show: the topology's life cycle in the central store
 // (draft -> published versions) and on this machine (the local replica).
 #include "Cli.h"
+#include "DraftEdit.h"
 
 #include "topology/CentralStore.h"
 #include "topology/ExternalAccess.h"
@@ -20,15 +21,6 @@ namespace fedgate::cli {
 namespace {
 
 using namespace fedgate::topology;
-
-QString describe(const Error &error)
-{
-    // Store errors already name their location in the sentence; file errors
-    // carry it (with the position) in source/line/column.
-    if (error.line == 0 && !error.source.isEmpty() && error.message.contains(error.source))
-        return error.message;
-    return error.toString();
-}
 
 QJsonValue versionOrNull(int version)
 {
@@ -61,10 +53,7 @@ QJsonArray findingsJson(const QList<Finding> &findings)
 {
     QJsonArray array;
     for (const Finding &f : findings)
-        array.append(QJsonObject{{QStringLiteral("severity"), toString(f.severity)},
-                                 {QStringLiteral("path"), f.path},
-                                 {QStringLiteral("message"), f.message},
-                                 {QStringLiteral("rule"), f.rule}});
+        array.append(findingJson(f));
     return array;
 }
 
@@ -235,11 +224,6 @@ QString topologyText(const Topology &t)
     return text;
 }
 
-QCommandLineOption valueOption(const QString &name, const QString &help, const QString &value)
-{
-    return QCommandLineOption(name, help, value);
-}
-
 // Parses a version number option or argument; 0 when absent.
 bool parseVersion(Context &ctx, const QString &text, int *version, int *exitCode)
 {
@@ -266,7 +250,7 @@ Opened openStore(Context &ctx)
 {
     Result<std::unique_ptr<CentralStore>> store = CentralStore::open(ctx.store());
     if (!store)
-        return {nullptr, ctx.fail(StoreError, describe(store.error()))};
+        return {nullptr, ctx.fail(StoreError, describeError(store.error()))};
     return {std::move(store).value(), Ok};
 }
 
@@ -319,7 +303,7 @@ int topologyNew(Context &ctx)
     if (parser.isSet(fromFile)) {
         Result<Topology> read = TopologyDocument::readFile(parser.value(fromFile));
         if (!read)
-            return ctx.fail(UsageOrValidation, describe(read.error()));
+            return ctx.fail(UsageOrValidation, describeError(read.error()));
         topology = std::move(read).value();
     }
     if (parser.isSet(org))
@@ -342,11 +326,11 @@ int topologyNew(Context &ctx)
 
     Result<std::optional<Draft>> existing = store.draft();
     if (!existing)
-        return ctx.fail(StoreError, describe(existing.error()));
+        return ctx.fail(StoreError, describeError(existing.error()));
     if (existing.value() && !parser.isSet(force)) {
         Result<bool> unpublished = hasUnpublishedChanges(store, *existing.value());
         if (!unpublished)
-            return ctx.fail(StoreError, describe(unpublished.error()));
+            return ctx.fail(StoreError, describeError(unpublished.error()));
         if (unpublished.value())
             return ctx.fail(
                 UsageOrValidation,
@@ -358,21 +342,21 @@ int topologyNew(Context &ctx)
     }
     Result<int> latest = store.latestVersion();
     if (!latest)
-        return ctx.fail(StoreError, describe(latest.error()));
+        return ctx.fail(StoreError, describeError(latest.error()));
 
     // Publishing keeps the deployed dialback secret (edges still use it);
     // carry it into the draft now so that diffs show only real edits.
     if (topology.gateway.dialbackSecret.isEmpty() && latest.value() > 0) {
         Result<Topology> current = store.topology(latest.value());
         if (!current)
-            return ctx.fail(StoreError, describe(current.error()));
+            return ctx.fail(StoreError, describeError(current.error()));
         topology.gateway.dialbackSecret = current.value().gateway.dialbackSecret;
     }
     Draft draft;
     draft.topology = topology;
     draft.baseVersion = latest.value();
     if (Status saved = store.saveDraft(draft); !saved)
-        return ctx.fail(StoreError, describe(saved.error()));
+        return ctx.fail(StoreError, describeError(saved.error()));
 
     const QList<Finding> findings = validate(topology);
     QString human = QStringLiteral("Started a new draft topology%1 in the central store at %2.\n")
@@ -427,7 +411,7 @@ Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVe
         int published = 0;
         Result<Topology> read = TopologyDocument::readFile(file, &published);
         if (!read) {
-            loaded.exitCode = ctx.fail(UsageOrValidation, describe(read.error()));
+            loaded.exitCode = ctx.fail(UsageOrValidation, describeError(read.error()));
             return loaded;
         }
         loaded.topology = std::move(read).value();
@@ -452,7 +436,7 @@ Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVe
             return loaded;
         Result<Topology> t = store.topology(version);
         if (!t) {
-            loaded.exitCode = ctx.fail(StoreError, describe(t.error()));
+            loaded.exitCode = ctx.fail(StoreError, describeError(t.error()));
             return loaded;
         }
         loaded.topology = std::move(t).value();
@@ -464,7 +448,7 @@ Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVe
 
     Result<std::optional<Draft>> draft = store.draft();
     if (!draft) {
-        loaded.exitCode = ctx.fail(StoreError, describe(draft.error()));
+        loaded.exitCode = ctx.fail(StoreError, describeError(draft.error()));
         return loaded;
     }
     if (!draft.value()) {
@@ -478,12 +462,12 @@ Loaded loadSelected(Context &ctx, const QCommandLineParser &parser, bool allowVe
     }
     Result<bool> unpublished = hasUnpublishedChanges(store, *draft.value());
     if (!unpublished) {
-        loaded.exitCode = ctx.fail(StoreError, describe(unpublished.error()));
+        loaded.exitCode = ctx.fail(StoreError, describeError(unpublished.error()));
         return loaded;
     }
     Result<int> latest = store.latestVersion();
     if (!latest) {
-        loaded.exitCode = ctx.fail(StoreError, describe(latest.error()));
+        loaded.exitCode = ctx.fail(StoreError, describeError(latest.error()));
         return loaded;
     }
     loaded.topology = draft.value()->topology;
@@ -597,7 +581,7 @@ int topologyPublish(Context &ctx)
     if (parser.isSet(file)) {
         Result<Topology> read = TopologyDocument::readFile(parser.value(file), &fileVersion);
         if (!read)
-            return ctx.fail(UsageOrValidation, describe(read.error()));
+            return ctx.fail(UsageOrValidation, describeError(read.error()));
         topology = std::move(read).value();
     }
     Opened opened = openStore(ctx);
@@ -607,7 +591,7 @@ int topologyPublish(Context &ctx)
 
     Result<int> latest = store.latestVersion();
     if (!latest)
-        return ctx.fail(StoreError, describe(latest.error()));
+        return ctx.fail(StoreError, describeError(latest.error()));
     int baseVersion = latest.value();
     if (parser.isSet(file)) {
         // An exported file names the version it was taken from: publishing
@@ -617,7 +601,7 @@ int topologyPublish(Context &ctx)
     } else {
         Result<std::optional<Draft>> draft = store.draft();
         if (!draft)
-            return ctx.fail(StoreError, describe(draft.error()));
+            return ctx.fail(StoreError, describeError(draft.error()));
         if (!draft.value())
             return ctx.fail(UsageOrValidation,
                             QStringLiteral("There is no draft to publish in the central store at "
@@ -632,7 +616,7 @@ int topologyPublish(Context &ctx)
     if (baseVersion > 0 && baseVersion == latest.value()) {
         Result<bool> unpublished = hasUnpublishedChanges(store, Draft{topology, baseVersion, {}});
         if (!unpublished)
-            return ctx.fail(StoreError, describe(unpublished.error()));
+            return ctx.fail(StoreError, describeError(unpublished.error()));
         if (!unpublished.value())
             return ctx.succeed(QStringLiteral("Nothing to publish: %1 is identical to version %2 "
                                               "of the central store at %3.")
@@ -664,7 +648,7 @@ int topologyPublish(Context &ctx)
 
     Result<int> published = store.publish(topology, baseVersion, parser.value(comment));
     if (!published) {
-        QString message = describe(published.error());
+        QString message = describeError(published.error());
         if (!parser.isSet(file) && message.contains(QLatin1String("Publish conflict")))
             message +=
                 QStringLiteral(" Your edits: 'fedgatectl topology diff %1 draft'. To start again "
@@ -735,7 +719,7 @@ int topologyExport(Context &ctx)
         return opened.exitCode;
     Result<int> latest = opened.store->latestVersion();
     if (!latest)
-        return ctx.fail(StoreError, describe(latest.error()));
+        return ctx.fail(StoreError, describeError(latest.error()));
     if (latest.value() == 0)
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("Nothing has been published to the central store at %1 "
@@ -755,7 +739,7 @@ int topologyExport(Context &ctx)
 
     const QString path = parser.value(output);
     if (Status s = LocalReplica::exportVersion(ctx.store(), wanted, path); !s)
-        return ctx.fail(StoreError, describe(s.error()));
+        return ctx.fail(StoreError, describeError(s.error()));
     return ctx.succeed(QStringLiteral("Exported version %1 of the central store at %2 to %3.\n"
                                       "The file holds the dialback secret: copy it to the edge "
                                       "server over a trusted channel, then run 'fedgatectl "
@@ -813,7 +797,7 @@ int topologyImport(Context &ctx)
 
     Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(ctx.replica());
     if (!replica)
-        return ctx.fail(StoreError, describe(replica.error()));
+        return ctx.fail(StoreError, describeError(replica.error()));
     Result<std::optional<ReplicaState>> before = replica.value()->current();
     const int previousVersion = before && before.value() ? before.value()->version : 0;
 
@@ -823,10 +807,10 @@ int topologyImport(Context &ctx)
             // A problem with the file (unreadable, damaged, invalid) is the
             // user's to fix; anything else is the replica's storage failing.
             const bool fileProblem = s.error().source == path || s.error().message.contains(path);
-            return ctx.fail(fileProblem ? UsageOrValidation : StoreError, describe(s.error()));
+            return ctx.fail(fileProblem ? UsageOrValidation : StoreError, describeError(s.error()));
         }
     } else if (Status s = replica.value()->importFromStore(parser.value(fromStore), wanted); !s) {
-        return ctx.fail(StoreError, describe(s.error()));
+        return ctx.fail(StoreError, describeError(s.error()));
     }
 
     Result<std::optional<ReplicaState>> after = replica.value()->current();
@@ -834,7 +818,7 @@ int topologyImport(Context &ctx)
         return ctx.fail(StoreError, after ? QStringLiteral("The local replica at %1 is empty "
                                                            "after the import.")
                                                 .arg(replica.value()->location())
-                                          : describe(after.error()));
+                                          : describeError(after.error()));
     const ReplicaState &state = *after.value();
     QJsonObject json = replicaJson(replica.value()->location(), state);
     json.insert(QStringLiteral("previousVersion"), versionOrNull(previousVersion));
@@ -860,7 +844,7 @@ int topologyVersions(Context &ctx)
         return opened.exitCode;
     Result<QList<VersionInfo>> versions = opened.store->versions();
     if (!versions)
-        return ctx.fail(StoreError, describe(versions.error()));
+        return ctx.fail(StoreError, describeError(versions.error()));
 
     QJsonArray array;
     QString human;
@@ -900,7 +884,7 @@ bool resolveSpec(Context &ctx, CentralStore &store, const QString &spec, Topolog
     if (spec.compare(QLatin1String("draft"), Qt::CaseInsensitive) == 0) {
         Result<std::optional<Draft>> draft = store.draft();
         if (!draft) {
-            *exitCode = ctx.fail(StoreError, describe(draft.error()));
+            *exitCode = ctx.fail(StoreError, describeError(draft.error()));
             return false;
         }
         if (!draft.value()) {
@@ -917,7 +901,7 @@ bool resolveSpec(Context &ctx, CentralStore &store, const QString &spec, Topolog
     if (spec.compare(QLatin1String("latest"), Qt::CaseInsensitive) == 0) {
         Result<int> latest = store.latestVersion();
         if (!latest) {
-            *exitCode = ctx.fail(StoreError, describe(latest.error()));
+            *exitCode = ctx.fail(StoreError, describeError(latest.error()));
             return false;
         }
         version = latest.value();
@@ -941,7 +925,7 @@ bool resolveSpec(Context &ctx, CentralStore &store, const QString &spec, Topolog
     }
     Result<Topology> t = store.topology(version);
     if (!t) {
-        *exitCode = ctx.fail(UsageOrValidation, describe(t.error()));
+        *exitCode = ctx.fail(UsageOrValidation, describeError(t.error()));
         return false;
     }
     *out = std::move(t).value();
@@ -997,7 +981,7 @@ int topologyRollback(Context &ctx)
     CentralStore &store = *opened.store;
     Result<int> latest = store.latestVersion();
     if (!latest)
-        return ctx.fail(StoreError, describe(latest.error()));
+        return ctx.fail(StoreError, describeError(latest.error()));
     if (target > latest.value())
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("Version %1 does not exist; the central store at %2 holds "
@@ -1007,7 +991,7 @@ int topologyRollback(Context &ctx)
                             .arg(latest.value()));
     Result<int> published = store.rollback(target, latest.value());
     if (!published)
-        return ctx.fail(StoreError, describe(published.error()));
+        return ctx.fail(StoreError, describeError(published.error()));
     QList<Change> changes;
     Result<Topology> before = store.topology(latest.value());
     Result<Topology> after = store.topology(published.value());
@@ -1035,10 +1019,10 @@ int replicaShow(Context &ctx)
         return ctx.exitCode();
     Result<std::unique_ptr<LocalReplica>> replica = LocalReplica::open(ctx.replica());
     if (!replica)
-        return ctx.fail(StoreError, describe(replica.error()));
+        return ctx.fail(StoreError, describeError(replica.error()));
     Result<std::optional<ReplicaState>> state = replica.value()->current();
     if (!state)
-        return ctx.fail(StoreError, describe(state.error()));
+        return ctx.fail(StoreError, describeError(state.error()));
     if (!state.value())
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("The local replica at %1 is empty. Import a published "
