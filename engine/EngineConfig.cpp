@@ -1,5 +1,6 @@
 #include "EngineConfig.h"
 
+#include "engine/xml/XmlStreamParser.h"
 #include "topology/LocalReplica.h"
 #include "topology/Paths.h"
 #include "topology/TopologyDocument.h"
@@ -66,6 +67,13 @@ QString EngineConfig::usage()
         "  --control PATH         control socket (default: <data dir>/fedgated.sock)\n"
         "  --retry-attempts N     outbound retries before queued stanzas bounce (default 3)\n"
         "  --retry-delay MS       first retry delay, doubled each time (default 2000)\n"
+        "  --max-output-buffer BYTES\n"
+        "                         unsent bytes per stream before it is aborted as not\n"
+        "                         reading (default 1048576; above the 524288 stanza limit)\n"
+        "  --max-pending-dialback N\n"
+        "                         dialback checks outstanding per inbound stream (default 10)\n"
+        "  --max-unauthenticated-per-address N\n"
+        "                         unauthenticated connections per source IP (default 16)\n"
         "  --log-file PATH        also log to a rotating file\n"
         "  --verbose              debug logging\n"
         "  --help                 this text\n");
@@ -87,15 +95,24 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
             config.verbose = true;
             continue;
         }
-        const bool takesValue =
-            QStringList{QStringLiteral("--topology"),    QStringLiteral("--replica"),
-                        QStringLiteral("--edge-pool"),   QStringLiteral("--edge-member"),
-                        QStringLiteral("--listen"),      QStringLiteral("--cert"),
-                        QStringLiteral("--key"),         QStringLiteral("--ca"),
-                        QStringLiteral("--host"),        QStringLiteral("--dns-server"),
-                        QStringLiteral("--control"),     QStringLiteral("--retry-attempts"),
-                        QStringLiteral("--retry-delay"), QStringLiteral("--log-file")}
-                .contains(arg);
+        const bool takesValue = QStringList{QStringLiteral("--topology"),
+                                            QStringLiteral("--replica"),
+                                            QStringLiteral("--edge-pool"),
+                                            QStringLiteral("--edge-member"),
+                                            QStringLiteral("--listen"),
+                                            QStringLiteral("--cert"),
+                                            QStringLiteral("--key"),
+                                            QStringLiteral("--ca"),
+                                            QStringLiteral("--host"),
+                                            QStringLiteral("--dns-server"),
+                                            QStringLiteral("--control"),
+                                            QStringLiteral("--retry-attempts"),
+                                            QStringLiteral("--retry-delay"),
+                                            QStringLiteral("--log-file"),
+                                            QStringLiteral("--max-output-buffer"),
+                                            QStringLiteral("--max-pending-dialback"),
+                                            QStringLiteral("--max-unauthenticated-per-address")}
+                                    .contains(arg);
         if (!takesValue)
             return configError(QStringLiteral("Unknown option '%1'. Run 'fedgated --help' for the "
                                               "list of options.")
@@ -138,6 +155,27 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
                                                   "example partner.test=127.0.0.2).")
                                        .arg(*v));
             config.hosts.insert(v->left(eq).toLower(), o);
+        } else if (arg == QLatin1String("--max-output-buffer")) {
+            bool ok = false;
+            const qint64 bytes = v->toLongLong(&ok);
+            if (!ok || bytes <= XmlStreamParser::kDefaultMaxStanzaSize)
+                return configError(QStringLiteral("--max-output-buffer '%1' must be a number of "
+                                                  "bytes above the stanza size limit (%2), for "
+                                                  "example 1048576.")
+                                       .arg(*v)
+                                       .arg(XmlStreamParser::kDefaultMaxStanzaSize));
+            config.maxOutputBuffer = bytes;
+        } else if (arg == QLatin1String("--max-pending-dialback") ||
+                   arg == QLatin1String("--max-unauthenticated-per-address")) {
+            bool ok = false;
+            const int n = v->toInt(&ok);
+            if (!ok || n < 1)
+                return configError(
+                    QStringLiteral("%1 needs a number of at least 1 (got '%2').").arg(arg, *v));
+            if (arg == QLatin1String("--max-pending-dialback"))
+                config.maxPendingDialback = n;
+            else
+                config.maxUnauthenticatedPerAddress = n;
         } else {
             bool ok = false;
             const int n = v->toInt(&ok);

@@ -51,6 +51,20 @@ public:
     int outboundQueueLimit = 1000; // stanzas queued per remote domain while connecting
     int connectTimeoutMs = 10000;  // per target
 
+    // Bounds against hostile peers. Unsent bytes per stream (socket buffer
+    // plus TLS bytes pending); over it the stream is aborted (the peer is not
+    // reading). Must exceed the stanza size limit.
+    qint64 maxOutputBuffer = 1024 * 1024; // --max-output-buffer BYTES
+    // db:result verifications outstanding per inbound stream; one more is a
+    // policy-violation.
+    int maxPendingDialback = 10; // --max-pending-dialback N
+    // Unauthenticated inbound connections per source IP address; one more
+    // from that address is closed at accept.
+    int maxUnauthenticatedPerAddress = 16; // --max-unauthenticated-per-address N
+    // The parser's stanza size limit until a stream is authenticated (the
+    // full limit, Engine::maxStanzaSize(), applies afterwards).
+    qint64 maxUnauthenticatedStanzaSize = 16 * 1024;
+
     // Parses fedgated's command line (without the program name).
     static Result<EngineConfig> fromArguments(const QStringList &arguments);
     static QString usage();

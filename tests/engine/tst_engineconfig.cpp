@@ -60,6 +60,29 @@ private slots:
         QCOMPARE(c.controlSocketPath, m_data.filePath(QStringLiteral("fedgated.sock")));
     }
 
+    // Issue 9 (defects 5 and 7): the hostile-peer bounds have defaults and
+    // options, checked for range.
+    void hardeningBoundsOptions()
+    {
+        auto defaults = EngineConfig::fromArguments({});
+        QVERIFY(defaults);
+        QCOMPARE(defaults.value().maxOutputBuffer, qint64(1024 * 1024));
+        QCOMPARE(defaults.value().maxPendingDialback, 10);
+        QCOMPARE(defaults.value().maxUnauthenticatedPerAddress, 16);
+        QCOMPARE(defaults.value().maxUnauthenticatedStanzaSize, qint64(16 * 1024));
+        auto config = EngineConfig::fromArguments(
+            {QStringLiteral("--max-output-buffer"), QStringLiteral("4194304"),
+             QStringLiteral("--max-pending-dialback"), QStringLiteral("3"),
+             QStringLiteral("--max-unauthenticated-per-address"), QStringLiteral("2500")});
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().message));
+        QCOMPARE(config.value().maxOutputBuffer, qint64(4194304));
+        QCOMPARE(config.value().maxPendingDialback, 3);
+        QCOMPARE(config.value().maxUnauthenticatedPerAddress, 2500);
+        for (const char *option :
+             {"--max-output-buffer", "--max-pending-dialback", "--max-unauthenticated-per-address"})
+            QVERIFY2(EngineConfig::usage().contains(QLatin1String(option)), option);
+    }
+
     void refusesBadInput_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -73,6 +96,19 @@ private slots:
             << QStringLiteral("ADDRESS[:PORT]");
         QTest::newRow("bad host") << QStringList{QStringLiteral("--host"), QStringLiteral("x.test")}
                                   << QStringLiteral("DOMAIN=IP");
+        QTest::newRow("output buffer not above the stanza limit")
+            << QStringList{QStringLiteral("--max-output-buffer"), QStringLiteral("524288")}
+            << QStringLiteral("above the stanza size limit");
+        QTest::newRow("output buffer not a number")
+            << QStringList{QStringLiteral("--max-output-buffer"), QStringLiteral("1M")}
+            << QStringLiteral("--max-output-buffer '1M'");
+        QTest::newRow("zero pending dialback")
+            << QStringList{QStringLiteral("--max-pending-dialback"), QStringLiteral("0")}
+            << QStringLiteral("at least 1");
+        QTest::newRow("negative per-address")
+            << QStringList{QStringLiteral("--max-unauthenticated-per-address"),
+                           QStringLiteral("-4")}
+            << QStringLiteral("--max-unauthenticated-per-address needs a number");
         QTest::newRow("cert without key")
             << QStringList{QStringLiteral("--cert"), QStringLiteral("c.pem")}
             << QStringLiteral("--cert and --key go together");
