@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-format git ccache
+  # sanitizer build and fuzzers (test-all.sh): clang, libFuzzer, llvm-symbolizer
+  clang libfuzzer-14-dev llvm-14
   # Qt 6.4 (Widgets, Network, Sql, Test, Concurrent, LinguistTools)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql
