@@ -1,6 +1,7 @@
 #include "XmlStreamParser.h"
 
 #include "Namespaces.h"
+#include "PeerText.h"
 
 #include <expat.h>
 
@@ -10,6 +11,8 @@ namespace {
 // Expat joins namespace URI and local name with this separator; a space can
 // appear in neither.
 constexpr char kSeparator = ' ';
+// Input is given to expat in slices and the pending bytes are checked after
+// each, so a single large read cannot make expat buffer much beyond a limit.
 constexpr qsizetype kFeedSlice = 64 * 1024;
 
 void splitName(const XML_Char *raw, QString *ns, QString *local)
@@ -30,13 +33,24 @@ QString attributeName(const XML_Char *raw)
     QString ns;
     QString local;
     splitName(raw, &ns, &local);
-    if (ns.isEmpty())
-        return local;
-    if (ns == ns::kXml)
-        return QStringLiteral("xml:") + local;
-    // Other namespaced attributes are rare on s2s streams; keep them
-    // distinguishable without inventing prefixes.
-    return ns + QLatin1Char(':') + local;
+    return XmlElement::attributeName(ns, local);
+}
+
+// Counts up to one past the limit, so a tag with 100,000 attributes costs
+// no more than one with 65.
+int countAttributes(const XML_Char **atts)
+{
+    int count = 0;
+    while (count <= XmlStreamParser::kMaxAttributes && atts[2 * count])
+        ++count;
+    return count;
+}
+
+QString tooManyAttributes(const QString &local)
+{
+    return QStringLiteral("The element <%1> has more than %2 attributes.")
+        .arg(boundedPeerText(local))
+        .arg(XmlStreamParser::kMaxAttributes);
 }
 } // namespace
 
@@ -50,26 +64,66 @@ struct XmlStreamParser::Callbacks
         QString ns;
         QString local;
         splitName(name, &ns, &local);
-        XmlElement element(local, ns);
-        for (int i = 0; atts[i]; i += 2)
-            element.setAttribute(attributeName(atts[i]), QString::fromUtf8(atts[i + 1]));
         ++self->m_depth;
         if (self->m_depth == 1) {
-            if (ns != ns::kStreams || local != QLatin1String("stream")) {
-                self->fail(local == QLatin1String("stream") ? StreamErrorCondition::InvalidNamespace
-                                                            : StreamErrorCondition::InvalidXml,
-                           QStringLiteral("The stream must open with <stream:stream> in the "
-                                          "namespace http://etherx.jabber.org/streams."));
-                return;
-            }
-            if (self->onStreamOpened)
-                self->onStreamOpened(element);
+            header(self, ns, local, atts);
             return;
         }
         if (self->m_depth == 2)
-            self->m_stanzaStart = XML_GetCurrentByteIndex(self->m_parser);
+            self->m_pendingSince = XML_GetCurrentByteIndex(self->m_parser);
+        if (ns == ns::kStreams && local == QLatin1String("stream")) {
+            self->fail(StreamErrorCondition::InvalidXml,
+                       QStringLiteral("A <stream:stream> was opened inside the stream."));
+            return;
+        }
+        if (self->m_depth - 1 > kMaxDepth) {
+            self->fail(
+                StreamErrorCondition::PolicyViolation,
+                QStringLiteral("Elements are nested more than %1 levels deep.").arg(kMaxDepth));
+            return;
+        }
+        const int count = countAttributes(atts);
+        if (count > kMaxAttributes) {
+            self->fail(StreamErrorCondition::PolicyViolation, tooManyAttributes(local));
+            return;
+        }
+        if (!self->checkPending(self->eventEnd()))
+            return;
+        XmlElement element(local, ns);
+        for (int i = 0; i < count; ++i)
+            element.appendAttribute(attributeName(atts[2 * i]), QString::fromUtf8(atts[2 * i + 1]));
         self->m_stack.push_back(std::move(element));
-        self->checkSize();
+    }
+
+    static void header(XmlStreamParser *self, const QString &ns, const QString &local,
+                       const XML_Char **atts)
+    {
+        const qint64 end = self->eventEnd();
+        if (end > kMaxHeaderSize) {
+            self->fail(
+                StreamErrorCondition::PolicyViolation,
+                QStringLiteral("The stream header is larger than %1 bytes.").arg(kMaxHeaderSize));
+            return;
+        }
+        if (ns != ns::kStreams || local != QLatin1String("stream")) {
+            self->fail(local == QLatin1String("stream") ? StreamErrorCondition::InvalidNamespace
+                                                        : StreamErrorCondition::InvalidXml,
+                       QStringLiteral("The stream must open with <stream:stream> in the "
+                                      "namespace http://etherx.jabber.org/streams."));
+            return;
+        }
+        const int count = countAttributes(atts);
+        if (count > kMaxAttributes) {
+            self->fail(StreamErrorCondition::PolicyViolation, tooManyAttributes(local));
+            return;
+        }
+        XmlElement element(local, ns);
+        for (int i = 0; i < count; ++i)
+            element.appendAttribute(attributeName(atts[2 * i]), QString::fromUtf8(atts[2 * i + 1]));
+        self->m_headerDone = true;
+        self->m_pendingSince = end;
+        if (self->onStreamOpened)
+            self->onStreamOpened(element);
     }
 
     static void end(void *userData, const XML_Char *)
@@ -83,13 +137,16 @@ struct XmlStreamParser::Callbacks
                 self->onStreamClosed();
             return;
         }
+        const qint64 end = self->eventEnd();
+        if (!self->checkPending(end)) // closing tags count, and self-closing stanzas
+            return;
         XmlElement done = std::move(self->m_stack.back());
         self->m_stack.pop_back();
         if (!self->m_stack.empty()) {
             self->m_stack.back().addChild(std::move(done));
             return;
         }
-        self->m_stanzaStart = -1;
+        self->m_pendingSince = end;
         if (self->onElement)
             self->onElement(std::move(done));
     }
@@ -100,12 +157,28 @@ struct XmlStreamParser::Callbacks
         if (self->m_failed)
             return;
         if (self->m_stack.empty()) { // whitespace between stanzas
-            if (self->m_depth == 1 && self->onWhitespace)
-                self->onWhitespace();
+            if (self->m_depth == 1) {
+                self->m_pendingSince = self->eventEnd();
+                if (self->onWhitespace)
+                    self->onWhitespace();
+            }
             return;
         }
+        if (!self->checkPending(self->eventEnd()))
+            return;
         self->m_stack.back().addText(QString::fromUtf8(s, len));
-        self->checkSize();
+    }
+
+    static void xmlDecl(void *userData, const XML_Char *, const XML_Char *encoding, int)
+    {
+        // The parser is created for UTF-8 and would ignore the declared
+        // encoding; RFC 6120 section 11.6 wants the stream refused instead.
+        if (encoding && qstricmp(encoding, "UTF-8") != 0)
+            static_cast<XmlStreamParser *>(userData)->fail(
+                StreamErrorCondition::UnsupportedEncoding,
+                QStringLiteral("The XML declaration names the encoding '%1'; XMPP streams "
+                               "must be UTF-8 (RFC 6120 section 11.6).")
+                    .arg(boundedPeerText(QString::fromUtf8(encoding))));
     }
 
     static void doctype(void *userData, const XML_Char *, const XML_Char *, const XML_Char *, int)
@@ -154,6 +227,7 @@ void XmlStreamParser::createParser()
     XML_SetUserData(m_parser, this);
     XML_SetElementHandler(m_parser, &Callbacks::start, &Callbacks::end);
     XML_SetCharacterDataHandler(m_parser, &Callbacks::text);
+    XML_SetXmlDeclHandler(m_parser, &Callbacks::xmlDecl);
     XML_SetStartDoctypeDeclHandler(m_parser, &Callbacks::doctype);
     XML_SetEntityDeclHandler(m_parser, &Callbacks::entityDecl);
     XML_SetCommentHandler(m_parser, &Callbacks::comment);
@@ -161,7 +235,12 @@ void XmlStreamParser::createParser()
     XML_SetParamEntityParsing(m_parser, XML_PARAM_ENTITY_PARSING_NEVER);
     m_stack.clear();
     m_depth = 0;
-    m_stanzaStart = -1;
+    m_fed = 0;
+    m_pendingSince = 0;
+    m_headerDone = false;
+    m_documentStart.clear();
+    m_encodingChecked = false;
+    m_utf8.reset();
 }
 
 void XmlStreamParser::destroyParser()
@@ -176,20 +255,31 @@ void XmlStreamParser::fail(StreamErrorCondition condition, const QString &text)
     if (m_failed)
         return;
     m_failed = true;
+    m_stack.clear();
     if (m_parser && m_inParse)
         XML_StopParser(m_parser, XML_FALSE);
     if (onError)
         onError(condition, text);
 }
 
-void XmlStreamParser::checkSize()
+qint64 XmlStreamParser::eventEnd() const
 {
-    if (m_stanzaStart < 0 || m_maxStanzaSize <= 0)
-        return;
-    const qint64 size = XML_GetCurrentByteIndex(m_parser) - m_stanzaStart;
-    if (size > m_maxStanzaSize)
+    // The end, not the start, of the event being reported: the start tag,
+    // text chunk or closing tag that triggered the callback counts in full.
+    return XML_GetCurrentByteIndex(m_parser) + XML_GetCurrentByteCount(m_parser);
+}
+
+bool XmlStreamParser::checkPending(qint64 end)
+{
+    if (!m_headerDone) {
+        if (end > kMaxHeaderSize)
+            fail(StreamErrorCondition::PolicyViolation,
+                 QStringLiteral("The stream header is larger than %1 bytes.").arg(kMaxHeaderSize));
+    } else if (m_maxStanzaSize > 0 && end - m_pendingSince > m_maxStanzaSize) {
         fail(StreamErrorCondition::PolicyViolation,
              QStringLiteral("Stanza larger than the limit of %1 bytes.").arg(m_maxStanzaSize));
+    }
+    return !m_failed;
 }
 
 void XmlStreamParser::restart()
@@ -204,42 +294,101 @@ void XmlStreamParser::restart()
     }
 }
 
+bool XmlStreamParser::checkDocumentStart(const char *data, qsizetype size)
+{
+    // RFC 6120 section 11.6: UTF-16 (or UTF-32) shows in the first two bytes
+    // as a byte order mark or as the NUL byte next to '<'.
+    const QByteArray head = m_documentStart + QByteArray(data, qMin<qsizetype>(size, 2));
+    const auto b0 = static_cast<uchar>(head.at(0));
+    const auto b1 = static_cast<uchar>(head.at(1));
+    if ((b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe) || b0 == 0 || b1 == 0) {
+        fail(StreamErrorCondition::UnsupportedEncoding,
+             QStringLiteral("The stream is not UTF-8 (it starts like UTF-16); XMPP streams must "
+                            "be UTF-8 (RFC 6120 section 11.6)."));
+        return false;
+    }
+    m_encodingChecked = true;
+    return true;
+}
+
+void XmlStreamParser::failOnExpatError()
+{
+    const XML_Error code = XML_GetErrorCode(m_parser);
+    const QString where = QStringLiteral(" (line %1, column %2)")
+                              .arg(XML_GetCurrentLineNumber(m_parser))
+                              .arg(XML_GetCurrentColumnNumber(m_parser));
+    const QString what = QString::fromUtf8(XML_ErrorString(code)) + where;
+    switch (code) {
+    case XML_ERROR_UNBOUND_PREFIX:
+        fail(StreamErrorCondition::BadNamespacePrefix, what);
+        break;
+    case XML_ERROR_UNKNOWN_ENCODING:
+    case XML_ERROR_INCORRECT_ENCODING:
+        fail(StreamErrorCondition::UnsupportedEncoding, what);
+        break;
+    default:
+        fail(StreamErrorCondition::NotWellFormed, what);
+    }
+}
+
+// Gives one slice to expat; false when the stream failed or restarted (the
+// rest of the input is then dropped).
+bool XmlStreamParser::parseSlice(const char *data, int size)
+{
+    // Expat never sees invalid UTF-8: the valid part goes in first (it may
+    // complete a <starttls/> after which the rest is not XML), then the
+    // stream fails.
+    const qsizetype valid = m_utf8.check(data, size);
+    m_fed += valid;
+    m_inParse = true;
+    const XML_Status status = XML_Parse(m_parser, data, static_cast<int>(valid), XML_FALSE);
+    m_inParse = false;
+    if (m_restartPending) {
+        destroyParser();
+        createParser();
+        m_restartPending = false;
+        return false;
+    }
+    if (m_failed)
+        return false;
+    if (status == XML_STATUS_ERROR) {
+        failOnExpatError();
+        return false;
+    }
+    if (valid < size) {
+        fail(StreamErrorCondition::UnsupportedEncoding,
+             QStringLiteral("The stream is not valid UTF-8 (at byte %1); XMPP streams must be "
+                            "UTF-8 (RFC 6120 section 11.6).")
+                 .arg(m_fed));
+        return false;
+    }
+    // Bytes expat holds without reporting (an unterminated start tag, a
+    // header that never completes) count as they arrive.
+    return checkPending(m_fed);
+}
+
 bool XmlStreamParser::feed(const char *data, qsizetype size)
 {
-    // Slices bound the memory a single read can make the parser allocate
-    // before the size check sees it.
-    for (qsizetype offset = 0; offset < size && !m_failed; offset += kFeedSlice) {
+    if (m_failed)
+        return false;
+    QByteArray joined;
+    if (!m_encodingChecked) {
+        if (m_documentStart.size() + size < 2) {
+            m_documentStart.append(data, size);
+            return true;
+        }
+        if (!checkDocumentStart(data, size))
+            return false;
+        if (!m_documentStart.isEmpty()) {
+            joined = std::exchange(m_documentStart, {}) + QByteArray(data, size);
+            data = joined.constData();
+            size = joined.size();
+        }
+    }
+    for (qsizetype offset = 0; offset < size; offset += kFeedSlice) {
         const int len = static_cast<int>(std::min(kFeedSlice, size - offset));
-        m_inParse = true;
-        const XML_Status status = XML_Parse(m_parser, data + offset, len, XML_FALSE);
-        m_inParse = false;
-        if (m_restartPending) {
-            destroyParser();
-            createParser();
-            m_restartPending = false;
-            return !m_failed;
-        }
-        if (m_failed)
-            return false;
-        if (status == XML_STATUS_ERROR) {
-            const XML_Error code = XML_GetErrorCode(m_parser);
-            const QString where = QStringLiteral(" (line %1, column %2)")
-                                      .arg(XML_GetCurrentLineNumber(m_parser))
-                                      .arg(XML_GetCurrentColumnNumber(m_parser));
-            const QString what = QString::fromUtf8(XML_ErrorString(code)) + where;
-            switch (code) {
-            case XML_ERROR_UNBOUND_PREFIX:
-                fail(StreamErrorCondition::BadNamespacePrefix, what);
-                break;
-            case XML_ERROR_UNKNOWN_ENCODING:
-            case XML_ERROR_INCORRECT_ENCODING:
-                fail(StreamErrorCondition::UnsupportedEncoding, what);
-                break;
-            default:
-                fail(StreamErrorCondition::NotWellFormed, what);
-            }
-            return false;
-        }
+        if (!parseSlice(data + offset, len))
+            break;
     }
     return !m_failed;
 }

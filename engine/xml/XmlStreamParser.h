@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StreamError.h"
+#include "Utf8Validator.h"
 #include "XmlElement.h"
 
 #include <QByteArray>
@@ -15,14 +16,23 @@ struct XML_ParserStruct;
 // expat: bytes go in as they arrive from the socket; the stream header, each
 // complete top-level element (stanza) and the stream end come out through
 // callbacks. It refuses what RFC 6120 section 11.1 restricts (DTDs, entity
-// declarations, comments, processing instructions) and stanzas above a size
-// limit, reporting the stream error condition to send before closing.
+// declarations, comments, processing instructions), what section 11.6 says
+// about encodings, and input beyond the limits below, reporting the stream
+// error condition to send before closing. Input is counted as it is fed, so
+// memory held per stream stays proportional to the limits whatever arrives.
 namespace fedgate::engine {
 
 class XmlStreamParser
 {
 public:
     static constexpr qint64 kDefaultMaxStanzaSize = 512 * 1024;
+    // Levels of elements below the stream root (a stanza is level 1).
+    static constexpr int kMaxDepth = 64;
+    // Attributes per element, the stream header included.
+    static constexpr int kMaxAttributes = 64;
+    // Bytes before the stream header's start tag completes, XML declaration
+    // included.
+    static constexpr qint64 kMaxHeaderSize = 16 * 1024;
 
     XmlStreamParser();
     ~XmlStreamParser();
@@ -60,13 +70,28 @@ private:
     void createParser();
     void destroyParser();
     void fail(StreamErrorCondition condition, const QString &text);
-    void checkSize();
+    bool checkDocumentStart(const char *data, qsizetype size);
+    bool parseSlice(const char *data, int size);
+    void failOnExpatError();
+    bool checkPending(qint64 end);
+    qint64 eventEnd() const;
 
     XML_ParserStruct *m_parser = nullptr;
     std::vector<XmlElement> m_stack; // open elements below the stream root
     int m_depth = 0;
     qint64 m_maxStanzaSize = kDefaultMaxStanzaSize;
-    qint64 m_stanzaStart = -1; // byte index where the current stanza began
+    // Bytes given to the current expat parser (offsets count from the start
+    // of the current stream document).
+    qint64 m_fed = 0;
+    // Where the unit not yet complete began: the current top-level element
+    // when one is open, else the end of the last complete top-level event
+    // (header, stanza, whitespace). Bytes from here on are bounded by
+    // kMaxHeaderSize or maxStanzaSize, whether expat has reported them or not.
+    qint64 m_pendingSince = 0;
+    bool m_headerDone = false;
+    QByteArray m_documentStart; // first bytes, held until the encoding is known
+    bool m_encodingChecked = false;
+    Utf8Validator m_utf8;
     bool m_failed = false;
     bool m_restartPending = false;
     bool m_inParse = false;

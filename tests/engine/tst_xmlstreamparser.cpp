@@ -1,36 +1,27 @@
+#include "XmlStreamRecorder.h"
 #include "engine/xml/Namespaces.h"
-#include "engine/xml/XmlStreamParser.h"
+#include "engine/xml/PeerText.h"
 
 #include <QTest>
 
 using namespace fedgate::engine;
 
 namespace {
-const QByteArray kHeader =
-    "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
-    "xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' "
-    "to='example.test' from='remote.test' version='1.0'>";
+const QByteArray &kHeader = test::kStreamHeader;
+using Recorder = test::XmlStreamRecorder;
 
-struct Recorder
+QByteArray utf16(const QByteArray &utf8, bool bigEndian)
 {
-    XmlStreamParser parser;
-    QList<XmlElement> headers;
-    QList<XmlElement> elements;
-    bool closed = false;
-    QList<StreamErrorCondition> errors;
-    QString errorText;
-
-    Recorder()
-    {
-        parser.onStreamOpened = [this](const XmlElement &h) { headers.append(h); };
-        parser.onElement = [this](XmlElement &&e) { elements.append(std::move(e)); };
-        parser.onStreamClosed = [this] { closed = true; };
-        parser.onError = [this](StreamErrorCondition c, const QString &t) {
-            errors.append(c);
-            errorText = t;
-        };
+    const QString s = QString::fromUtf8(utf8);
+    QByteArray out;
+    for (QChar c : s) {
+        const char hi = char(c.unicode() >> 8);
+        const char lo = char(c.unicode() & 0xff);
+        out.append(bigEndian ? hi : lo);
+        out.append(bigEndian ? lo : hi);
     }
-};
+    return out;
+}
 } // namespace
 
 class TestXmlStreamParser : public QObject
@@ -140,6 +131,95 @@ private slots:
         QVERIFY(
             !r.parser.feed("<message><body>" + QByteArray(600 * 1024, 'c') + "</body></message>"));
         QCOMPARE(int(r.errors.value(0)), int(StreamErrorCondition::PolicyViolation));
+    }
+
+    void encodingRules_defect8_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("condition");
+        const auto unsupported = int(StreamErrorCondition::UnsupportedEncoding);
+        QTest::newRow("utf-16 BE with BOM") << "\xfe\xff" + utf16(kHeader, true) << unsupported;
+        QTest::newRow("utf-16 LE with BOM") << "\xff\xfe" + utf16(kHeader, false) << unsupported;
+        QTest::newRow("utf-16 BE without BOM") << utf16(kHeader, true) << unsupported;
+        QTest::newRow("utf-16 LE without BOM") << utf16(kHeader, false) << unsupported;
+        QTest::newRow("ISO-8859-1 declaration")
+            << QByteArray(kHeader).replace("version='1.0'?>",
+                                           "version='1.0' encoding='ISO-8859-1'?>")
+            << unsupported;
+        QTest::newRow("invalid UTF-8 in text")
+            << kHeader + "<message><body>\xc3\x28</body></message>" << unsupported;
+        QTest::newRow("overlong UTF-8") << kHeader + "<message id='\xc0\xaf'/>" << unsupported;
+        QTest::newRow("UTF-16 surrogate in UTF-8")
+            << kHeader + "<message><body>\xed\xa0\x80</body></message>" << unsupported;
+        QTest::newRow("invalid UTF-8 in a name") << kHeader + "<mess\xff"
+                                                              "age/>"
+                                                 << unsupported;
+        QTest::newRow("truncated UTF-8 sequence")
+            << kHeader + "<message><body>\xe2\x82</body></message>" << unsupported;
+        QTest::newRow("stream header in a stanza")
+            << kHeader + "<message><stream:stream>" << int(StreamErrorCondition::InvalidXml);
+        QTest::newRow("second stream header")
+            << kHeader + "<stream:stream xmlns:stream='http://etherx.jabber.org/streams'>"
+            << int(StreamErrorCondition::InvalidXml);
+    }
+
+    void encodingRules_defect8()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, condition);
+        // In one piece and byte by byte (sequences split across reads).
+        for (const qsizetype chunk : {input.size(), qsizetype(1)}) {
+            Recorder r;
+            bool ok = true;
+            for (qsizetype i = 0; i < input.size() && ok; i += chunk)
+                ok = r.parser.feed(input.mid(i, chunk));
+            QVERIFY(!ok);
+            QCOMPARE(r.errors.size(), 1);
+            QCOMPARE(int(r.errors[0]), condition);
+        }
+    }
+
+    void encodingAccepted()
+    {
+        // UTF-8 declared in any case, a UTF-8 BOM, and multi-byte characters
+        // split across reads are fine.
+        const QByteArray input =
+            "\xef\xbb\xbf" +
+            QByteArray(kHeader).replace("version='1.0'?>", "version='1.0' encoding='utf-8'?>") +
+            "<message><body>\xc3\xa9\xf0\x9f\x98\x80\xe2\x82\xac</body></message>";
+        Recorder r;
+        for (char c : input)
+            QVERIFY(r.parser.feed(&c, 1));
+        QVERIFY(r.errors.isEmpty());
+        QCOMPARE(r.elements.size(), 1);
+        QCOMPARE(r.elements[0].firstChild(QStringLiteral("body"))->text(), QStringLiteral("é😀€"));
+    }
+
+    void peerTextBounded_defect8()
+    {
+        QCOMPARE(boundedPeerText(u"short"), QStringLiteral("short"));
+        const QString cut = boundedPeerText(QString(100000, QLatin1Char('n')));
+        QCOMPARE(cut.size(), 65);
+        QVERIFY(cut.endsWith(QChar(0x2026)));
+        QCOMPARE(boundedPeerText(u"a\nb\rc"), QStringLiteral("a?b?c"));
+        // A surrogate pair is never split.
+        const QString emoji = QString(63, QLatin1Char('e')) + QStringLiteral("😀");
+        QCOMPARE(boundedPeerText(emoji), QString(63, QLatin1Char('e')) + QChar(0x2026));
+
+        // Errors that name peer data carry at most 64 characters of it.
+        const QByteArray longName(100000, 'n');
+        Recorder big;
+        QByteArray attrs;
+        for (int i = 0; i < 70; ++i)
+            attrs += " a" + QByteArray::number(i) + "='1'";
+        QVERIFY(!big.parser.feed(kHeader + "<" + longName + attrs + "/>"));
+        QCOMPARE(int(big.errors.value(0)), int(StreamErrorCondition::PolicyViolation));
+        QVERIFY2(big.errorText.size() < 300, qPrintable(big.errorText.left(300)));
+        Recorder decl;
+        QVERIFY(!decl.parser.feed("<?xml version='1.0' encoding='" + QByteArray(8000, 'e') + "'?>" +
+                                  kHeader.mid(21)));
+        QCOMPARE(int(decl.errors.value(0)), int(StreamErrorCondition::UnsupportedEncoding));
+        QVERIFY(decl.errorText.size() < 300);
     }
 
     void restartFromCallback()
