@@ -65,14 +65,16 @@ void FakePartnerServer::accept(QTcpSocket *socket)
 {
     auto parser = std::make_shared<XmlStreamParser>();
     auto authenticated = std::make_shared<bool>(false);
-    parser->onStreamOpened = [socket](const XmlElement &) {
+    auto verified = std::make_shared<bool>(false); // has answered a db:verify
+    parser->onStreamOpened = [this, socket](const XmlElement &) {
         socket->write("<stream:stream xmlns='jabber:server' "
                       "xmlns:stream='http://etherx.jabber.org/streams' "
-                      "xmlns:db='jabber:server:dialback' id='fake-id' from='partner.test' "
-                      "version='1.0'><stream:features><dialback "
+                      "xmlns:db='jabber:server:dialback' id='fake-id' from='" +
+                      domain.toUtf8() +
+                      "' version='1.0'><stream:features><dialback "
                       "xmlns='urn:xmpp:features:dialback'/></stream:features>");
     };
-    parser->onElement = [this, socket, authenticated](XmlElement &&e) {
+    parser->onElement = [this, socket, authenticated, verified](XmlElement &&e) {
         if (e.ns() != ns::kDialback) {
             stanzas.append(std::move(e));
             return;
@@ -82,17 +84,24 @@ void FakePartnerServer::accept(QTcpSocket *socket)
         answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));
         if (e.hasAttribute(QStringLiteral("id")))
             answer.setAttribute(QStringLiteral("id"), e.attribute(QStringLiteral("id")));
-        answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
+        answer.setAttribute(QStringLiteral("type"), verdict);
         socket->write(answer.toXml());
         if (e.name() == QLatin1String("result"))
             *authenticated = true;
+        else
+            *verified = true;
     };
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, parser, authenticated] {
-        const QByteArray data = socket->readAll();
-        if (*authenticated)
-            afterAuth += data;
-        parser->feed(data);
-    });
+    QObject::connect(
+        socket, &QTcpSocket::readyRead, socket, [this, socket, parser, authenticated, verified] {
+            if (stallAfterAuth && *authenticated && *verified) {
+                socket->setReadBufferSize(1); // Qt stops reading: the kernel buffers fill up
+                return;
+            }
+            const QByteArray data = socket->readAll();
+            if (*authenticated)
+                afterAuth += data;
+            parser->feed(data);
+        });
     QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
 }
 

@@ -36,6 +36,9 @@ class FakePartnerServer : public QObject
 public:
     QList<engine::XmlElement> stanzas;
     QByteArray afterAuth;
+    QString domain = QStringLiteral("partner.test"); // the name its stream header gives
+    QString verdict = QStringLiteral("valid");       // its answer to every dialback check
+    bool stallAfterAuth = false; // stops reading after its first db:result and db:verify
 
     bool listen(const QHostAddress &address);
     quint16 port() const { return m_server.serverPort(); }
