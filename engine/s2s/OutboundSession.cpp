@@ -97,6 +97,12 @@ bool OutboundSession::enqueue(const XmlElement &stanza)
     }
     if (m_queue.size() >= m_engine->config().outboundQueueLimit)
         return false;
+    // In bytes too: at most half the output bound (but always one stanza),
+    // so that flushing the queue on the fresh stream stays under the bound.
+    const qint64 bytes = stanza.toXml(ns::kServer).size();
+    if (!m_queue.isEmpty() && m_queuedBytes + bytes > m_engine->config().maxOutputBuffer / 2)
+        return false;
+    m_queuedBytes += bytes;
     m_queue.append(stanza);
     if (m_phase == Phase::Idle && !m_retryTimer.isActive())
         start();
@@ -177,7 +183,7 @@ void OutboundSession::tryNextTarget()
     QSslConfiguration tls = m_engine->tlsConfiguration();
     socket->setSslConfiguration(tls);
     socket->setPeerVerifyName(m_info.remoteDomain);
-    attachStream(new XmppStream(socket, m_engine->maxStanzaSize(), this));
+    attachNewStream(socket);
     connect(socket, &QSslSocket::connected, this, &OutboundSession::onConnected);
     connect(socket, &QSslSocket::encrypted, this, &OutboundSession::onEncrypted);
     connect(m_stream, &XmppStream::headerReceived, this, &OutboundSession::onHeader);
@@ -419,9 +425,15 @@ void OutboundSession::sendPendingVerifies()
     }
 }
 
+QList<XmlElement> OutboundSession::takeQueue()
+{
+    m_queuedBytes = 0;
+    return std::exchange(m_queue, {});
+}
+
 void OutboundSession::flushQueue()
 {
-    const QList<XmlElement> queued = std::exchange(m_queue, {});
+    const QList<XmlElement> queued = takeQueue();
     for (const XmlElement &stanza : queued) {
         m_stream->send(stanza);
         ++m_info.stanzasOut;
@@ -467,7 +479,7 @@ void OutboundSession::giveUp(FailureKind kind, const QString &reason)
     const QString condition = kind == FailureKind::Timeout
                                   ? QStringLiteral("remote-server-timeout")
                                   : QStringLiteral("remote-server-not-found");
-    const QList<XmlElement> queued = std::exchange(m_queue, {});
+    const QList<XmlElement> queued = takeQueue();
     for (const XmlElement &stanza : queued)
         m_engine->bounce(stanza, condition, reason);
     failPendingVerifies();
@@ -493,7 +505,7 @@ void OutboundSession::onDisconnected()
         onStreamGone();
         failPendingVerifies();
         // Stanzas queued meanwhile are not lost: the engine opens a new session.
-        const QList<XmlElement> queued = std::exchange(m_queue, {});
+        const QList<XmlElement> queued = takeQueue();
         finish();
         for (const XmlElement &stanza : queued)
             m_engine->sendToRemote(stanza);

@@ -71,6 +71,7 @@ private:
     void attemptFailed(FailureKind kind, const QString &reason);
     void giveUp(FailureKind kind, const QString &reason);
     void flushQueue();
+    QList<XmlElement> takeQueue(); // empties the queue
     void onStreamGone() override;
     void onDisconnected() override;
     void onEstablishmentTimeout() override;
@@ -88,6 +89,7 @@ private:
     bool m_dialbackSent = false;
     FailureKind m_lastFailure = FailureKind::NotFound;
     QList<XmlElement> m_queue;
+    qint64 m_queuedBytes = 0; // serialized size of m_queue
     struct PendingVerify
     {
         QString streamId;

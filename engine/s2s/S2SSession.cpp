@@ -31,6 +31,15 @@ S2SSession::S2SSession(Engine *engine, SessionDirection direction, QObject *pare
 
 S2SSession::~S2SSession() = default;
 
+void S2SSession::attachNewStream(QSslSocket *socket)
+{
+    const qint64 unauthenticatedLimit =
+        std::min(m_engine->config().maxUnauthenticatedStanzaSize, m_engine->maxStanzaSize());
+    auto *stream = new XmppStream(socket, unauthenticatedLimit, this);
+    stream->setMaxOutputBuffer(m_engine->config().maxOutputBuffer);
+    attachStream(stream);
+}
+
 void S2SSession::attachStream(XmppStream *stream)
 {
     m_stream = stream;
@@ -43,6 +52,13 @@ void S2SSession::attachStream(XmppStream *stream)
             [this](StreamErrorCondition condition, const QString &text) {
                 logWarning(QStringLiteral("stream error %1: %2").arg(toString(condition), text));
             });
+    connect(m_stream, &XmppStream::outputOverflow, this, [this](qint64 unsent, qint64 bound) {
+        logWarning(QStringLiteral("output bound reached: %1 bytes unsent, more than "
+                                  "maxOutputBuffer %2 bytes; the peer is not reading, "
+                                  "connection aborted")
+                       .arg(unsent)
+                       .arg(bound));
+    });
 }
 
 void S2SSession::onDisconnected()
@@ -71,6 +87,8 @@ void S2SSession::markEstablished(AuthStatus auth)
 {
     m_info.auth = auth;
     m_info.state = QStringLiteral("established");
+    if (m_stream)
+        m_stream->setMaxStanzaSize(m_engine->maxStanzaSize());
     if (!m_established) {
         m_established = true;
         m_establishmentTimer.stop();
@@ -82,6 +100,7 @@ void S2SSession::markEstablished(AuthStatus auth)
                           ? QStringLiteral("plain TCP")
                           : m_info.tlsVersion + QLatin1Char(' ') + m_info.tlsCipher,
                       toString(m_info.certificate)));
+    emit authenticated(this);
 }
 
 void S2SSession::recordTls()

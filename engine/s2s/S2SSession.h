@@ -33,8 +33,13 @@ public:
 
 signals:
     void finished(fedgate::engine::S2SSession *session);
+    // The stream authenticated a domain (SASL EXTERNAL or dialback).
+    void authenticated(fedgate::engine::S2SSession *session);
 
 protected:
+    // A stream on `socket` with the engine's bounds (the small stanza limit
+    // until authenticated, the output bound), attached to this session.
+    void attachNewStream(QSslSocket *socket);
     void attachStream(XmppStream *stream);
     void touch(); // a stanza or negotiation step went through
     void markEstablished(AuthStatus auth);

@@ -2,6 +2,7 @@
 
 #include "engine/xml/Namespaces.h"
 
+#include <QSignalBlocker>
 #include <QSslCipher>
 #include <QTimer>
 
@@ -20,6 +21,8 @@ XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent
     m_parser.setMaxStanzaSize(maxStanzaSize);
     m_parser.onStreamOpened = [this](const XmlElement &header) { emit headerReceived(header); };
     m_parser.onElement = [this](XmlElement &&element) {
+        if (m_overflowed)
+            return; // the rest of a chunk read before the abort
         if (element.is(QStringLiteral("error"), ns::kStreams)) {
             const XmlElement *condition = element.firstChildElement();
             m_closeReason = QStringLiteral("peer sent stream error %1")
@@ -138,11 +141,61 @@ void XmppStream::send(const XmlElement &element)
     sendRaw(element.toXml(ns::kServer));
 }
 
+qint64 XmppStream::unsentBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() : 0;
+}
+
 void XmppStream::sendRaw(const QByteArray &bytes)
 {
     if (!m_socket || m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
+    if (m_maxOutputBuffer > 0 && unsentBytes() + bytes.size() > m_maxOutputBuffer) {
+        // Qt only writes to the kernel from the event loop: hand it what
+        // it takes now before judging the peer. A connection that breaks
+        // meanwhile is reported from the event loop too, not from inside
+        // the sender's call.
+        {
+            const QSignalBlocker blocker(m_socket.data());
+            m_socket->flush();
+        }
+        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+            m_closing = true;
+            if (m_closeReason.isEmpty())
+                m_closeReason = m_socket->errorString();
+            QMetaObject::invokeMethod(this, &XmppStream::onDisconnected, Qt::QueuedConnection);
+            return;
+        }
+        const qint64 unsent = unsentBytes() + bytes.size();
+        if (unsent > m_maxOutputBuffer) {
+            abortOverflowing(unsent);
+            return;
+        }
+    }
     m_socket->write(bytes);
+}
+
+void XmppStream::abortOverflowing(qint64 unsent)
+{
+    // No closing tag, no flush: the peer does not read. Nothing more is read
+    // from it either, so it cannot make us work more. The abort itself waits
+    // for the event loop, because the sender may be in the middle of a loop
+    // over its own state.
+    m_overflowed = true;
+    m_closing = true;
+    m_closeReason = QStringLiteral("aborted: %1 bytes unsent exceed the output bound of %2 "
+                                   "bytes (the peer is not reading)")
+                        .arg(unsent)
+                        .arg(m_maxOutputBuffer);
+    emit outputOverflow(unsent, m_maxOutputBuffer);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_socket)
+                m_socket->abort();
+            onDisconnected();
+        },
+        Qt::QueuedConnection);
 }
 
 void XmppStream::closeWithError(StreamErrorCondition condition, const QString &text,
@@ -175,7 +228,7 @@ void XmppStream::close()
 
 void XmppStream::onReadyRead()
 {
-    while (m_socket && m_socket->bytesAvailable() > 0) {
+    while (m_socket && !m_overflowed && m_socket->bytesAvailable() > 0) {
         const QByteArray data = m_socket->read(64 * 1024);
         if (m_closing || m_parser.failed())
             continue; // drain what arrives after the end

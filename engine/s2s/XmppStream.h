@@ -44,6 +44,14 @@ public:
                         const QString &headerFrom = {});
     void close(); // closing tag, then the connection
     void restartParser() { m_parser.restart(); }
+    // The parser's stanza size limit: small until the stream is
+    // authenticated, the full limit afterwards.
+    void setMaxStanzaSize(qint64 bytes) { m_parser.setMaxStanzaSize(bytes); }
+    // At most this many unsent bytes (socket plus TLS buffers); a send that
+    // would pass it aborts the connection: the peer is not reading.
+    void setMaxOutputBuffer(qint64 bytes) { m_maxOutputBuffer = bytes; }
+    qint64 maxOutputBuffer() const { return m_maxOutputBuffer; }
+    qint64 unsentBytes() const;
 
     // Why the stream ended, for the log: set by closeWithError or on a
     // peer-side error.
@@ -58,15 +66,21 @@ signals:
     // The peer sent malformed or restricted XML; the stream error went out.
     void protocolError(fedgate::engine::StreamErrorCondition condition, const QString &text);
     void disconnected(); // emitted once
+    // A send found `unsent` bytes over the bound; the connection is being
+    // aborted and nothing more is read or sent.
+    void outputOverflow(qint64 unsent, qint64 bound);
 
 private:
     void onReadyRead();
     void onDisconnected();
+    void abortOverflowing(qint64 unsent);
 
     QPointer<QSslSocket> m_socket;
     XmlStreamParser m_parser;
     QString m_streamId;
     QString m_closeReason;
+    qint64 m_maxOutputBuffer = 1024 * 1024;
+    bool m_overflowed = false;
     bool m_headerSent = false;
     bool m_closing = false;
     bool m_disconnectedEmitted = false;
