@@ -1,5 +1,7 @@
 #include "ControlServer.h"
 
+#include "ControlRequest.h"
+
 #include "engine/Engine.h"
 
 #include <QCoreApplication>
@@ -89,18 +91,16 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
 {
     if (line.isEmpty())
         return;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-    const QJsonObject request = doc.object();
-    const QString command = request.value(QStringLiteral("command")).toString();
-    if (!doc.isObject() || command.isEmpty()) {
+    const Result<ControlRequest> parsed = ControlRequest::parse(line);
+    if (!parsed) {
         writeJson(socket, {{QStringLiteral("done"), true},
                            {QStringLiteral("ok"), false},
-                           {QStringLiteral("error"), QStringLiteral("expected a JSON object with "
-                                                                    "a \"command\"")}});
+                           {QStringLiteral("error"), parsed.error().message}});
         return;
     }
-    if (command == QLatin1String("status")) {
+    const ControlRequest &request = parsed.value();
+    switch (request.command) {
+    case ControlRequest::Command::Status: {
         QJsonArray domains;
         for (const QString &d : m_engine->policy().localDomains())
             domains << d;
@@ -116,7 +116,7 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
                    {QStringLiteral("sessions"), int(m_engine->sessions().size())}});
         return;
     }
-    if (command == QLatin1String("sessions")) {
+    case ControlRequest::Command::Sessions: {
         QJsonArray rows;
         for (const SessionInfo &s : m_engine->sessions())
             rows << s.toJson();
@@ -125,13 +125,10 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
                            {QStringLiteral("sessions"), rows}});
         return;
     }
-    if (command == QLatin1String("ping")) {
-        const QString domain = request.value(QStringLiteral("domain")).toString();
-        const int timeoutMs =
-            std::clamp(request.value(QStringLiteral("timeoutMs")).toInt(20000), 1000, 120000);
+    case ControlRequest::Command::Ping: {
         QPointer<QLocalSocket> target(socket);
         m_engine->ping(
-            domain,
+            request.domain,
             [target](const QString &step, const QString &detail) {
                 if (target)
                     writeJson(target,
@@ -144,14 +141,10 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
                                        {QStringLiteral("detail"), detail},
                                        {QStringLiteral("rttMs"), rtt}});
             },
-            timeoutMs);
+            request.timeoutMs);
         return;
     }
-    writeJson(socket,
-              {{QStringLiteral("done"), true},
-               {QStringLiteral("ok"), false},
-               {QStringLiteral("error"),
-                QStringLiteral("unknown command '%1' (status, sessions, ping)").arg(command)}});
+    }
 }
 
 } // namespace fedgate::engine

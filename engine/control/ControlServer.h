@@ -13,8 +13,8 @@ class QLocalSocket;
 //   {"command":"status"}
 //   {"command":"sessions"}
 //   {"command":"ping","domain":"partner.example","timeoutMs":20000}
-// Answers end with a line holding "done": true; ping sends
-// {"step":..., "detail":...} lines before it.
+// (ControlRequest parses and checks each line). Answers end with a line
+// holding "done": true; ping sends {"step":..., "detail":...} lines before it.
 namespace fedgate::engine {
 
 class Engine;
