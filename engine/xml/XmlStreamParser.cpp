@@ -14,6 +14,9 @@ constexpr char kSeparator = ' ';
 // Input is given to expat in slices and the pending bytes are checked after
 // each, so a single large read cannot make expat buffer much beyond a limit.
 constexpr qsizetype kFeedSlice = 64 * 1024;
+// Unreported bytes above which reads that cannot end the pending token are
+// held back; below it a rescan is cheap.
+constexpr qint64 kHoldAbove = 16 * 1024;
 
 void splitName(const XML_Char *raw, QString *ns, QString *local)
 {
@@ -64,6 +67,7 @@ struct XmlStreamParser::Callbacks
         QString ns;
         QString local;
         splitName(name, &ns, &local);
+        self->noteEvent(self->eventEnd(), TokenEndScanner::State::Content);
         ++self->m_depth;
         if (self->m_depth == 1) {
             header(self, ns, local, atts);
@@ -131,6 +135,7 @@ struct XmlStreamParser::Callbacks
         auto *self = static_cast<XmlStreamParser *>(userData);
         if (self->m_failed)
             return;
+        self->noteEvent(self->eventEnd(), TokenEndScanner::State::Content);
         --self->m_depth;
         if (self->m_depth == 0) {
             if (self->onStreamClosed)
@@ -156,6 +161,8 @@ struct XmlStreamParser::Callbacks
         auto *self = static_cast<XmlStreamParser *>(userData);
         if (self->m_failed)
             return;
+        self->noteEvent(self->eventEnd(), self->m_inCdata ? TokenEndScanner::State::CData
+                                                          : TokenEndScanner::State::Content);
         if (self->m_stack.empty()) { // whitespace between stanzas
             if (self->m_depth == 1) {
                 self->m_pendingSince = self->eventEnd();
@@ -169,16 +176,31 @@ struct XmlStreamParser::Callbacks
         self->m_stack.back().addText(QString::fromUtf8(s, len));
     }
 
+    static void cdataStart(void *userData)
+    {
+        auto *self = static_cast<XmlStreamParser *>(userData);
+        self->m_inCdata = true;
+        self->noteEvent(self->eventEnd(), TokenEndScanner::State::CData);
+    }
+
+    static void cdataEnd(void *userData)
+    {
+        auto *self = static_cast<XmlStreamParser *>(userData);
+        self->m_inCdata = false;
+        self->noteEvent(self->eventEnd(), TokenEndScanner::State::Content);
+    }
+
     static void xmlDecl(void *userData, const XML_Char *, const XML_Char *encoding, int)
     {
+        auto *self = static_cast<XmlStreamParser *>(userData);
+        self->noteEvent(self->eventEnd(), TokenEndScanner::State::Content);
         // The parser is created for UTF-8 and would ignore the declared
         // encoding; RFC 6120 section 11.6 wants the stream refused instead.
         if (encoding && qstricmp(encoding, "UTF-8") != 0)
-            static_cast<XmlStreamParser *>(userData)->fail(
-                StreamErrorCondition::UnsupportedEncoding,
-                QStringLiteral("The XML declaration names the encoding '%1'; XMPP streams "
-                               "must be UTF-8 (RFC 6120 section 11.6).")
-                    .arg(boundedPeerText(QString::fromUtf8(encoding))));
+            self->fail(StreamErrorCondition::UnsupportedEncoding,
+                       QStringLiteral("The XML declaration names the encoding '%1'; XMPP streams "
+                                      "must be UTF-8 (RFC 6120 section 11.6).")
+                           .arg(boundedPeerText(QString::fromUtf8(encoding))));
     }
 
     static void doctype(void *userData, const XML_Char *, const XML_Char *, const XML_Char *, int)
@@ -228,6 +250,7 @@ void XmlStreamParser::createParser()
     XML_SetElementHandler(m_parser, &Callbacks::start, &Callbacks::end);
     XML_SetCharacterDataHandler(m_parser, &Callbacks::text);
     XML_SetXmlDeclHandler(m_parser, &Callbacks::xmlDecl);
+    XML_SetCdataSectionHandler(m_parser, &Callbacks::cdataStart, &Callbacks::cdataEnd);
     XML_SetStartDoctypeDeclHandler(m_parser, &Callbacks::doctype);
     XML_SetEntityDeclHandler(m_parser, &Callbacks::entityDecl);
     XML_SetCommentHandler(m_parser, &Callbacks::comment);
@@ -241,6 +264,10 @@ void XmlStreamParser::createParser()
     m_documentStart.clear();
     m_encodingChecked = false;
     m_utf8.reset();
+    m_lastEventEnd = 0;
+    m_inCdata = false;
+    m_scanner.reset(TokenEndScanner::State::Content);
+    m_held.clear();
 }
 
 void XmlStreamParser::destroyParser()
@@ -260,6 +287,13 @@ void XmlStreamParser::fail(StreamErrorCondition condition, const QString &text)
         XML_StopParser(m_parser, XML_FALSE);
     if (onError)
         onError(condition, text);
+}
+
+void XmlStreamParser::noteEvent(qint64 end, TokenEndScanner::State after)
+{
+    m_lastEventEnd = end;
+    m_stateAfterEvent = after;
+    m_eventSeen = true;
 }
 
 qint64 XmlStreamParser::eventEnd() const
@@ -339,8 +373,11 @@ bool XmlStreamParser::parseSlice(const char *data, int size)
     // complete a <starttls/> after which the rest is not XML), then the
     // stream fails.
     const qsizetype valid = m_utf8.check(data, size);
+    const qint64 sliceStart = m_fed;
     m_fed += valid;
+    m_eventSeen = false;
     m_inParse = true;
+    ++m_expatCalls;
     const XML_Status status = XML_Parse(m_parser, data, static_cast<int>(valid), XML_FALSE);
     m_inParse = false;
     if (m_restartPending) {
@@ -362,9 +399,34 @@ bool XmlStreamParser::parseSlice(const char *data, int size)
                  .arg(m_fed));
         return false;
     }
+    // The scanner restarts where the last event ended.
+    qsizetype from = 0;
+    if (m_eventSeen) {
+        m_scanner.reset(m_stateAfterEvent);
+        from = static_cast<qsizetype>(qMax(m_lastEventEnd, sliceStart) - sliceStart);
+    }
+    m_scanner.scan(data + from, valid - from);
     // Bytes expat holds without reporting (an unterminated start tag, a
     // header that never completes) count as they arrive.
     return checkPending(m_fed);
+}
+
+// True when the read was held back instead of parsed: a large token is
+// pending, the read cannot end it, and it does not double what is pending.
+bool XmlStreamParser::holdBack(const char *data, qsizetype size)
+{
+    const qint64 unreported = m_fed - m_lastEventEnd;
+    if (m_held.isEmpty()) {
+        if (unreported < kHoldAbove)
+            return false;
+        m_heldScanner = m_scanner;
+    }
+    const bool mayEnd = m_heldScanner.scan(data, size);
+    if (mayEnd || m_held.size() + size >= unreported)
+        return false;
+    m_held.append(data, size);
+    checkPending(m_fed + m_held.size());
+    return true;
 }
 
 bool XmlStreamParser::feed(const char *data, qsizetype size)
@@ -384,6 +446,13 @@ bool XmlStreamParser::feed(const char *data, qsizetype size)
             data = joined.constData();
             size = joined.size();
         }
+    }
+    if (holdBack(data, size))
+        return !m_failed;
+    if (!m_held.isEmpty()) {
+        joined = std::exchange(m_held, {}) + QByteArray(data, size);
+        data = joined.constData();
+        size = joined.size();
     }
     for (qsizetype offset = 0; offset < size; offset += kFeedSlice) {
         const int len = static_cast<int>(std::min(kFeedSlice, size - offset));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StreamError.h"
+#include "TokenEndScanner.h"
 #include "Utf8Validator.h"
 #include "XmlElement.h"
 
@@ -62,6 +63,9 @@ public:
     // it sends anything on the restarted stream.
     void restart();
     bool failed() const { return m_failed; }
+    // How often input was handed to expat (for tests and benchmarks: reads
+    // held back while a large token is pending do not count).
+    quint64 expatCalls() const { return m_expatCalls; }
 
 private:
     struct Callbacks;
@@ -74,7 +78,9 @@ private:
     bool parseSlice(const char *data, int size);
     void failOnExpatError();
     bool checkPending(qint64 end);
+    bool holdBack(const char *data, qsizetype size);
     qint64 eventEnd() const;
+    void noteEvent(qint64 end, TokenEndScanner::State after);
 
     XML_ParserStruct *m_parser = nullptr;
     std::vector<XmlElement> m_stack; // open elements below the stream root
@@ -92,6 +98,17 @@ private:
     QByteArray m_documentStart; // first bytes, held until the encoding is known
     bool m_encodingChecked = false;
     Utf8Validator m_utf8;
+    // Expat rescans a partial token from its start on every call, so while a
+    // large one is pending, reads that cannot end it are held back until
+    // they double it (see TokenEndScanner).
+    qint64 m_lastEventEnd = 0;
+    TokenEndScanner::State m_stateAfterEvent = TokenEndScanner::State::Content;
+    bool m_eventSeen = false;
+    bool m_inCdata = false;
+    TokenEndScanner m_scanner;     // over the bytes given to expat
+    TokenEndScanner m_heldScanner; // the same, continued over m_held
+    QByteArray m_held;
+    quint64 m_expatCalls = 0;
     bool m_failed = false;
     bool m_restartPending = false;
     bool m_inParse = false;

@@ -158,6 +158,46 @@ private slots:
         }
     }
 
+    void slowDripBounded_defect3_data()
+    {
+        QTest::addColumn<QByteArray>("filler");
+        QTest::newRow("plain") << QByteArray("x");
+        QTest::newRow("'>' in the value") << QByteArray(">");
+        QTest::newRow("references in the value") << QByteArray("&amp;>");
+    }
+
+    void slowDripBounded_defect3()
+    {
+        // Expat rescans a partial token on every call: an unterminated tag
+        // fed 16 bytes at a time must not be rescanned on every read.
+        QFETCH(QByteArray, filler);
+        const qsizetype read = 16;
+        const QByteArray value = filler.repeated(400 * 1024 / filler.size());
+        {
+            Recorder r;
+            QVERIFY(r.parser.feed(kHeader));
+            const quint64 before = r.parser.expatCalls();
+            QCOMPARE(r.feedChunks("<message a='" + value, read), value.size() + 12);
+            QVERIFY(!r.parser.failed());
+            QVERIFY(r.parser.expatCalls() - before < 1200); // 25,600 reads
+            // It still counts: refused at the limit.
+            QVERIFY(r.feedChunks(value, read) < value.size());
+            QVERIFY(r.refusedWith(StreamErrorCondition::PolicyViolation));
+        }
+        // A legitimate large tag is parsed as soon as its last byte arrives,
+        // also after a CDATA section that looks like markup.
+        Recorder r;
+        QVERIFY(r.parser.feed(kHeader + "<message><body><![CDATA[<x ' ]]></body></message>"));
+        QCOMPARE(r.elements.size(), 1);
+        const QByteArray stanza = "<message a='" + value + "' b=\"'\"/>";
+        QCOMPARE(r.feedChunks(stanza, read), stanza.size());
+        QCOMPARE(r.elements.size(), 2);
+        QCOMPARE(r.elements[1].attribute(QStringLiteral("b")), QStringLiteral("'"));
+        // And so is a small stanza that follows in reads of one byte.
+        QCOMPARE(r.feedChunks("<iq id='1'/>", 1), 12);
+        QCOMPARE(r.elements.size(), 3);
+    }
+
     void sizeLimitCountsWholeStanza_defect4()
     {
         const qint64 limit = 1024;
