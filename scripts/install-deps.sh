@@ -10,7 +10,7 @@ packages=(
   clang libfuzzer-14-dev llvm-14
   # Qt 6.4 (Widgets, Network, Sql, Test, Concurrent, LinguistTools)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   # SVG icons of the wizard (icon engine plugin)
   qt6-svg-dev libqt6svg6
   libgl-dev

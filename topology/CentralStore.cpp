@@ -7,6 +7,7 @@
 #include "TopologyDocument.h"
 #include "Validation.h"
 
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlError>
 
@@ -57,6 +58,17 @@ QString firstVersionSummary(const Topology &t)
 
 } // namespace
 
+QString CentralStore::recoveryAdvice(const QString &location)
+{
+    const QString path = QFileInfo(location).absoluteFilePath();
+    return QStringLiteral("To get the store back, restore a backup with 'fedgatectl store restore "
+                          "--file BACKUP --store %1' (the current file is kept as "
+                          "%1.before-restore), or move the file aside and publish an exported "
+                          "topology into a new store with 'fedgatectl topology publish --file "
+                          "EXPORT --store %1'.")
+        .arg(path);
+}
+
 struct CentralStore::Private
 {
     std::unique_ptr<SqlConnection> sql;
@@ -105,6 +117,170 @@ struct CentralStore::Private
             document, QStringLiteral("%1 (version %2)").arg(sql->displayLocation()).arg(version));
     }
 
+    // Serialises draft writers. SQLite: the write transaction (BEGIN
+    // IMMEDIATE) already excludes every other writer. PostgreSQL: a
+    // transaction-scoped advisory lock, which also covers the case where no
+    // draft row exists yet (SELECT ... FOR UPDATE would lock nothing then).
+    Status lockDraft()
+    {
+        if (sql->backend() != SqlConnection::Backend::Postgres)
+            return Status::success();
+        return sql->execStatus(QStringLiteral("SELECT pg_advisory_xact_lock(70236926)"));
+    }
+
+    // The revision of the draft: the row's, or when there is no row the one
+    // recorded when it was last removed (revisions never go back, so a
+    // writer holding an old one cannot match a new draft).
+    Result<qint64> removedRevision()
+    {
+        Result<QSqlQuery> q = sql->exec(
+            QStringLiteral("SELECT value FROM fedgate_meta WHERE key = 'draft_revision'"));
+        if (!q)
+            return q.error();
+        return q.value().next() ? q.value().value(0).toLongLong() : qint64(0);
+    }
+
+    Result<qint64> revision()
+    {
+        Result<QSqlQuery> q =
+            sql->exec(QStringLiteral("SELECT revision FROM topology_draft WHERE id = 1"));
+        if (!q)
+            return q.error();
+        if (q.value().next())
+            return q.value().value(0).toLongLong();
+        q.value().finish();
+        return removedRevision();
+    }
+
+    Status writeDraft(const Draft &draft, qint64 revision, const QDateTime &at)
+    {
+        return sql->execStatus(
+            QStringLiteral("INSERT INTO topology_draft (id, base_version, modified_at, document, "
+                           "revision) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                           "base_version = excluded.base_version, modified_at = "
+                           "excluded.modified_at, document = excluded.document, revision = "
+                           "excluded.revision"),
+            {draft.baseVersion, at.toString(Qt::ISODateWithMs),
+             QString::fromUtf8(TopologyDocument::toJson(draft.topology)), revision});
+    }
+
+    // Removes the draft row (if any) and records `revision` as the draft's.
+    Status removeDraft(qint64 revision)
+    {
+        if (Status s = sql->execStatus(QStringLiteral("DELETE FROM topology_draft")); !s)
+            return s;
+        return sql->execStatus(
+            QStringLiteral("INSERT INTO fedgate_meta (key, value) VALUES ('draft_revision', ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            {QString::number(revision)});
+    }
+
+    // The draft as draft() returns it, with its revision. The revision is
+    // read first: any change after it counts it up, so a revision never
+    // goes with newer content than it stands for.
+    Result<std::optional<Draft>> readDraft()
+    {
+        Result<qint64> removed = removedRevision();
+        if (!removed)
+            return removed.error();
+        Result<QSqlQuery> q = sql->exec(QStringLiteral(
+            "SELECT base_version, modified_at, document, revision FROM topology_draft "
+            "WHERE id = 1"));
+        if (!q)
+            return q.error();
+        QSqlQuery &query = q.value();
+        if (query.next()) {
+            Draft draft;
+            draft.baseVersion = query.value(0).toInt();
+            draft.modifiedAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+            draft.modifiedAt.setTimeSpec(Qt::UTC);
+            const QByteArray document = query.value(2).toString().toUtf8();
+            draft.revision = query.value(3).toLongLong();
+            query.finish();
+            Result<Topology> t = TopologyDocument::fromJson(
+                document, QStringLiteral("%1 (draft)").arg(sql->displayLocation()));
+            if (!t)
+                return t.error();
+            draft.topology = std::move(t).value();
+            return std::optional<Draft>(std::move(draft));
+        }
+        query.finish();
+
+        // No pending edits: the draft is the latest published version.
+        Result<int> newest = latest();
+        if (!newest)
+            return newest.error();
+        if (newest.value() == 0)
+            return std::optional<Draft>();
+        Result<QSqlQuery> row = sql->exec(
+            QStringLiteral("SELECT published_at FROM topology_versions WHERE version = ?"),
+            {newest.value()});
+        if (!row)
+            return row.error();
+        Draft draft;
+        if (row.value().next()) {
+            draft.modifiedAt =
+                QDateTime::fromString(row.value().value(0).toString(), Qt::ISODateWithMs);
+            draft.modifiedAt.setTimeSpec(Qt::UTC);
+        }
+        row.value().finish();
+        Result<Topology> t = load(newest.value());
+        if (!t)
+            return t.error();
+        draft.topology = std::move(t).value();
+        draft.baseVersion = newest.value();
+        draft.revision = removed.value();
+        return std::optional<Draft>(std::move(draft));
+    }
+
+    // Runs `body` with the draft's revision inside a write transaction that
+    // holds the draft lock; commits when it succeeds, rolls back otherwise.
+    template <typename T>
+    Result<T> underDraftLock(const std::function<Result<T>(qint64 revision)> &body)
+    {
+        if (Status s = sql->begin(); !s)
+            return s.error();
+        Result<T> result = [&]() -> Result<T> {
+            if (Status s = lockDraft(); !s)
+                return s.error();
+            Result<qint64> current = revision();
+            if (!current)
+                return current.error();
+            return body(current.value());
+        }();
+        if (!result) {
+            sql->rollback();
+            return result;
+        }
+        if (Status s = sql->commit(); !s)
+            return s.error();
+        return result;
+    }
+
+    Result<Draft> storeDraft(Draft draft, qint64 newRevision)
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (Status s = writeDraft(draft, newRevision, now); !s)
+            return s.error();
+        draft.revision = newRevision;
+        draft.modifiedAt = now;
+        draft.empty = false;
+        return draft;
+    }
+
+    Error draftConflict(qint64 yours, qint64 now, const QString &what) const
+    {
+        return Error{QStringLiteral("Draft conflict in the central store at %1: someone else "
+                                    "changed the draft since you read it (you have revision %2, "
+                                    "the store has revision %3). %4 Reload the draft to see "
+                                    "their changes, then make yours again.")
+                         .arg(sql->displayLocation())
+                         .arg(yours)
+                         .arg(now)
+                         .arg(what),
+                     sql->displayLocation()};
+    }
+
     Error conflict(int baseVersion, int latestVersion) const
     {
         const QString base = baseVersion > 0
@@ -135,8 +311,10 @@ QString CentralStore::defaultLocation()
 Result<std::unique_ptr<CentralStore>> CentralStore::open(const QString &location)
 {
     const QString where = location.isEmpty() ? defaultLocation() : location;
+    SqlConnection::Options options;
+    options.recovery = recoveryAdvice(where);
     Result<std::unique_ptr<SqlConnection>> sql =
-        SqlConnection::open(where, QStringLiteral("central store"));
+        SqlConnection::open(where, QStringLiteral("central store"), options);
     if (!sql)
         return sql.error();
     if (Status s = ensureStoreSchema(*sql.value(), StoreKind::Central); !s)
@@ -183,7 +361,8 @@ Result<Topology> CentralStore::topology(int version)
     return d->load(version);
 }
 
-Result<int> CentralStore::publish(const Topology &input, int baseVersion, const QString &comment)
+Result<int> CentralStore::publish(const Topology &input, int baseVersion, const QString &comment,
+                                  std::optional<qint64> draftRevision)
 {
     Topology topology = input;
     topology.normalise();
@@ -211,6 +390,15 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
         sql.rollback();
         return e;
     };
+
+    if (Status s = d->lockDraft(); !s)
+        return fail(s.error());
+    Result<qint64> revision = d->revision();
+    if (!revision)
+        return fail(revision.error());
+    if (draftRevision && *draftRevision != revision.value())
+        return fail(d->draftConflict(*draftRevision, revision.value(),
+                                     QStringLiteral("Nothing was published.")));
 
     Result<int> latest = d->latest();
     if (!latest)
@@ -257,13 +445,15 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
     }
 
     // The stored draft was just published: it no longer holds unpublished
-    // changes, so editing continues from the new version.
+    // changes, so editing continues from the new version. It is the draft
+    // when the caller read it at this revision, or when it is identical.
     Result<QSqlQuery> draftRow =
         sql.exec(QStringLiteral("SELECT base_version, document FROM topology_draft WHERE id = 1"));
     if (!draftRow)
         return fail(draftRow.error());
-    bool draftPublished = false;
-    if (draftRow.value().next() && draftRow.value().value(0).toInt() == baseVersion) {
+    const bool hasRow = draftRow.value().next();
+    bool draftPublished = !hasRow || draftRevision.has_value();
+    if (hasRow && !draftPublished && draftRow.value().value(0).toInt() == baseVersion) {
         Result<Topology> draft =
             TopologyDocument::fromJson(draftRow.value().value(1).toString().toUtf8());
         if (draft) {
@@ -275,8 +465,10 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
         }
     }
     draftRow.value().finish();
+    // Without a stored draft, the draft is the latest version, which just
+    // changed: count it as a draft change too.
     if (draftPublished)
-        if (Status s = sql.execStatus(QStringLiteral("DELETE FROM topology_draft")); !s)
+        if (Status s = d->removeDraft(revision.value() + 1); !s)
             return fail(s.error());
 
     if (d->publishHook)
@@ -297,59 +489,66 @@ Result<int> CentralStore::rollback(int version, int baseVersion)
 
 Result<std::optional<Draft>> CentralStore::draft()
 {
-    Result<QSqlQuery> q = d->sql->exec(QStringLiteral(
-        "SELECT base_version, modified_at, document FROM topology_draft WHERE id = 1"));
-    if (!q)
-        return q.error();
-    QSqlQuery &query = q.value();
-    if (query.next()) {
+    return d->readDraft();
+}
+
+Result<Draft> CentralStore::editDraft(const std::function<Status(Draft &)> &change)
+{
+    return d->underDraftLock<Draft>([&](qint64 revision) -> Result<Draft> {
+        Result<std::optional<Draft>> current = d->readDraft();
+        if (!current)
+            return current.error();
         Draft draft;
-        draft.baseVersion = query.value(0).toInt();
-        draft.modifiedAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
-        draft.modifiedAt.setTimeSpec(Qt::UTC);
-        const QByteArray document = query.value(2).toString().toUtf8();
-        query.finish();
-        Result<Topology> t = TopologyDocument::fromJson(
-            document, QStringLiteral("%1 (draft)").arg(d->sql->displayLocation()));
-        if (!t)
-            return t.error();
-        draft.topology = std::move(t).value();
-        return std::optional<Draft>(std::move(draft));
-    }
-    query.finish();
-
-    // No pending edits: the draft is the latest published version.
-    Result<int> latest = d->latest();
-    if (!latest)
-        return latest.error();
-    if (latest.value() == 0)
-        return std::optional<Draft>();
-    Result<Topology> t = d->load(latest.value());
-    if (!t)
-        return t.error();
-    Result<QList<VersionInfo>> all = versions();
-    Draft draft;
-    draft.topology = std::move(t).value();
-    draft.baseVersion = latest.value();
-    if (all && !all.value().isEmpty())
-        draft.modifiedAt = all.value().last().publishedAt;
-    return std::optional<Draft>(std::move(draft));
+        draft.empty = !current.value();
+        draft.revision = revision;
+        if (current.value())
+            draft = *current.value();
+        const Draft before = draft;
+        if (Status s = change(draft); !s)
+            return s.error();
+        if (draft.topology == before.topology && draft.baseVersion == before.baseVersion)
+            return before; // read only: nothing to write
+        return d->storeDraft(draft, revision + 1);
+    });
 }
 
-Status CentralStore::saveDraft(const Draft &draft)
+Result<Draft> CentralStore::saveDraft(const Draft &input)
 {
-    return d->sql->execStatus(
-        QStringLiteral("INSERT INTO topology_draft (id, base_version, modified_at, document) "
-                       "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                       "base_version = excluded.base_version, modified_at = excluded.modified_at, "
-                       "document = excluded.document"),
-        {draft.baseVersion, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-         QString::fromUtf8(TopologyDocument::toJson(draft.topology))});
+    return d->underDraftLock<Draft>([&](qint64 revision) -> Result<Draft> {
+        if (revision != input.revision)
+            return d->draftConflict(input.revision, revision,
+                                    QStringLiteral("Your change was not saved."));
+        return d->storeDraft(input, revision + 1);
+    });
 }
 
-Status CentralStore::discardDraft()
+Status CentralStore::discardDraft(std::optional<qint64> expectedRevision)
 {
-    return d->sql->execStatus(QStringLiteral("DELETE FROM topology_draft"));
+    Result<bool> discarded = d->underDraftLock<bool>([&](qint64 revision) -> Result<bool> {
+        if (expectedRevision && *expectedRevision != revision)
+            return d->draftConflict(*expectedRevision, revision,
+                                    QStringLiteral("The draft was not discarded."));
+        Result<QSqlQuery> row =
+            d->sql->exec(QStringLiteral("SELECT 1 FROM topology_draft WHERE id = 1"));
+        if (!row)
+            return row.error();
+        const bool hasRow = row.value().next();
+        row.value().finish();
+        if (!hasRow)
+            return false;
+        if (Status s = d->removeDraft(revision + 1); !s)
+            return s.error();
+        return true;
+    });
+    if (!discarded)
+        return discarded.error();
+    return Status::success();
+}
+
+bool CentralStore::isConflict(const Error &error)
+{
+    return error.message.startsWith(QLatin1String("Draft conflict")) ||
+           error.message.startsWith(QLatin1String("Publish conflict"));
 }
 
 void CentralStore::setPublishHookForTesting(std::function<void()> hook)

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 // The central management store: every published version of the topology,
 // plus the working draft the editors change. SQLite by default (one file in
@@ -36,6 +37,14 @@ struct Draft
     Topology topology;
     int baseVersion = 0; // the published version this draft started from; 0 = none
     QDateTime modifiedAt;
+    // Counts every change of the draft (saves, discards, publishes that
+    // consume it). A writer saves with the revision it read; if another
+    // writer changed the draft meanwhile the save is refused (a conflict),
+    // never silently overwritten.
+    qint64 revision = 0;
+    // editDraft() only: nothing was saved or published yet (the topology is
+    // empty and baseVersion is 0).
+    bool empty = false;
 };
 
 class CentralStore
@@ -45,6 +54,9 @@ public:
     // An empty location means defaultLocation().
     static Result<std::unique_ptr<CentralStore>> open(const QString &location);
     static QString defaultLocation();
+    // The way back from a damaged or emptied SQLite store at `location`:
+    // restore a backup, or publish an export into a new store.
+    static QString recoveryAdvice(const QString &location);
 
     virtual ~CentralStore();
     CentralStore(const CentralStore &) = delete;
@@ -66,7 +78,13 @@ public:
     // race for the same number). A stored draft identical to what is
     // published is removed in the same transaction.
     // Store locations are shown without their password (location()).
-    Result<int> publish(const Topology &topology, int baseVersion, const QString &comment = {});
+    //
+    // `draftRevision`: the revision of the draft `topology` was read from.
+    // If the draft has changed since (another writer's edit), nothing is
+    // published and a draft conflict is returned; otherwise the draft is
+    // consumed in the same transaction.
+    Result<int> publish(const Topology &topology, int baseVersion, const QString &comment = {},
+                        std::optional<qint64> draftRevision = {});
     // Publishes the content of `version` again as a new version.
     Result<int> rollback(int version, int baseVersion);
 
@@ -74,8 +92,27 @@ public:
     // otherwise the latest published version (baseVersion = that version);
     // absent when nothing was saved or published yet.
     Result<std::optional<Draft>> draft();
-    Status saveDraft(const Draft &draft);
-    Status discardDraft();
+
+    // The atomic read-modify-write every editor uses: one write transaction
+    // (SQLite BEGIN IMMEDIATE, other writers queue behind the busy timeout;
+    // PostgreSQL a transaction-scoped lock on the draft) reads the draft as
+    // draft() does (or an `empty` one), runs `change` on it and saves the
+    // result with the next revision. Concurrent edits therefore all land.
+    // `change` returning an error rolls back (nothing written); a draft left
+    // unchanged is not written either. Returns the draft as stored.
+    Result<Draft> editDraft(const std::function<Status(Draft &)> &change);
+
+    // Saves `draft` only if the stored draft is still at draft.revision (the
+    // one it was read with); otherwise writes nothing and returns a draft
+    // conflict (isConflict()). For editors that hold a draft for a long time
+    // (the wizard). Returns the draft as stored, with its new revision.
+    Result<Draft> saveDraft(const Draft &draft);
+    // Drops the unpublished edits; with `expectedRevision`, only if nobody
+    // changed the draft since (else a conflict).
+    Status discardDraft(std::optional<qint64> expectedRevision = {});
+
+    // Was `error` a draft or publish conflict (another writer was first)?
+    static bool isConflict(const Error &error);
 
     // Test-only fault injection: called inside the publish transaction, after
     // the new version's row is written and before the commit.

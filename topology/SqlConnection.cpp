@@ -68,7 +68,47 @@ QString errorText(const QSqlError &error)
                                : sentences.join(QLatin1Char(' '));
 }
 
+QString nextStepFor(const QString &option)
+{
+    return QStringLiteral("Check that the directory exists and that this user may write there, "
+                          "or choose another location (%1).")
+        .arg(option);
+}
+
 } // namespace
+
+Result<QStringList> SqlConnection::integrityProblems(bool full)
+{
+    if (m_backend != Backend::Sqlite)
+        return QStringList();
+    // quick_check skips the index-content comparison; both read every page.
+    Result<QSqlQuery> q = exec(full ? QStringLiteral("PRAGMA integrity_check(20)")
+                                    : QStringLiteral("PRAGMA quick_check(20)"));
+    if (!q) {
+        // SQLite refuses some damage before the check can even run.
+        if (m_lastError.text().contains(QLatin1String("malformed")) ||
+            m_lastError.text().contains(QLatin1String("not a database")))
+            return QStringList{errorText(m_lastError)};
+        return q.error();
+    }
+    QStringList problems;
+    while (q.value().next()) {
+        const QString line = q.value().value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    return problems;
+}
+
+Error SqlConnection::damagedError(const QString &what, const QString &recovery) const
+{
+    return Error{QStringLiteral("The %1 at %2 %3. Nothing was written to it. %4")
+                     .arg(m_purpose, m_displayLocation, what,
+                          recovery.isEmpty()
+                              ? QStringLiteral("Move the file aside and choose another location.")
+                              : recovery),
+                 m_displayLocation};
+}
 
 bool SqlConnection::isPostgresUrl(const QString &location)
 {
@@ -76,8 +116,8 @@ bool SqlConnection::isPostgresUrl(const QString &location)
            location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
 }
 
-Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &location,
-                                                           const QString &purpose)
+Result<std::unique_ptr<SqlConnection>>
+SqlConnection::open(const QString &location, const QString &purpose, const Options &options)
 {
     std::unique_ptr<SqlConnection> c(new SqlConnection);
     c->m_purpose = purpose;
@@ -154,6 +194,33 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
                          .arg(purpose, path, dir, option),
                      path};
     const bool existed = info.exists();
+    if (!existed && !options.create)
+        return Error{QStringLiteral("There is no %1 at %2: the file does not exist. Check the "
+                                    "location (%3).")
+                         .arg(purpose, path, option),
+                     path};
+    // Only a missing file is a new store. An existing file of 0 bytes was
+    // truncated (or never written): SQLite would take it for an empty
+    // database and the next write would start over, losing what it held.
+    if (existed) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("Cannot open the %1 at %2: %3. %4")
+                             .arg(purpose, path, file.errorString(), nextStepFor(option)),
+                         path};
+        const QByteArray header = file.read(16);
+        if (header.isEmpty())
+            return c->damagedError(QStringLiteral("is an empty file (0 bytes): the store it held "
+                                                  "was truncated, or it was never one, and an "
+                                                  "existing file is not taken for a new store"),
+                                   options.recovery);
+        if (header != QByteArray("SQLite format 3", 16))
+            return c->damagedError(QStringLiteral("is not a Fedgate store: the file is not a "
+                                                  "database (its first bytes are not SQLite's "
+                                                  "header), or its beginning was overwritten"),
+                                   options.recovery);
+    }
+    c->m_createdNow = !existed;
     c->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), c->m_connectionName);
     if (!c->m_db.isValid())
         return Error{QStringLiteral("Cannot open the %1 at %2: Qt's SQLite driver (QSQLITE) is "
@@ -164,10 +231,7 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
     // Another process may hold the write lock for a moment (publishing);
     // wait for it instead of failing at once.
     c->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-    const QString nextStep =
-        QStringLiteral("Check that the directory exists and that this user may write there, or "
-                       "choose another location (%1).")
-            .arg(option);
+    const QString nextStep = nextStepFor(option);
     if (!c->m_db.open())
         return Error{QStringLiteral("Cannot open the %1 at %2: %3 %4")
                          .arg(purpose, path, errorText(c->m_db.lastError()), nextStep),
@@ -177,16 +241,32 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &locati
     QSqlQuery probe(c->m_db);
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
         const QString text = errorText(probe.lastError());
-        return Error{QStringLiteral("Cannot open the %1 at %2: %3 %4")
-                         .arg(purpose, path, text,
-                              text.contains(QLatin1String("not a database"))
-                                  ? QStringLiteral("The file is not a Fedgate database, or is "
-                                                   "damaged; choose another location (%1).")
-                                        .arg(option)
-                                  : nextStep),
-                     path};
+        return Error{
+            QStringLiteral("Cannot open the %1 at %2: %3 %4")
+                .arg(
+                    purpose, path, text,
+                    text.contains(QLatin1String("not a database")) ||
+                            text.contains(QLatin1String("malformed"))
+                        ? QStringLiteral("The file is not a Fedgate database, or is "
+                                         "damaged; nothing was written. %1")
+                              .arg(options.recovery.isEmpty()
+                                       ? QStringLiteral("Choose another location (%1).").arg(option)
+                                       : options.recovery)
+                        : nextStep),
+            path};
     }
     probe.finish();
+    if (existed && options.quickCheck) {
+        Result<QStringList> problems = c->integrityProblems(false);
+        if (!problems)
+            return problems.error();
+        if (!problems.value().isEmpty())
+            return c->damagedError(
+                QStringLiteral("is damaged: SQLite's integrity check found %1 problem(s) (%2)")
+                    .arg(problems.value().size())
+                    .arg(problems.value().first()),
+                options.recovery);
+    }
     if (!existed) {
         // The store holds the dialback secret: owner-only, like a key file.
         QSqlQuery touch(c->m_db);

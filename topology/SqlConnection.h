@@ -29,11 +29,34 @@ public:
         Postgres
     };
 
+    struct Options
+    {
+        // A missing SQLite file is created (a new, empty database). Off for
+        // tools that must find an existing store (check, backup, restore).
+        bool create = true;
+        // PRAGMA quick_check on an existing SQLite file: a damaged store is
+        // refused at open instead of being read half and written on.
+        bool quickCheck = true;
+        // The way back from a damaged or emptied file, appended to the
+        // refusal ("Restore it from a backup: ...").
+        QString recovery;
+    };
+
     // `location`: a SQLite file path or postgresql://user:pass@host:port/db.
     // `purpose` names the thing in error messages ("central store",
     // "local replica").
+    //
+    // An existing SQLite file is never taken for a new database: a file of 0
+    // bytes (truncated), one that is not SQLite, or one that fails the quick
+    // check is refused with an error naming the file and `recovery`, and
+    // nothing is written to it. Only a missing file is a new store.
+    static Result<std::unique_ptr<SqlConnection>>
+    open(const QString &location, const QString &purpose, const Options &options);
     static Result<std::unique_ptr<SqlConnection>> open(const QString &location,
-                                                       const QString &purpose);
+                                                       const QString &purpose)
+    {
+        return open(location, purpose, Options{});
+    }
     static bool isPostgresUrl(const QString &location);
 
     ~SqlConnection();
@@ -44,6 +67,16 @@ public:
     // The location without any password: safe to print and to record.
     QString displayLocation() const { return m_displayLocation; }
     QSqlDatabase &database() { return m_db; }
+    // True when open() created the SQLite file (it did not exist before).
+    bool createdNow() const { return m_createdNow; }
+    QString purpose() const { return m_purpose; }
+
+    // SQLite's PRAGMA integrity_check (full) or quick_check: the problems
+    // found, empty when the database is sound. PostgreSQL: always empty.
+    Result<QStringList> integrityProblems(bool full);
+    // The refusal for a damaged SQLite file: names it, says nothing was
+    // written and gives `recovery`.
+    Error damagedError(const QString &what, const QString &recovery) const;
 
     // Runs `sql` with positional bindings. On failure returns an error that
     // names the location and the statement's purpose.
@@ -80,6 +113,7 @@ private:
     QString m_purpose;
     Backend m_backend = Backend::Sqlite;
     bool m_inTransaction = false;
+    bool m_createdNow = false;
     QSqlError m_lastError;
 };
 

@@ -39,7 +39,8 @@ QStringList tablesFor(StoreKind kind)
                            "id INTEGER PRIMARY KEY CHECK (id = 1), "
                            "base_version INTEGER NOT NULL, "
                            "modified_at VARCHAR(40) NOT NULL, "
-                           "document TEXT NOT NULL)"),
+                           "document TEXT NOT NULL, "
+                           "revision BIGINT NOT NULL DEFAULT 0)"),
         };
     return {QStringLiteral("CREATE TABLE IF NOT EXISTS replica_content ("
                            "id INTEGER PRIMARY KEY CHECK (id = 1), "
@@ -88,6 +89,19 @@ Status ensureStoreSchema(SqlConnection &sql, StoreKind kind)
 {
     if (schemaIsCurrent(sql, kind))
         return Status::success();
+    // An existing SQLite file with tables but no fedgate_meta belongs to
+    // another program: creating Fedgate's tables in it would hide that the
+    // location is wrong (or that the store's own tables were lost).
+    if (sql.backend() == SqlConnection::Backend::Sqlite) {
+        const QStringList tables = sql.database().tables();
+        if (!tables.isEmpty() && !tables.contains(QLatin1String("fedgate_meta")))
+            return sql.damagedError(
+                QStringLiteral("is not a Fedgate store: it is a SQLite database with other "
+                               "tables (%1) and no fedgate_meta table")
+                    .arg(tables.mid(0, 5).join(QStringLiteral(", "))),
+                QStringLiteral("Check the location (--store for the central store, --replica "
+                               "for the local replica)."));
+    }
     if (Status s = sql.begin(); !s)
         return s;
     auto fail = [&sql](Error e) -> Status {
@@ -139,8 +153,14 @@ Status ensureStoreSchema(SqlConnection &sql, StoreKind kind)
     for (const QString &statement : tablesFor(kind))
         if (Status s = sql.execStatus(statement); !s)
             return fail(s.error());
-    // Schema 1 is the first; later versions migrate here, inside this
-    // transaction, from storedVersion up to kStoreSchemaVersion.
+    // Migrations, inside this transaction, from storedVersion up to
+    // kStoreSchemaVersion. A new store (storedKind empty) was just created
+    // with the current tables.
+    if (!storedKind.isEmpty() && storedVersion < 2 && kind == StoreKind::Central)
+        if (Status s = sql.execStatus(QStringLiteral("ALTER TABLE topology_draft ADD COLUMN "
+                                                     "revision BIGINT NOT NULL DEFAULT 0"));
+            !s)
+            return fail(s.error());
     if (storedKind.isEmpty() || storedVersion < kStoreSchemaVersion) {
         const QString upsert =
             QStringLiteral("INSERT INTO fedgate_meta (key, value) VALUES (?, ?) "

@@ -17,7 +17,10 @@ enum class StoreKind
     Replica
 };
 
-constexpr int kStoreSchemaVersion = 1;
+// 1: first schema. 2: topology_draft.revision (every draft change counts
+// up, so a writer holding an older revision is refused instead of
+// overwriting); schema 1 stores are migrated in place on open.
+constexpr int kStoreSchemaVersion = 2;
 
 Status ensureStoreSchema(SqlConnection &sql, StoreKind kind);
 

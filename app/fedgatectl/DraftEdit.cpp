@@ -10,50 +10,6 @@ namespace fedgate::cli {
 
 using namespace fedgate::topology;
 
-std::optional<DraftEdit> DraftEdit::begin(Context &ctx, int *exitCode)
-{
-    Result<std::unique_ptr<CentralStore>> opened = CentralStore::open(ctx.store());
-    if (!opened) {
-        *exitCode = ctx.fail(StoreError, opened.error().toString());
-        return std::nullopt;
-    }
-    DraftEdit edit;
-    edit.m_store = std::move(opened).value();
-    Result<std::optional<Draft>> draft = edit.m_store->draft();
-    if (!draft) {
-        *exitCode = ctx.fail(StoreError, draft.error().toString());
-        return std::nullopt;
-    }
-    if (draft.value()) {
-        edit.m_draft = *draft.value();
-    } else {
-        Result<int> latest = edit.m_store->latestVersion();
-        if (!latest) {
-            *exitCode = ctx.fail(StoreError, latest.error().toString());
-            return std::nullopt;
-        }
-        if (latest.value() == 0) {
-            *exitCode = ctx.fail(
-                UsageOrValidation,
-                QStringLiteral("The store %1 has no topology yet. Start one with 'fedgatectl "
-                               "topology new --sip-domain DOMAIN --xmpp-domain DOMAIN' or publish "
-                               "a file with 'fedgatectl topology publish --file FILE'.")
-                    .arg(edit.m_store->location()));
-            return std::nullopt;
-        }
-        Result<Topology> published = edit.m_store->topology(latest.value());
-        if (!published) {
-            *exitCode = ctx.fail(StoreError, published.error().toString());
-            return std::nullopt;
-        }
-        edit.m_draft.topology = published.value();
-        edit.m_draft.baseVersion = latest.value();
-    }
-    edit.m_draft.topology.normalise();
-    edit.m_original = edit.m_draft.topology;
-    return edit;
-}
-
 int DraftEdit::commit(Context &ctx, const QString &objectPath, const QString &human,
                       QJsonObject json)
 {
@@ -78,25 +34,16 @@ int DraftEdit::commit(Context &ctx, const QString &objectPath, const QString &hu
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("Nothing was changed: ") + refusals.join(QLatin1Char(' ')));
 
-    m_draft.modifiedAt = QDateTime::currentDateTimeUtc();
-    const Status saved = m_store->saveDraft(m_draft);
-    if (!saved)
-        return ctx.fail(StoreError, saved.error().toString());
-
     int errors = 0;
     for (const Finding &f : after)
         errors += f.severity == Severity::Error ? 1 : 0;
-    if (ctx.json()) {
-        QJsonArray findings;
-        for (const Finding &f : notes)
-            findings.append(findingJson(f));
-        json.insert(QStringLiteral("newFindings"), findings);
-        json.insert(QStringLiteral("draftErrors"), errors);
-        json.insert(QStringLiteral("baseVersion"), m_draft.baseVersion);
-        json.insert(QStringLiteral("ok"), true);
-        ctx.printJson(json);
-        return Ok;
-    }
+    QJsonArray findings;
+    for (const Finding &f : notes)
+        findings.append(findingJson(f));
+    json.insert(QStringLiteral("newFindings"), findings);
+    json.insert(QStringLiteral("draftErrors"), errors);
+    json.insert(QStringLiteral("baseVersion"), m_draft.baseVersion);
+    json.insert(QStringLiteral("ok"), true);
     QString text = human;
     for (const Finding &f : notes)
         text += QStringLiteral("\n  %1 (%2): %3").arg(toString(f.severity), f.path, f.message);
@@ -105,7 +52,20 @@ int DraftEdit::commit(Context &ctx, const QString &objectPath, const QString &hu
                         : QStringLiteral("\nThe draft has %1 error(s) to fix before it can be "
                                          "published ('fedgatectl topology validate' lists them).")
                               .arg(errors);
-    return ctx.succeed(text);
+    m_saveRequested = true;
+    m_human = text;
+    m_json = json;
+    return Ok;
+}
+
+int DraftEdit::printSaved(Context &ctx, qint64 revision)
+{
+    if (ctx.json()) {
+        m_json.insert(QStringLiteral("draftRevision"), revision);
+        ctx.printJson(m_json);
+        return Ok;
+    }
+    return ctx.succeed(m_human);
 }
 
 int editDraft(Context &ctx, QCommandLineParser &parser, const QString &description,
@@ -114,9 +74,42 @@ int editDraft(Context &ctx, QCommandLineParser &parser, const QString &descripti
 {
     if (!ctx.parse(parser, description, positional, minPositional, maxPositional))
         return ctx.exitCode();
+    Result<std::unique_ptr<CentralStore>> opened = CentralStore::open(ctx.store());
+    if (!opened)
+        return ctx.fail(StoreError, describeError(opened.error()));
+    CentralStore &store = *opened.value();
+
+    DraftEdit edit;
     int code = Ok;
-    std::optional<DraftEdit> edit = DraftEdit::begin(ctx, &code);
-    return edit ? body(*edit) : code;
+    bool answered = false; // the body (or the empty-store check) printed its outcome
+    Result<Draft> stored = store.editDraft([&](Draft &draft) -> Status {
+        if (draft.empty) {
+            code = ctx.fail(
+                UsageOrValidation,
+                QStringLiteral("The store %1 has no topology yet. Start one with 'fedgatectl "
+                               "topology new --sip-domain DOMAIN --xmpp-domain DOMAIN' or publish "
+                               "a file with 'fedgatectl topology publish --file FILE'.")
+                    .arg(store.location()));
+            answered = true;
+            return Error{QStringLiteral("no topology"), store.location()};
+        }
+        edit.m_draft = draft;
+        edit.m_draft.topology.normalise();
+        edit.m_original = edit.m_draft.topology;
+        code = body(edit);
+        // Read-only verbs and refused edits leave the draft as it was, so
+        // nothing is written.
+        if (edit.m_saveRequested && code == Ok) {
+            edit.m_draft.modifiedAt = QDateTime::currentDateTimeUtc();
+            draft = edit.m_draft;
+        }
+        return Status::success();
+    });
+    if (!stored)
+        return answered ? code : ctx.fail(StoreError, describeError(stored.error()));
+    if (edit.m_saveRequested && code == Ok)
+        return edit.printSaved(ctx, stored.value().revision);
+    return code;
 }
 
 bool parseBool(Context &ctx, const QString &option, const QString &text, bool *out)

@@ -324,57 +324,63 @@ int topologyNew(Context &ctx)
         return opened.exitCode;
     CentralStore &store = *opened.store;
 
-    Result<std::optional<Draft>> existing = store.draft();
-    if (!existing)
-        return ctx.fail(StoreError, describeError(existing.error()));
-    if (existing.value() && !parser.isSet(force)) {
-        Result<bool> unpublished = hasUnpublishedChanges(store, *existing.value());
-        if (!unpublished)
-            return ctx.fail(StoreError, describeError(unpublished.error()));
-        if (unpublished.value())
-            return ctx.fail(
-                UsageOrValidation,
-                QStringLiteral("The central store at %1 has a draft with unpublished changes "
-                               "(based on version %2). Publish it first ('fedgatectl topology "
-                               "publish'), or pass --force to discard it.")
-                    .arg(store.location())
-                    .arg(existing.value()->baseVersion));
-    }
-    Result<int> latest = store.latestVersion();
-    if (!latest)
-        return ctx.fail(StoreError, describeError(latest.error()));
-
-    // Publishing keeps the deployed dialback secret (edges still use it);
-    // carry it into the draft now so that diffs show only real edits.
-    if (topology.gateway.dialbackSecret.isEmpty() && latest.value() > 0) {
-        Result<Topology> current = store.topology(latest.value());
-        if (!current)
-            return ctx.fail(StoreError, describeError(current.error()));
-        topology.gateway.dialbackSecret = current.value().gateway.dialbackSecret;
-    }
-    Draft draft;
-    draft.topology = topology;
-    draft.baseVersion = latest.value();
-    if (Status saved = store.saveDraft(draft); !saved)
-        return ctx.fail(StoreError, describeError(saved.error()));
-
+    // Checked and replaced in one transaction: an edit another writer makes
+    // meanwhile is either seen here (and refused without --force) or made
+    // after the new draft, never silently overwritten.
+    int latestVersion = 0;
+    int refusal = Ok;
+    Result<Draft> saved = store.editDraft([&](Draft &draft) -> Status {
+        if (!draft.empty && !parser.isSet(force)) {
+            Result<bool> unpublished = hasUnpublishedChanges(store, draft);
+            if (!unpublished)
+                return unpublished.error();
+            if (unpublished.value()) {
+                refusal = ctx.fail(
+                    UsageOrValidation,
+                    QStringLiteral("The central store at %1 has a draft with unpublished changes "
+                                   "(based on version %2). Publish it first ('fedgatectl "
+                                   "topology publish'), or pass --force to discard it.")
+                        .arg(store.location())
+                        .arg(draft.baseVersion));
+                return Error{QStringLiteral("refused"), store.location()};
+            }
+        }
+        Result<int> latest = store.latestVersion();
+        if (!latest)
+            return latest.error();
+        latestVersion = latest.value();
+        // Publishing keeps the deployed dialback secret (edges still use
+        // it); carry it into the draft now so that diffs show only real
+        // edits.
+        if (topology.gateway.dialbackSecret.isEmpty() && latestVersion > 0) {
+            Result<Topology> current = store.topology(latestVersion);
+            if (!current)
+                return current.error();
+            topology.gateway.dialbackSecret = current.value().gateway.dialbackSecret;
+        }
+        draft.topology = topology;
+        draft.baseVersion = latestVersion;
+        return Status::success();
+    });
+    if (!saved)
+        return refusal != Ok ? refusal : ctx.fail(StoreError, describeError(saved.error()));
     const QList<Finding> findings = validate(topology);
     QString human = QStringLiteral("Started a new draft topology%1 in the central store at %2.\n")
                         .arg(topology.organisation.name.isEmpty()
                                  ? QString()
                                  : QStringLiteral(" for ") + topology.organisation.name,
                              store.location());
-    if (latest.value() > 0)
+    if (latestVersion > 0)
         human += QStringLiteral("Publishing it replaces the content of version %1 with a new "
                                 "version.\n")
-                     .arg(latest.value());
+                     .arg(latestVersion);
     human += QStringLiteral("It has %1 error(s) and %2 warning(s) so far; 'fedgatectl topology "
                             "validate' lists them.")
                  .arg(countOf(findings, Severity::Error))
                  .arg(countOf(findings, Severity::Warning));
     return ctx.succeed(human,
                        QJsonObject{{QStringLiteral("store"), store.location()},
-                                   {QStringLiteral("baseVersion"), latest.value()},
+                                   {QStringLiteral("baseVersion"), latestVersion},
                                    {QStringLiteral("organisation"), topology.organisation.name},
                                    {QStringLiteral("findings"), findingsJson(findings)}});
 }
@@ -593,6 +599,9 @@ int topologyPublish(Context &ctx)
     if (!latest)
         return ctx.fail(StoreError, describeError(latest.error()));
     int baseVersion = latest.value();
+    // The revision of the draft being published: an edit that lands after
+    // it was read makes the publish a conflict instead of going unnoticed.
+    std::optional<qint64> draftRevision;
     if (parser.isSet(file)) {
         // An exported file names the version it was taken from: publishing
         // an edited copy of an old version must conflict, not overwrite.
@@ -610,6 +619,7 @@ int topologyPublish(Context &ctx)
                                 .arg(store.location()));
         topology = draft.value()->topology;
         baseVersion = draft.value()->baseVersion;
+        draftRevision = draft.value()->revision;
     }
     // Publishing what is already the newest version would only add an empty
     // version (re-running an unattended install must be a no-op).
@@ -646,10 +656,14 @@ int topologyPublish(Context &ctx)
         return UsageOrValidation;
     }
 
-    Result<int> published = store.publish(topology, baseVersion, parser.value(comment));
+    Result<int> published =
+        store.publish(topology, baseVersion, parser.value(comment), draftRevision);
     if (!published) {
         QString message = describeError(published.error());
-        if (!parser.isSet(file) && message.contains(QLatin1String("Publish conflict")))
+        if (message.contains(QLatin1String("Draft conflict")))
+            message += QStringLiteral(" Review the draft ('fedgatectl topology show') and publish "
+                                      "again.");
+        else if (!parser.isSet(file) && message.contains(QLatin1String("Publish conflict")))
             message +=
                 QStringLiteral(" Your edits: 'fedgatectl topology diff %1 draft'. To start again "
                                "from the latest version: 'fedgatectl topology export --output "
