@@ -5,6 +5,7 @@
 #include "engine/s2s/S2SListener.h"
 #include "engine/s2s/SrvResolver.h"
 #include "engine/xml/Namespaces.h"
+#include "engine/xml/PeerText.h"
 #include "engine/xml/XmlStreamParser.h"
 
 #include "certs/KeyStore.h"
@@ -412,16 +413,18 @@ void Engine::sendToRemote(const XmlElement &stanza)
     const QString toDomain = domainOf(stanza.attribute(QStringLiteral("to")));
     if (!m_policy.isLocalDomain(fromDomain)) {
         spdlog::warn("dropped a stanza to {}: its sender {} is not in one of our domains",
-                     toDomain.toStdString(), fromDomain.toStdString());
+                     boundedPeerText(toDomain).toStdString(),
+                     boundedPeerText(fromDomain).toStdString());
         return;
     }
     if (!m_policy.partner(toDomain)) {
         spdlog::warn("refused a stanza from {} to {}: '{}' is not a federation partner",
-                     stanza.attribute(QStringLiteral("from")).toStdString(),
-                     stanza.attribute(QStringLiteral("to")).toStdString(), toDomain.toStdString());
-        bounce(
-            stanza, QStringLiteral("not-allowed"),
-            QStringLiteral("'%1' is not a federation partner of this organisation.").arg(toDomain));
+                     boundedPeerText(stanza.attribute(QStringLiteral("from"))).toStdString(),
+                     boundedPeerText(stanza.attribute(QStringLiteral("to"))).toStdString(),
+                     boundedPeerText(toDomain).toStdString());
+        bounce(stanza, QStringLiteral("not-allowed"),
+               QStringLiteral("'%1' is not a federation partner of this organisation.")
+                   .arg(boundedPeerText(toDomain)));
         return;
     }
     logBody(stanza, "out");
@@ -614,13 +617,14 @@ void Engine::ping(const QString &domainIn, std::function<void(QString, QString)>
             const XmlElement *error = reply.firstChild(QStringLiteral("error"));
             const XmlElement *condition = error ? error->firstChildElement() : nullptr;
             const XmlElement *text = error ? error->firstChild(QStringLiteral("text")) : nullptr;
-            progress(QStringLiteral("reply"),
-                     QStringLiteral("error %1%2")
-                         .arg(condition ? condition->name() : QStringLiteral("?"),
-                              text ? QStringLiteral(": ") + text->text() : QString()));
+            progress(
+                QStringLiteral("reply"),
+                QStringLiteral("error %1%2")
+                    .arg(condition ? boundedPeerText(condition->name()) : QStringLiteral("?"),
+                         text ? QStringLiteral(": ") + boundedPeerText(text->text()) : QString()));
             complete(false,
                      QStringLiteral("the ping was answered with an error (%1)")
-                         .arg(condition ? condition->name() : QStringLiteral("?")),
+                         .arg(condition ? boundedPeerText(condition->name()) : QStringLiteral("?")),
                      rtt);
         }});
     QPointer<Engine> self(this);

@@ -3,6 +3,7 @@
 #include "FederationPolicy.h"
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
+#include "engine/xml/PeerText.h"
 
 #include "engine/dialback/DialbackKey.h"
 #include "engine/tls/ServerIdentityVerifier.h"
@@ -84,10 +85,11 @@ void InboundSession::onHeader(const XmlElement &header)
         return;
     }
     if (!policy.isLocalDomain(to)) {
-        logWarning(QStringLiteral("stream for unknown domain '%1'").arg(to));
-        m_stream->closeWithError(StreamErrorCondition::HostUnknown,
-                                 QStringLiteral("This server does not serve '%1'.").arg(to),
-                                 policy.localDomains().value(0));
+        logWarning(QStringLiteral("stream for unknown domain '%1'").arg(boundedPeerText(to)));
+        m_stream->closeWithError(
+            StreamErrorCondition::HostUnknown,
+            QStringLiteral("This server does not serve '%1'.").arg(boundedPeerText(to)),
+            policy.localDomains().value(0));
         return;
     }
     if (m_info.localDomain.isEmpty())
@@ -123,11 +125,12 @@ void InboundSession::onHeader(const XmlElement &header)
 
 void InboundSession::refuseNonPartner(const QString &domain)
 {
-    logWarning(QStringLiteral("refused: '%1' is not a federated partner").arg(domain));
-    m_stream->closeWithError(
-        StreamErrorCondition::PolicyViolation,
-        QStringLiteral("'%1' is not a federation partner of this server.").arg(domain),
-        m_info.localDomain);
+    logWarning(
+        QStringLiteral("refused: '%1' is not a federated partner").arg(boundedPeerText(domain)));
+    m_stream->closeWithError(StreamErrorCondition::PolicyViolation,
+                             QStringLiteral("'%1' is not a federation partner of this server.")
+                                 .arg(boundedPeerText(domain)),
+                             m_info.localDomain);
 }
 
 bool InboundSession::overPartnerLimit(const QString &domain)
@@ -258,10 +261,10 @@ void InboundSession::onElement(const XmlElement &element)
         onStanza(element);
         return;
     }
-    m_stream->closeWithError(
-        StreamErrorCondition::UnsupportedStanzaType,
-        QStringLiteral("Unexpected element <%1 xmlns='%2'>.").arg(element.name(), nsUri),
-        m_info.localDomain);
+    m_stream->closeWithError(StreamErrorCondition::UnsupportedStanzaType,
+                             QStringLiteral("Unexpected element <%1 xmlns='%2'>.")
+                                 .arg(boundedPeerText(element.name()), boundedPeerText(nsUri)),
+                             m_info.localDomain);
 }
 
 void InboundSession::onStartTls()
@@ -312,7 +315,7 @@ void InboundSession::onSaslAuth(const XmlElement &auth)
     if (m_headerFrom.isEmpty() || !m_stream->isEncrypted() || !policy.allowsSasl(m_headerFrom) ||
         authzid != m_headerFrom || !certificateValidFor(m_headerFrom)) {
         logWarning(QStringLiteral("SASL EXTERNAL refused for '%1' (certificate %2)")
-                       .arg(authzid, toString(m_info.certificate)));
+                       .arg(boundedPeerText(authzid), toString(m_info.certificate)));
         failure(QStringLiteral("not-authorized"));
         return;
     }
@@ -331,9 +334,10 @@ void InboundSession::onDialbackResult(const XmlElement &result)
     const QString to = result.attribute(QStringLiteral("to")).toLower();
     const QString key = result.text().trimmed();
     if (!policy.isLocalDomain(to)) {
-        m_stream->closeWithError(StreamErrorCondition::HostUnknown,
-                                 QStringLiteral("This server does not serve '%1'.").arg(to),
-                                 m_info.localDomain);
+        m_stream->closeWithError(
+            StreamErrorCondition::HostUnknown,
+            QStringLiteral("This server does not serve '%1'.").arg(boundedPeerText(to)),
+            m_info.localDomain);
         return;
     }
     if (!policy.partner(from)) {
@@ -429,9 +433,10 @@ void InboundSession::onDialbackVerify(const XmlElement &verify)
     const QString to = verify.attribute(QStringLiteral("to")).toLower();     // originating (us)
     const QString id = verify.attribute(QStringLiteral("id"));
     if (!policy.isLocalDomain(to)) {
-        m_stream->closeWithError(StreamErrorCondition::HostUnknown,
-                                 QStringLiteral("This server does not serve '%1'.").arg(to),
-                                 m_info.localDomain);
+        m_stream->closeWithError(
+            StreamErrorCondition::HostUnknown,
+            QStringLiteral("This server does not serve '%1'.").arg(boundedPeerText(to)),
+            m_info.localDomain);
         return;
     }
     if (!policy.partner(from)) {
@@ -456,9 +461,10 @@ void InboundSession::onStanza(const XmlElement &stanza)
     const QString name = stanza.name();
     if (name != QLatin1String("message") && name != QLatin1String("presence") &&
         name != QLatin1String("iq")) {
-        m_stream->closeWithError(StreamErrorCondition::UnsupportedStanzaType,
-                                 QStringLiteral("<%1/> is not a stanza.").arg(name),
-                                 m_info.localDomain);
+        m_stream->closeWithError(
+            StreamErrorCondition::UnsupportedStanzaType,
+            QStringLiteral("<%1/> is not a stanza.").arg(boundedPeerText(name)),
+            m_info.localDomain);
         return;
     }
     if (m_phase != Phase::Authenticated || m_authenticated.isEmpty()) {
@@ -480,17 +486,17 @@ void InboundSession::onStanza(const XmlElement &stanza)
     if (!m_authenticated.contains(pairKey(toDomain, fromDomain))) {
         const bool fromKnown = authenticatedDomains().contains(fromDomain);
         logWarning(QStringLiteral("stanza from '%1' to '%2' not authenticated on this stream")
-                       .arg(fromDomain, toDomain));
+                       .arg(boundedPeerText(fromDomain), boundedPeerText(toDomain)));
         if (fromKnown)
-            m_stream->closeWithError(
-                StreamErrorCondition::HostUnknown,
-                QStringLiteral("'%1' was not authenticated on this stream.").arg(toDomain),
-                m_info.localDomain);
+            m_stream->closeWithError(StreamErrorCondition::HostUnknown,
+                                     QStringLiteral("'%1' was not authenticated on this stream.")
+                                         .arg(boundedPeerText(toDomain)),
+                                     m_info.localDomain);
         else
-            m_stream->closeWithError(
-                StreamErrorCondition::InvalidFrom,
-                QStringLiteral("'%1' is not authenticated on this stream.").arg(fromDomain),
-                m_info.localDomain);
+            m_stream->closeWithError(StreamErrorCondition::InvalidFrom,
+                                     QStringLiteral("'%1' is not authenticated on this stream.")
+                                         .arg(boundedPeerText(fromDomain)),
+                                     m_info.localDomain);
         return;
     }
     ++m_info.stanzasIn;

@@ -5,6 +5,7 @@
 #include "engine/dialback/DialbackKey.h"
 #include "engine/tls/ServerIdentityVerifier.h"
 #include "engine/xml/Namespaces.h"
+#include "engine/xml/PeerText.h"
 
 namespace fedgate::engine {
 
@@ -269,7 +270,8 @@ void OutboundSession::onElement(const XmlElement &element)
         m_stream->sendHeader(m_info.localDomain, m_info.remoteDomain, {});
     } else if (nsUri == ns::kSasl && name == QLatin1String("failure")) {
         const XmlElement *condition = element.firstChildElement();
-        const QString why = condition ? condition->name() : QStringLiteral("failure");
+        const QString why =
+            condition ? boundedPeerText(condition->name()) : QStringLiteral("failure");
         if (m_engine->policy().allowsDialback(m_info.remoteDomain, TlsState::Encrypted)) {
             emit progress(QStringLiteral("auth"),
                           QStringLiteral("SASL EXTERNAL refused (%1), trying dialback").arg(why));
@@ -291,7 +293,8 @@ void OutboundSession::onElement(const XmlElement &element)
             flushQueue();
         } else {
             giveUp(FailureKind::Policy,
-                   QStringLiteral("the server refused our dialback key (type '%1')").arg(type));
+                   QStringLiteral("the server refused our dialback key (type '%1')")
+                       .arg(boundedPeerText(type)));
         }
     } else if (nsUri == ns::kDialback && name == QLatin1String("verify")) {
         const QString id = element.attribute(QStringLiteral("id"));

@@ -1,6 +1,7 @@
 #include "XmppStream.h"
 
 #include "engine/xml/Namespaces.h"
+#include "engine/xml/PeerText.h"
 
 #include <QSignalBlocker>
 #include <QSslCipher>
@@ -25,11 +26,13 @@ XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent
             return; // the rest of a chunk read before the abort
         if (element.is(QStringLiteral("error"), ns::kStreams)) {
             const XmlElement *condition = element.firstChildElement();
-            m_closeReason = QStringLiteral("peer sent stream error %1")
-                                .arg(condition ? condition->name() : QStringLiteral("?"));
+            m_closeReason =
+                QStringLiteral("peer sent stream error %1")
+                    .arg(condition ? boundedPeerText(condition->name()) : QStringLiteral("?"));
             const XmlElement *text = element.firstChild(QStringLiteral("text"));
             if (text)
-                m_closeReason += QStringLiteral(" (") + text->text() + QLatin1Char(')');
+                m_closeReason +=
+                    QStringLiteral(" (") + boundedPeerText(text->text()) + QLatin1Char(')');
         }
         emit elementReceived(element);
     };
