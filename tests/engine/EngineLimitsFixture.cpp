@@ -1,71 +1,12 @@
 #include "EngineLimitsFixture.h"
 
-#include "engine/xml/Namespaces.h"
-#include "engine/xml/XmlStreamParser.h"
 #include "support/PeerProcess.h"
 #include "support/TestPaths.h"
 #include "topology/TopologyDocument.h"
 
-#include <QTcpSocket>
-
 #include <spdlog/sinks/ostream_sink.h>
 
 namespace fedgate::test {
-
-using engine::XmlElement;
-using engine::XmlStreamParser;
-namespace ns = engine::ns;
-
-bool ScriptedPartner::listen(const QHostAddress &address)
-{
-    QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *s = m_server.nextPendingConnection())
-            accept(s);
-    });
-    return m_server.listen(address, 0);
-}
-
-void ScriptedPartner::accept(QTcpSocket *socket)
-{
-    ++connections;
-    auto parser = std::make_shared<XmlStreamParser>();
-    auto stalled = std::make_shared<bool>(false);
-    parser->onStreamOpened = [socket](const XmlElement &) {
-        socket->write("<stream:stream xmlns='jabber:server' "
-                      "xmlns:stream='http://etherx.jabber.org/streams' "
-                      "xmlns:db='jabber:server:dialback' id='scripted-id' from='partner.test' "
-                      "version='1.0'><stream:features><dialback "
-                      "xmlns='urn:xmpp:features:dialback'/></stream:features>");
-    };
-    parser->onElement = [this, socket, stalled](XmlElement &&e) {
-        if (e.ns() != ns::kDialback) {
-            stanzas.append(std::move(e));
-            return;
-        }
-        const bool verify = e.name() == QLatin1String("verify");
-        verifiesReceived += verify;
-        if (verify && !answerVerify)
-            return;
-        XmlElement answer(e.name(), ns::kDialback);
-        answer.setAttribute(QStringLiteral("from"), e.attribute(QStringLiteral("to")));
-        answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));
-        if (e.hasAttribute(QStringLiteral("id")))
-            answer.setAttribute(QStringLiteral("id"), e.attribute(QStringLiteral("id")));
-        answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
-        socket->write(answer.toXml());
-        if (!verify && stallAfterAuth) {
-            // From now on nothing is read: Qt stops taking bytes from the
-            // kernel once its one-byte read buffer is full.
-            *stalled = true;
-            socket->setReadBufferSize(1);
-        }
-    };
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, parser, stalled] {
-        if (!*stalled)
-            parser->feed(socket->readAll());
-    });
-    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-}
 
 std::unique_ptr<engine::Engine> makeLimitsEngine(const QHostAddress &address,
                                                  const QHostAddress &partnerAddress,

@@ -4,8 +4,6 @@
 #include "engine/Engine.h"
 
 #include <QHostAddress>
-#include <QObject>
-#include <QTcpServer>
 
 #include <spdlog/spdlog.h>
 
@@ -13,36 +11,13 @@
 #include <sstream>
 
 // What the engine-limits suites (tst_s2soutputbound, tst_s2squotas) share:
-// an in-process engine for contoso.test with one dialback partner, a partner
-// server that can be told to misbehave, peers bound to a chosen source
-// address, and a capture of the engine's log.
+// an in-process engine for contoso.test with one dialback partner (served by
+// a FakePartnerServer, which can be told to misbehave), peers bound to a
+// chosen source address, and a capture of the engine's log.
 namespace fedgate::test {
 
 inline const QString kLimitsOurDomain = QStringLiteral("contoso.test");
 inline const QString kLimitsPartner = QStringLiteral("partner.test");
-
-// partner.test's server as the engine sees it when it connects out. By
-// default it answers every db:result and db:verify with "valid" and records
-// the other stanzas; `answerVerify = false` leaves db:verify unanswered (a
-// slow authoritative server), `stallAfterAuth` stops reading once it has
-// validated the engine's db:result (a partner that accepts but never reads).
-class ScriptedPartner : public QObject
-{
-public:
-    bool answerVerify = true;
-    bool stallAfterAuth = false;
-    int connections = 0;
-    int verifiesReceived = 0;
-    QList<engine::XmlElement> stanzas;
-
-    bool listen(const QHostAddress &address);
-    quint16 port() const { return m_server.serverPort(); }
-
-private:
-    void accept(QTcpSocket *socket);
-
-    QTcpServer m_server;
-};
 
 // An engine for contoso.test listening on `address`:<free port> whose only
 // partner, partner.test, does plain dialback (TLS and SASL NotSupported) and

@@ -79,6 +79,10 @@ void FakePartnerServer::accept(QTcpSocket *socket)
             stanzas.append(std::move(e));
             return;
         }
+        const bool verify = e.name() == QLatin1String("verify");
+        verifiesReceived += verify;
+        if (verify && !answerVerify)
+            return;
         XmlElement answer(e.name(), ns::kDialback);
         answer.setAttribute(QStringLiteral("from"), e.attribute(QStringLiteral("to")));
         answer.setAttribute(QStringLiteral("to"), e.attribute(QStringLiteral("from")));

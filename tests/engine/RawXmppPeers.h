@@ -39,6 +39,8 @@ public:
     QString domain = QStringLiteral("partner.test"); // the name its stream header gives
     QString verdict = QStringLiteral("valid");       // its answer to every dialback check
     bool stallAfterAuth = false; // stops reading after its first db:result and db:verify
+    bool answerVerify = true;    // false: db:verify stays unanswered (a slow server)
+    int verifiesReceived = 0;
 
     bool listen(const QHostAddress &address);
     quint16 port() const { return m_server.serverPort(); }

@@ -44,7 +44,7 @@ private slots:
 
     void outputBoundOnVerifyFloodFromPeerThatNeverReads()
     {
-        test::ScriptedPartner partner;
+        test::FakePartnerServer partner;
         QVERIFY(partner.listen(kPartnerAddress));
         test::LogCapture log;
         auto engine =
@@ -84,7 +84,7 @@ private slots:
 
     void outputBoundOnStalledPartner()
     {
-        test::ScriptedPartner stalled;
+        test::FakePartnerServer stalled;
         stalled.stallAfterAuth = true;
         QVERIFY(stalled.listen(kPartnerAddress));
         test::LogCapture log;
