@@ -5,6 +5,8 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTest>
 
 namespace fedgate::test::hostile {
@@ -275,6 +277,36 @@ bool HostileHarness::authenticate(RawPeer &peer, int source, const QString &doma
     peer.send("<db:result from='" + domain.toUtf8() +
               "' to='contoso.test'>attacker-key</db:result>");
     return peer.waitFor("type='valid'");
+}
+
+QSslConfiguration HostileHarness::clientTls(const QString &leafDomain) const
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(QSslCertificate::fromPath(m_ca.certificatePath()));
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!leafDomain.isEmpty()) {
+        const TestCa::Leaf leaf = m_leaves.value(leafDomain);
+        config.setLocalCertificate(QSslCertificate::fromPath(leaf.certificatePath).value(0));
+        QFile key(leaf.keyPath);
+        if (key.open(QIODevice::ReadOnly))
+            config.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
+    }
+    return config;
+}
+
+bool HostileHarness::startTls(RawPeer &peer, int source, const QString &from,
+                              const QString &leafDomain)
+{
+    if (!openStream(peer, source, from))
+        return false;
+    peer.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+    if (!peer.waitFor("<proceed"))
+        return false;
+    peer.received.clear();
+    peer.socket.setSslConfiguration(clientTls(leafDomain));
+    peer.socket.setPeerVerifyName(kOurDomain);
+    peer.socket.startClientEncryption();
+    return peer.socket.waitForEncrypted(5000);
 }
 
 void HostileSuite::startHarness(const HarnessOptions &options)

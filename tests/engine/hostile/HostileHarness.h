@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -78,6 +79,13 @@ public:
     bool openStream(RawPeer &peer, int source, const QString &from = kPartner);
     // Opens a stream and authenticates `domain` by dialback.
     bool authenticate(RawPeer &peer, int source, const QString &domain = kPartner);
+
+    // A client TLS configuration trusting the test CA, with the certificate
+    // of `leafDomain` (none when empty).
+    QSslConfiguration clientTls(const QString &leafDomain) const;
+    // Opens a stream from `from`, STARTTLS, handshake with `leafDomain`'s
+    // certificate; `received` is emptied at the handshake.
+    bool startTls(RawPeer &peer, int source, const QString &from, const QString &leafDomain);
 
     FakePartnerServer &partnerServer() { return *m_fakes.value(kPartner); }
     FakePartnerServer &fake(const QString &domain) { return *m_fakes.value(domain); }

@@ -6,11 +6,7 @@
 #include "HostileHarness.h"
 
 #include <QDeadlineTimer>
-#include <QFile>
 #include <QProcess>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QTest>
 
 using namespace fedgate::test;
@@ -20,40 +16,11 @@ namespace {
 const QByteArray kPing = "<iq type='get' id='x' from='partner.test' to='contoso.test'><ping "
                          "xmlns='urn:xmpp:ping'/></iq>";
 
-QSslConfiguration clientTls(const HostileHarness &h, const QString &leafDomain)
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setCaCertificates(QSslCertificate::fromPath(h.ca().certificatePath()));
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!leafDomain.isEmpty()) {
-        const TestCa::Leaf leaf = h.leaf(leafDomain);
-        config.setLocalCertificate(QSslCertificate::fromPath(leaf.certificatePath).value(0));
-        QFile key(leaf.keyPath);
-        if (key.open(QIODevice::ReadOnly))
-            config.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
-    }
-    return config;
-}
 } // namespace
 
 class TestHostileAuth : public HostileSuite
 {
     Q_OBJECT
-
-    // STARTTLS on a stream from `from`, client certificate of `leafDomain`.
-    bool startTls(RawPeer &peer, int source, const QString &from, const QString &leafDomain)
-    {
-        if (!m_h.openStream(peer, source, from))
-            return false;
-        peer.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-        if (!peer.waitFor("<proceed"))
-            return false;
-        peer.received.clear();
-        peer.socket.setSslConfiguration(clientTls(m_h, leafDomain));
-        peer.socket.setPeerVerifyName(kOurDomain);
-        peer.socket.startClientEncryption();
-        return peer.socket.waitForEncrypted(5000);
-    }
 
     // openssl s_client doing STARTTLS with only `protocolOption`
     // (-tls1, -tls1_1, -tls1_2); returns its output.
@@ -138,7 +105,7 @@ private slots:
                   "<db:result from='secure.test' to='contoso.test'>injected</db:result>");
         QVERIFY(peer.waitFor("<proceed"));
         peer.received.clear();
-        peer.socket.setSslConfiguration(clientTls(m_h, kSecure));
+        peer.socket.setSslConfiguration(m_h.clientTls(kSecure));
         peer.socket.setPeerVerifyName(kOurDomain);
         peer.socket.startClientEncryption();
         QVERIFY2(peer.socket.waitForEncrypted(5000), qPrintable(peer.socket.errorString()));
@@ -287,7 +254,7 @@ private slots:
     void saslPlainMechanism()
     {
         RawPeer peer;
-        QVERIFY(startTls(peer, 16, kSecure, kSecure));
+        QVERIFY(m_h.startTls(peer, 16, kSecure, kSecure));
         peer.send(header(kOurDomain, kSecure));
         QVERIFY(peer.waitFor("</stream:features>"));
         peer.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
@@ -302,7 +269,7 @@ private slots:
         // TLS with other.test's certificate while claiming secure.test, which
         // may only use SASL EXTERNAL: no mechanism fits.
         RawPeer peer;
-        QVERIFY(startTls(peer, 17, kSecure, QStringLiteral("other.test")));
+        QVERIFY(m_h.startTls(peer, 17, kSecure, QStringLiteral("other.test")));
         peer.send(header(kOurDomain, kSecure));
         expectStreamError(peer, "not-authorized");
         expectSurvived();

@@ -46,6 +46,20 @@ class TestHostileLimits : public HostileSuite
         }
     }
 
+    // 8,192 x `request` (each answered), then until fedgated aborts the
+    // stream once over the output bound (no flush awaited).
+    void floodUntilAborted(RawPeer &peer, const QByteArray &request)
+    {
+        floodWithoutReading(peer, request.repeated(32), 256);
+        QDeadlineTimer deadline(10000);
+        while (peer.socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+            peer.socket.write(request); // a write is what notices the reset
+            QTest::qWait(50);
+        }
+        QVERIFY2(peer.socket.state() == QAbstractSocket::UnconnectedState,
+                 "fedgated kept the non-reading peer's stream");
+    }
+
 private slots:
     void initTestCase()
     {
@@ -66,16 +80,21 @@ private slots:
         QVERIFY(m_h.openStream(peer, 1));
         const QByteArray verify = "<db:verify from='partner.test' to='contoso.test' id='" +
                                   QByteArray(8 * 1024, 'v') + "'>bogus</db:verify>";
-        floodWithoutReading(peer, verify.repeated(32), 256);
-        // Aborted by fedgated once over the output bound (no flush awaited).
-        QDeadlineTimer deadline(10000);
-        while (peer.socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-            peer.socket.write(verify); // a write is what notices the reset
-            QTest::qWait(50);
-        }
-        QVERIFY2(peer.socket.state() == QAbstractSocket::UnconnectedState,
-                 "fedgated kept the non-reading peer's stream");
+        floodUntilAborted(peer, verify);
         QVERIFY2(m_h.log().contains(attackerAddress(1).toString()), "no log line names the peer");
+        expectSurvived();
+    }
+
+    void nonReadingTlsPeerFloodsDbVerify()
+    {
+        // The same over TLS: the bound counts the encrypted bytes pending too.
+        RawPeer peer;
+        QVERIFY(m_h.startTls(peer, 14, kSecure, kSecure));
+        peer.send(header(kOurDomain, kSecure));
+        QVERIFY(peer.waitFor("</stream:features>"));
+        const QByteArray verify = "<db:verify from='secure.test' to='contoso.test' id='" +
+                                  QByteArray(8 * 1024, 'v') + "'>bogus</db:verify>";
+        floodUntilAborted(peer, verify);
         expectSurvived();
     }
 

@@ -273,9 +273,9 @@ private slots:
         const qsizetype before = peer.received.size();
         peer.send("<" + QByteArray(300 * 1024, 'n') + "/>");
         expectStreamError(peer, "unsupported-stanza-type");
-        QVERIFY2(peer.received.size() - before < 2048,
-                 qPrintable(QStringLiteral("%1 bytes came back")
-                                .arg(peer.received.size() - before)));
+        QVERIFY2(
+            peer.received.size() - before < 2048,
+            qPrintable(QStringLiteral("%1 bytes came back").arg(peer.received.size() - before)));
         expectSurvived();
     }
 
