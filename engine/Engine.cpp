@@ -23,9 +23,17 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace fedgate::engine {
 
 namespace {
+// How long after the last session closed freed memory goes back to the
+// system: a burst of closes trims once.
+constexpr int kTrimDelayMs = 1000;
+
 Error engineError(const QString &message)
 {
     return Error{message, QStringLiteral("fedgated"), 0, 0};
@@ -52,10 +60,14 @@ QString pairKey(const QString &local, const QString &remote)
 Engine::Engine(EngineConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_guard(m_config.maxUnauthenticatedPerAddress)
     , m_maxStanzaSize(XmlStreamParser::kDefaultMaxStanzaSize)
 {
     m_resolver = new SrvResolver(m_config.hosts, this);
     m_resolver->setNameserver(m_config.dnsServer);
+    m_trimTimer.setSingleShot(true);
+    m_trimTimer.setInterval(kTrimDelayMs);
+    connect(&m_trimTimer, &QTimer::timeout, this, &Engine::trimFreedMemory);
 }
 
 Engine::~Engine()
@@ -293,7 +305,7 @@ int Engine::sessionCount(const QString &remoteDomain, SessionDirection direction
     int count = 0;
     if (direction == SessionDirection::Inbound) {
         for (const InboundSession *s : m_inbound)
-            count += s->info().remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;
+            count += s->authenticatedDomains().contains(remoteDomain, Qt::CaseInsensitive);
     } else {
         for (const OutboundSession *s : m_outbound)
             count += s->info().remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;
@@ -301,10 +313,32 @@ int Engine::sessionCount(const QString &remoteDomain, SessionDirection direction
     return count;
 }
 
+bool Engine::refusedByAddressCap(QSslSocket *socket, const QString &address)
+{
+    if (m_guard.unauthenticated(address) < m_guard.maxPerAddress())
+        return false;
+    int suppressed = 0;
+    if (m_guard.shouldLogRefusal(address, &suppressed))
+        spdlog::warn("connection from {}:{} refused at accept: {} unauthenticated connections "
+                     "from {} already (maxUnauthenticatedPerAddress){}",
+                     address.toStdString(), socket->peerPort(), m_guard.maxPerAddress(),
+                     address.toStdString(),
+                     suppressed
+                         ? fmt::format(", {} more refused since the last such line", suppressed)
+                         : std::string());
+    socket->abort();
+    socket->deleteLater();
+    return true;
+}
+
 void Engine::onAccepted(QSslSocket *socket, bool directTls)
 {
+    const QString address = ConnectionGuard::addressKey(socket->peerAddress());
+    if (refusedByAddressCap(socket, address))
+        return;
     const int total = int(m_inbound.size() + m_outbound.size());
     auto *session = new InboundSession(this, socket, this);
+    m_guard.admit(session, address);
     adopt(session);
     if (total >= m_policy.gateway().connectionLimit) {
         spdlog::warn("connection from {} refused: ConnectionLimit {} reached",
@@ -322,8 +356,11 @@ void Engine::onAccepted(QSslSocket *socket, bool directTls)
 
 void Engine::adopt(S2SSession *session)
 {
-    if (auto *in = qobject_cast<InboundSession *>(session))
+    if (auto *in = qobject_cast<InboundSession *>(session)) {
         m_inbound << in;
+        connect(in, &S2SSession::authenticated, this,
+                [this](S2SSession *s) { m_guard.release(s); });
+    }
     connect(session, &S2SSession::finished, this, &Engine::onSessionFinished);
     emit sessionsChanged();
 }
@@ -339,9 +376,20 @@ void Engine::onSessionFinished(S2SSession *session)
         else
             ++it;
     }
+    m_guard.release(session);
     session->disconnect(this);
     session->deleteLater();
+    m_trimTimer.start();
     emit sessionsChanged();
+}
+
+void Engine::trimFreedMemory()
+{
+    // After an attack thousands of closed streams leave their buffers in
+    // malloc's free lists; give them back so resident memory falls again.
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 OutboundSession *Engine::outboundFor(const QString &localDomain, const QString &remoteDomain)

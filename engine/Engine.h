@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionGuard.h"
 #include "EngineConfig.h"
 #include "LocalDelivery.h"
 #include "engine/s2s/FederationPolicy.h"
@@ -14,6 +15,7 @@
 #include <QList>
 #include <QObject>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -90,6 +92,8 @@ public:
     void verifyDialbackKey(const QString &receiving, const QString &originating,
                            const QString &streamId, const QString &key,
                            std::function<void(DialbackVerdict)> done);
+    // Inbound: the streams that authenticated `remoteDomain`; outbound: the
+    // sessions to it.
     int sessionCount(const QString &remoteDomain, SessionDirection direction) const;
 
 signals:
@@ -100,6 +104,8 @@ private:
     Status useAssignedCertificate();
     Status listen(const topology::Topology &topology);
     void onAccepted(QSslSocket *socket, bool directTls);
+    bool refusedByAddressCap(QSslSocket *socket, const QString &address);
+    void trimFreedMemory();
     void adopt(S2SSession *session);
     void onSessionFinished(S2SSession *session);
     OutboundSession *outboundFor(const QString &localDomain, const QString &remoteDomain);
@@ -108,6 +114,8 @@ private:
     void logBody(const XmlElement &stanza, const char *direction) const;
 
     EngineConfig m_config;
+    ConnectionGuard m_guard; // unauthenticated connections per source address
+    QTimer m_trimTimer;      // gives freed memory back after a burst of closes
     FederationPolicy m_policy;
     QSslConfiguration m_tls;
     CertificateChainVerifier m_chainVerifier;

@@ -34,7 +34,7 @@ QString pairKey(const QString &local, const QString &remote)
 InboundSession::InboundSession(Engine *engine, QSslSocket *socket, QObject *parent)
     : S2SSession(engine, SessionDirection::Inbound, parent)
 {
-    attachStream(new XmppStream(socket, engine->maxStanzaSize(), this));
+    attachNewStream(socket);
     m_stream->setStreamId(engine->newStreamId());
     m_info.remoteAddress = m_stream->remoteEndpoint();
     m_info.state = QStringLiteral("negotiating");
@@ -111,8 +111,6 @@ void InboundSession::onHeader(const XmlElement &header)
                                      to);
             return;
         }
-        if (m_info.remoteDomain.isEmpty() && overPartnerLimit(from))
-            return;
         m_headerFrom = from;
         m_info.remoteDomain = from;
     }
@@ -136,7 +134,9 @@ void InboundSession::refuseNonPartner(const QString &domain)
 bool InboundSession::overPartnerLimit(const QString &domain)
 {
     // The partner's own ConnectionLimit, capped by the gateway-wide
-    // PartnerConnectionLimit; this session is not counted yet.
+    // PartnerConnectionLimit. Checked when the domain is authenticated: only
+    // streams authenticated for it count (one that merely names it in its
+    // header uses up nothing), and this one is not counted yet.
     const FederationPolicy &policy = m_engine->policy();
     const topology::XmppPartner *partner = policy.partner(domain);
     int limit = policy.gateway().partnerConnectionLimit;
@@ -144,12 +144,12 @@ bool InboundSession::overPartnerLimit(const QString &domain)
         limit = limit > 0 ? std::min(limit, partner->connectionLimit) : partner->connectionLimit;
     if (limit <= 0 || m_engine->sessionCount(domain, SessionDirection::Inbound) < limit)
         return false;
-    logWarning(QStringLiteral("refused: '%1' already has %2 inbound stream(s) "
+    logWarning(QStringLiteral("refused: '%1' already has %2 authenticated inbound stream(s) "
                               "(PartnerConnectionLimit)")
                    .arg(domain)
                    .arg(limit));
     m_stream->closeWithError(
-        StreamErrorCondition::ResourceConstraint,
+        StreamErrorCondition::PolicyViolation,
         QStringLiteral("Too many streams from '%1'; at most %2.").arg(domain).arg(limit),
         m_info.localDomain);
     return true;
@@ -319,6 +319,8 @@ void InboundSession::onSaslAuth(const XmlElement &auth)
         failure(QStringLiteral("not-authorized"));
         return;
     }
+    if (overPartnerLimit(m_headerFrom))
+        return;
     m_stream->send(XmlElement(QStringLiteral("success"), ns::kSasl));
     m_stream->restartParser();
     m_saslDone = true;
@@ -329,6 +331,20 @@ void InboundSession::onSaslAuth(const XmlElement &auth)
 
 void InboundSession::onDialbackResult(const XmlElement &result)
 {
+    const int maxPending = m_engine->config().maxPendingDialback;
+    if (m_pendingDialback >= maxPending) {
+        // Each db:result costs a db:verify to the partner's server: a stream
+        // may not turn us into an amplifier.
+        logWarning(QStringLiteral("refused: %1 dialback verifications already pending on this "
+                                  "stream (maxPendingDialback)")
+                       .arg(m_pendingDialback));
+        m_stream->closeWithError(StreamErrorCondition::PolicyViolation,
+                                 QStringLiteral("Too many dialback requests pending on this "
+                                                "stream; at most %1.")
+                                     .arg(maxPending),
+                                 m_info.localDomain);
+        return;
+    }
     const FederationPolicy &policy = m_engine->policy();
     const QString from = result.attribute(QStringLiteral("from")).toLower();
     const QString to = result.attribute(QStringLiteral("to")).toLower();
@@ -377,11 +393,8 @@ void InboundSession::onDialbackResult(const XmlElement &result)
     }
     if (m_info.localDomain.isEmpty())
         m_info.localDomain = to;
-    if (m_info.remoteDomain.isEmpty()) {
-        if (overPartnerLimit(from))
-            return;
+    if (m_info.remoteDomain.isEmpty())
         m_info.remoteDomain = from;
-    }
     ++m_pendingDialback;
     logEvent(
         QStringLiteral("dialback: verifying key for '%1' with its authoritative server").arg(from));
@@ -396,6 +409,8 @@ void InboundSession::onDialbackResult(const XmlElement &result)
             answer.setAttribute(QStringLiteral("from"), to);
             answer.setAttribute(QStringLiteral("to"), from);
             if (verdict == Engine::DialbackVerdict::Valid) {
+                if (!self->authenticatedDomains().contains(from) && self->overPartnerLimit(from))
+                    return;
                 answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
                 self->m_stream->send(answer);
                 self->m_authenticated.insert(pairKey(to, from));

@@ -234,16 +234,18 @@ private slots:
     {
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionCount(kPartner, SessionDirection::Inbound), 0,
                                   5000);
+        // Only authenticated streams count (issue 9): the 4th is refused
+        // when it authenticates, not when it names itself.
         RawPeer peers[3];
-        for (RawPeer &p : peers) {
-            QVERIFY(p.connect(kEngineAddress, m_port));
-            p.send(header(kOurDomain));
-            QVERIFY(p.waitFor("</stream:features>"));
-        }
+        for (RawPeer &p : peers)
+            authenticate(p);
         RawPeer oneTooMany;
         QVERIFY(oneTooMany.connect(kEngineAddress, m_port));
         oneTooMany.send(header(kOurDomain));
-        expectStreamError(oneTooMany, "resource-constraint");
+        QVERIFY(oneTooMany.waitFor("</stream:features>"));
+        oneTooMany.send("<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>");
+        expectStreamError(oneTooMany, "policy-violation");
+        QVERIFY(!oneTooMany.received.contains("type='valid'"));
         QCOMPARE(peers[0].socket.state(), QAbstractSocket::ConnectedState);
     }
 
