@@ -14,7 +14,10 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <sys/resource.h>
 
 using fedgate::engine::ControlServer;
 using fedgate::engine::Engine;
@@ -33,6 +36,35 @@ void setUpLogging(const EngineConfig &config)
     logger->set_level(config.verbose ? spdlog::level::debug : spdlog::level::info);
     logger->flush_on(spdlog::level::info);
     spdlog::set_default_logger(logger);
+}
+
+// Each s2s stream is a descriptor: raise the soft limit to the hard one so
+// that thousands of sessions (or an attack) do not run out of them.
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        spdlog::warn("cannot read the file descriptor limit: {}", std::strerror(errno));
+        return;
+    }
+    const rlim_t before = limit.rlim_cur;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+        else
+            spdlog::warn("cannot raise the file descriptor limit from {} to {}: {}", limit.rlim_cur,
+                         limit.rlim_max, std::strerror(errno));
+    }
+    if (limit.rlim_cur == RLIM_INFINITY)
+        spdlog::info("file descriptor limit: unlimited");
+    else
+        spdlog::info("file descriptor limit: {} ({}hard limit {})", limit.rlim_cur,
+                     before != limit.rlim_cur ? fmt::format("raised from {}, ", before)
+                                              : std::string(),
+                     limit.rlim_max == RLIM_INFINITY ? std::string("unlimited")
+                                                     : std::to_string(limit.rlim_max));
 }
 } // namespace
 
@@ -57,6 +89,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     setUpLogging(config.value());
+    raiseDescriptorLimit();
     auto topology = config.value().loadTopology();
     if (!topology) {
         spdlog::critical("cannot load the topology: {}", topology.error().toString().toStdString());
