@@ -1,6 +1,7 @@
 // The central management store on both backends: every test runs once on a
 // SQLite file and once on a real PostgreSQL 15 server that the test class
 // starts (initTestCase) and stops (cleanupTestCase).
+#include "StoreTestBase.h"
 #include "support/PeerProcess.h"
 #include "support/PostgresServer.h"
 #include "support/TestPaths.h"
@@ -21,55 +22,16 @@ using namespace fedgate;
 using namespace fedgate::topology;
 using fedgate::test::PostgresServer;
 
-class TestCentralStore : public QObject
+class TestCentralStore : public StoreTestBase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    PostgresServer m_pg;
-    int m_counter = 0;
-
-    QString m_backend;
-
-    bool isPostgres() const { return m_backend == QLatin1String("postgresql"); }
-
-    // A new, empty store for the current backend.
-    QString freshLocation()
-    {
-        ++m_counter;
-        if (!isPostgres())
-            return m_dir.filePath(QStringLiteral("cms-%1.sqlite").arg(m_counter));
-        const QString name = QStringLiteral("cms%1").arg(m_counter);
-        QString error;
-        if (!m_pg.createDatabase(name, &error))
-            qWarning("%s", qPrintable(error));
-        return m_pg.url(name);
-    }
-
-    static Topology example()
-    {
-        Result<Topology> t = TopologyDocument::readFile(fedgate::test::exampleTopologyPath());
-        if (!t)
-            qFatal("cannot read the example topology: %s", qPrintable(t.error().toString()));
-        return t.value();
-    }
-
     static Topology withoutSecret(Topology t)
     {
         t.gateway.dialbackSecret.clear();
         t.normalise();
         return t;
-    }
-
-    static std::unique_ptr<CentralStore> openOrFail(const QString &location)
-    {
-        Result<std::unique_ptr<CentralStore>> store = CentralStore::open(location);
-        if (!store) {
-            qWarning("%s", qPrintable(store.error().toString()));
-            return nullptr;
-        }
-        return std::move(store).value();
     }
 
     // Starts publish_victim; it publishes `organisation` as version
@@ -87,28 +49,17 @@ private:
     }
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
+    void initTestCase_data() { addBackendRows(); }
 
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        qputenv("FEDGATE_DATA_DIR", m_dir.path().toUtf8());
         QString error;
-        QVERIFY2(m_pg.start(&error), qPrintable(error));
+        QVERIFY2(startBackends(&error), qPrintable(error));
     }
 
     void cleanupTestCase() { m_pg.stop(); }
 
-    void init()
-    {
-        QFETCH_GLOBAL(QString, backend);
-        m_backend = backend;
-    }
+    void init() { selectBackend(); }
 
     void publishRoundTrip()
     {
