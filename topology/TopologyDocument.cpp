@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cmath>
 #include <functional>
 
 namespace fedgate::topology {
@@ -364,9 +365,9 @@ private:
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
             return fallback;
+        // Range first: casting a double outside qint64 is undefined.
         const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) ||
-            d < -2147483648.0 || d > 2147483647.0) {
+        if (!v.isDouble() || !(d >= -2147483648.0 && d <= 2147483647.0) || d != std::trunc(d)) {
             typeError(key, tr("a whole number"));
             return fallback;
         }

@@ -152,6 +152,24 @@ private Q_SLOTS:
         QVERIFY(r2.error().message.contains(QLatin1String("Required, Optional or NotSupported")));
     }
 
+    // Found by fuzz_topology_document: a number far outside the range of a
+    // whole number was cast to qint64 before the range check (undefined
+    // behaviour; UBSan aborts). It must be the ordinary type error.
+    void hugeNumberIsATypeErrorNotUndefinedBehaviour()
+    {
+        for (const QByteArray number :
+             {QByteArray("2.88e95"), QByteArray("-1e300"), QByteArray("9223372036854775808"),
+              QByteArray("2147483648"), QByteArray("1.5")}) {
+            QByteArray json = m_exampleJson;
+            QVERIFY(json.contains("\"xmppPort\": 5269"));
+            json.replace("\"xmppPort\": 5269", "\"xmppPort\": " + number);
+            const auto r = TopologyDocument::fromJson(json);
+            QVERIFY2(!r.ok(), number.constData());
+            QVERIFY2(r.error().message.contains(QLatin1String("a whole number")),
+                     qPrintable(r.error().message));
+        }
+    }
+
     void invalidUtf8IsLocated()
     {
         QByteArray json = m_exampleJson;
