@@ -479,12 +479,14 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
     return version;
 }
 
-Result<int> CentralStore::rollback(int version, int baseVersion)
+Result<int> CentralStore::rollback(int version, int baseVersion,
+                                   std::optional<qint64> draftRevision)
 {
     Result<Topology> old = d->load(version);
     if (!old)
         return old.error();
-    return publish(old.value(), baseVersion, QStringLiteral("Rollback to version %1").arg(version));
+    return publish(old.value(), baseVersion, QStringLiteral("Rollback to version %1").arg(version),
+                   draftRevision);
 }
 
 Result<std::optional<Draft>> CentralStore::draft()
@@ -547,8 +549,12 @@ Status CentralStore::discardDraft(std::optional<qint64> expectedRevision)
 
 bool CentralStore::isConflict(const Error &error)
 {
-    return error.message.startsWith(QLatin1String("Draft conflict")) ||
-           error.message.startsWith(QLatin1String("Publish conflict"));
+    return isDraftConflict(error) || error.message.startsWith(QLatin1String("Publish conflict"));
+}
+
+bool CentralStore::isDraftConflict(const Error &error)
+{
+    return error.message.startsWith(QLatin1String("Draft conflict"));
 }
 
 void CentralStore::setPublishHookForTesting(std::function<void()> hook)

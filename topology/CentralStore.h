@@ -85,8 +85,10 @@ public:
     // consumed in the same transaction.
     Result<int> publish(const Topology &topology, int baseVersion, const QString &comment = {},
                         std::optional<qint64> draftRevision = {});
-    // Publishes the content of `version` again as a new version.
-    Result<int> rollback(int version, int baseVersion);
+    // Publishes the content of `version` again as a new version. With
+    // `draftRevision`, the caller's draft (unchanged since that revision) is
+    // dropped in the same transaction, as publish() does.
+    Result<int> rollback(int version, int baseVersion, std::optional<qint64> draftRevision = {});
 
     // The working draft: the saved one when there are unpublished edits,
     // otherwise the latest published version (baseVersion = that version);
@@ -113,6 +115,8 @@ public:
 
     // Was `error` a draft or publish conflict (another writer was first)?
     static bool isConflict(const Error &error);
+    // Only a draft conflict: the draft changed since the caller read it.
+    static bool isDraftConflict(const Error &error);
 
     // Test-only fault injection: called inside the publish transaction, after
     // the new version's row is written and before the commit.

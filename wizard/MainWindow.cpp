@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -31,6 +32,23 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/fedgate.svg")));
     resize(1280, 800);
     buildUi();
+    // Someone else changed the draft in the store: say so and offer to load
+    // their version (one question at a time).
+    connect(m_workspace, &Workspace::draftConflict, this, [this](const QString &message) {
+        if (findChild<QMessageBox *>(QStringLiteral("draftConflict")))
+            return;
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("The draft was changed elsewhere"),
+                                    message, QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("draftConflict"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *reload = box->addButton(tr("Reload the draft"), QMessageBox::AcceptRole);
+        box->addButton(tr("Keep my view"), QMessageBox::RejectRole);
+        connect(reload, &QPushButton::clicked, this, [this] {
+            if (Status s = m_workspace->reload(); !s.ok())
+                QMessageBox::warning(this, tr("Reload the draft"), s.error().toString());
+        });
+        box->open();
+    });
 }
 
 void MainWindow::addPage(PageId id, const QString &iconPath, const QString &label, QWidget *page)

@@ -2,8 +2,6 @@
 
 #include "topology/TopologyDocument.h"
 
-#include <QDateTime>
-
 namespace fedgate::wizard {
 
 using topology::CentralStore;
@@ -36,30 +34,33 @@ QString Workspace::storeLocation() const
 
 Status Workspace::reloadFromStore()
 {
-    auto draft = m_store->draft();
+    // Read through editDraft (which writes nothing when nothing changes) to
+    // get the draft and its revision in one transaction, also when the
+    // store holds nothing yet.
+    auto draft = m_store->editDraft([](topology::Draft &) { return Status::success(); });
     if (!draft.ok())
         return draft.error();
-    if (draft.value()) {
-        m_topology = draft.value()->topology;
-        m_baseVersion = draft.value()->baseVersion;
-    } else {
-        auto latest = m_store->latestVersion();
-        if (!latest.ok())
-            return latest.error();
-        m_baseVersion = latest.value();
-        if (m_baseVersion > 0) {
-            auto published = m_store->topology(m_baseVersion);
-            if (!published.ok())
-                return published.error();
-            m_topology = published.value();
-        } else {
-            m_topology = Topology();
-        }
-    }
+    m_topology = draft.value().topology;
+    m_baseVersion = draft.value().baseVersion;
+    m_revision = draft.value().revision;
     m_topology.normalise();
     emit topologyChanged();
     emit publishedChanged();
     return Status::success();
+}
+
+Status Workspace::reload()
+{
+    if (!m_store)
+        return open();
+    return reloadFromStore();
+}
+
+Error Workspace::announce(const Error &error)
+{
+    if (CentralStore::isDraftConflict(error))
+        emit draftConflict(error.message);
+    return error;
 }
 
 Status Workspace::setTopology(const Topology &topology)
@@ -74,10 +75,11 @@ Status Workspace::setTopology(const Topology &topology)
     topology::Draft draft;
     draft.topology = topology;
     draft.baseVersion = m_baseVersion;
-    draft.modifiedAt = QDateTime::currentDateTimeUtc();
-    Status saved = m_store->saveDraft(draft);
+    draft.revision = m_revision;
+    auto saved = m_store->saveDraft(draft);
     if (!saved.ok())
-        return saved;
+        return announce(saved.error());
+    m_revision = saved.value().revision;
     m_topology = topology;
     emit topologyChanged();
     return Status::success();
@@ -123,14 +125,12 @@ Result<int> Workspace::publish(const QString &comment)
 {
     if (!m_store)
         return Error{tr("The central store is not open."), m_storeLocation};
-    auto published = m_store->publish(m_topology, m_baseVersion, comment);
+    // With the revision: an edit someone else made since is a conflict, not
+    // published unseen. The store drops the draft in the same transaction;
+    // reloading picks up the generated dialback secret.
+    auto published = m_store->publish(m_topology, m_baseVersion, comment, m_revision);
     if (!published.ok())
-        return published;
-    // The published version is now the reference; the draft is no longer
-    // needed and reloading picks up the generated dialback secret.
-    Status discarded = m_store->discardDraft();
-    if (!discarded.ok())
-        return discarded.error();
+        return announce(published.error());
     Status reloaded = reloadFromStore();
     if (!reloaded.ok())
         return reloaded.error();
@@ -144,12 +144,11 @@ Result<int> Workspace::rollback(int version)
     auto latest = m_store->latestVersion();
     if (!latest.ok())
         return latest;
-    auto published = m_store->rollback(version, latest.value());
+    // Drops this workspace's draft in the same transaction, unless someone
+    // else changed it meanwhile (then nothing is published).
+    auto published = m_store->rollback(version, latest.value(), m_revision);
     if (!published.ok())
-        return published;
-    Status discarded = m_store->discardDraft();
-    if (!discarded.ok())
-        return discarded.error();
+        return announce(published.error());
     Status reloaded = reloadFromStore();
     if (!reloaded.ok())
         return reloaded.error();

@@ -35,8 +35,15 @@ public:
 
     const topology::Topology &topology() const { return m_topology; }
     int baseVersion() const { return m_baseVersion; }
+    // The store's draft revision this workspace's topology was loaded at.
+    qint64 draftRevision() const { return m_revision; }
     // Replaces the draft and saves it to the store. Emits topologyChanged.
+    // If someone else (fedgatectl, another wizard) changed the draft since
+    // it was loaded, nothing is saved: returns the conflict and emits
+    // draftConflict, so the window can offer reload().
     Status setTopology(const topology::Topology &topology);
+    // Loads the store's current draft, dropping this workspace's view.
+    Status reload();
     // Loads a topology file (JSON document) as the new draft.
     Status importFile(const QString &path);
     Status exportFile(const QString &path) const;
@@ -55,18 +62,24 @@ public:
     Status installReplicaFromStore();
 
 signals:
+    // The draft in the store was changed by another writer; `message` says
+    // so and that this change was not saved.
+    void draftConflict(const QString &message);
     void topologyChanged();
     void publishedChanged();
     void replicaChanged();
 
 private:
     Status reloadFromStore();
+    // Passes a store error through, announcing a draft conflict.
+    Error announce(const Error &error);
 
     QString m_storeLocation;
     QString m_replicaLocation;
     std::unique_ptr<topology::CentralStore> m_store;
     topology::Topology m_topology;
     int m_baseVersion = 0;
+    qint64 m_revision = 0;
 };
 
 } // namespace fedgate::wizard
