@@ -3,6 +3,8 @@
 #include "Namespaces.h"
 #include "PeerText.h"
 
+#include <QStringDecoder>
+
 #include <expat.h>
 
 namespace fedgate::engine {
@@ -18,9 +20,19 @@ constexpr qsizetype kFeedSlice = 64 * 1024;
 // held back; below it a rescan is cheap.
 constexpr qint64 kHoldAbove = 16 * 1024;
 
+// Expat's UTF-8 as a QString. Not QString::fromUtf8(): that drops a U+FEFF
+// at the start of its input, and expat may start a text chunk or an
+// attribute value with one (after a character reference, say).
+QString fromExpat(const XML_Char *s, qsizetype len = -1)
+{
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless |
+                                                       QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(len < 0 ? QByteArrayView(s) : QByteArrayView(s, len));
+}
+
 void splitName(const XML_Char *raw, QString *ns, QString *local)
 {
-    const QString name = QString::fromUtf8(raw);
+    const QString name = fromExpat(raw);
     const qsizetype sep = name.indexOf(QLatin1Char(kSeparator));
     if (sep < 0) {
         ns->clear();
@@ -47,6 +59,15 @@ int countAttributes(const XML_Char **atts)
     while (count <= XmlStreamParser::kMaxAttributes && atts[2 * count])
         ++count;
     return count;
+}
+
+// The element with its attributes; `count` is at most kMaxAttributes.
+XmlElement buildElement(const QString &ns, const QString &local, const XML_Char **atts, int count)
+{
+    XmlElement element(local, ns);
+    for (int i = 0; i < count; ++i)
+        element.appendAttribute(attributeName(atts[2 * i]), fromExpat(atts[2 * i + 1]));
+    return element;
 }
 
 QString tooManyAttributes(const QString &local)
@@ -93,10 +114,7 @@ struct XmlStreamParser::Callbacks
         }
         if (!self->checkPending(self->eventEnd()))
             return;
-        XmlElement element(local, ns);
-        for (int i = 0; i < count; ++i)
-            element.appendAttribute(attributeName(atts[2 * i]), QString::fromUtf8(atts[2 * i + 1]));
-        self->m_stack.push_back(std::move(element));
+        self->m_stack.push_back(buildElement(ns, local, atts, count));
     }
 
     static void header(XmlStreamParser *self, const QString &ns, const QString &local,
@@ -121,9 +139,7 @@ struct XmlStreamParser::Callbacks
             self->fail(StreamErrorCondition::PolicyViolation, tooManyAttributes(local));
             return;
         }
-        XmlElement element(local, ns);
-        for (int i = 0; i < count; ++i)
-            element.appendAttribute(attributeName(atts[2 * i]), QString::fromUtf8(atts[2 * i + 1]));
+        const XmlElement element = buildElement(ns, local, atts, count);
         self->m_headerDone = true;
         self->m_pendingSince = end;
         if (self->onStreamOpened)
@@ -173,7 +189,7 @@ struct XmlStreamParser::Callbacks
         }
         if (!self->checkPending(self->eventEnd()))
             return;
-        self->m_stack.back().addText(QString::fromUtf8(s, len));
+        self->m_stack.back().addText(fromExpat(s, len));
     }
 
     static void cdataStart(void *userData)
@@ -200,7 +216,7 @@ struct XmlStreamParser::Callbacks
             self->fail(StreamErrorCondition::UnsupportedEncoding,
                        QStringLiteral("The XML declaration names the encoding '%1'; XMPP streams "
                                       "must be UTF-8 (RFC 6120 section 11.6).")
-                           .arg(boundedPeerText(QString::fromUtf8(encoding))));
+                           .arg(boundedPeerText(fromExpat(encoding))));
     }
 
     static void doctype(void *userData, const XML_Char *, const XML_Char *, const XML_Char *, int)

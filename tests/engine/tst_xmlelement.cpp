@@ -77,11 +77,12 @@ private:
     QString text(int maxLength)
     {
         static const QStringList pieces = {
-            QStringLiteral("a"),  QStringLiteral(" "),    QStringLiteral("&"),
-            QStringLiteral("<"),  QStringLiteral(">"),    QStringLiteral("'"),
-            QStringLiteral("\""), QStringLiteral("\t"),   QStringLiteral("\n"),
-            QStringLiteral("\r"), QStringLiteral("\r\n"), QStringLiteral("]]>"),
-            QStringLiteral("é"),  QStringLiteral("😀"),    QStringLiteral("&amp;"),
+            QStringLiteral("a"),      QStringLiteral(" "),    QStringLiteral("&"),
+            QStringLiteral("<"),      QStringLiteral(">"),    QStringLiteral("'"),
+            QStringLiteral("\""),     QStringLiteral("\t"),   QStringLiteral("\n"),
+            QStringLiteral("\r"),     QStringLiteral("\r\n"), QStringLiteral("]]>"),
+            QStringLiteral("é"),      QStringLiteral("😀"),    QStringLiteral("&amp;"),
+            QStringLiteral("\ufeff"),
         };
         QString out;
         const int length = 1 + int(m_random.bounded(maxLength));
@@ -162,6 +163,16 @@ private slots:
         QVERIFY2(!out.isNull(), qPrintable(error));
         QCOMPARE(out.attribute(QStringLiteral("id")), nasty);
         QCOMPARE(out.firstChild(QStringLiteral("body"))->text(), nasty);
+
+        // U+FEFF where expat starts a value or a text chunk (after a
+        // reference) is a character like any other, not a byte order mark.
+        const QString feff = QChar(0xfeff) + QStringLiteral("&") + QChar(0xfeff);
+        XmlElement marked(QStringLiteral("message"), ns::kServer);
+        marked.setAttribute(QStringLiteral("id"), feff);
+        marked.addText(feff);
+        const XmlElement back = parseStanza(marked.toXml(), &error);
+        QCOMPARE(back.attribute(QStringLiteral("id")), feff);
+        QCOMPARE(back.text(), feff);
     }
 
     void generatedTreesRoundTrip_defect6()
