@@ -1,5 +1,9 @@
 #include "ConnectionGuard.h"
 
+#include <QSslSocket>
+
+#include <spdlog/spdlog.h>
+
 namespace fedgate::engine {
 
 namespace {
@@ -36,15 +40,25 @@ void ConnectionGuard::release(const QObject *connection)
     }
 }
 
-bool ConnectionGuard::shouldLogRefusal(const QString &address, int *suppressed)
+bool ConnectionGuard::refuseIfFull(QSslSocket *socket, const QString &address)
 {
+    if (unauthenticated(address) < m_max)
+        return false;
     Refusals &r = m_refusals[address];
     if (r.lastLogged.isValid() && r.lastLogged.elapsed() < kRefusalLogIntervalMs) {
         ++r.suppressed;
-        return false;
+    } else {
+        spdlog::warn("connection from {}:{} refused at accept: {} unauthenticated connections "
+                     "from {} already (maxUnauthenticatedPerAddress){}",
+                     address.toStdString(), socket->peerPort(), m_max, address.toStdString(),
+                     r.suppressed
+                         ? fmt::format(", {} more refused since the last such line", r.suppressed)
+                         : std::string());
+        r.suppressed = 0;
+        r.lastLogged.start();
     }
-    *suppressed = std::exchange(r.suppressed, 0);
-    r.lastLogged.start();
+    socket->abort();
+    socket->deleteLater();
     return true;
 }
 

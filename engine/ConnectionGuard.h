@@ -6,6 +6,7 @@
 #include <QString>
 
 class QObject;
+class QSslSocket;
 
 // The unauthenticated inbound connections per source address, so that one
 // address cannot fill the gateway's ConnectionLimit with half-open streams
@@ -30,10 +31,10 @@ public:
     void release(const QObject *connection);
     int unauthenticated(const QString &address) const { return m_perAddress.value(address); }
     int maxPerAddress() const { return m_max; }
-    // True when a refusal for `address` should be logged now: the first one,
-    // then at most one line every 10 s per address (with `suppressed` set
-    // to the refusals not logged since).
-    bool shouldLogRefusal(const QString &address, int *suppressed);
+    // At accept: when `address` already has the maximum, closes `socket`
+    // (and deletes it later), logs it (the first refusal, then at most one
+    // line every 10 s per address) and returns true.
+    bool refuseIfFull(QSslSocket *socket, const QString &address);
 
 private:
     struct Refusals

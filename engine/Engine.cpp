@@ -313,28 +313,10 @@ int Engine::sessionCount(const QString &remoteDomain, SessionDirection direction
     return count;
 }
 
-bool Engine::refusedByAddressCap(QSslSocket *socket, const QString &address)
-{
-    if (m_guard.unauthenticated(address) < m_guard.maxPerAddress())
-        return false;
-    int suppressed = 0;
-    if (m_guard.shouldLogRefusal(address, &suppressed))
-        spdlog::warn("connection from {}:{} refused at accept: {} unauthenticated connections "
-                     "from {} already (maxUnauthenticatedPerAddress){}",
-                     address.toStdString(), socket->peerPort(), m_guard.maxPerAddress(),
-                     address.toStdString(),
-                     suppressed
-                         ? fmt::format(", {} more refused since the last such line", suppressed)
-                         : std::string());
-    socket->abort();
-    socket->deleteLater();
-    return true;
-}
-
 void Engine::onAccepted(QSslSocket *socket, bool directTls)
 {
     const QString address = ConnectionGuard::addressKey(socket->peerAddress());
-    if (refusedByAddressCap(socket, address))
+    if (m_guard.refuseIfFull(socket, address))
         return;
     const int total = int(m_inbound.size() + m_outbound.size());
     auto *session = new InboundSession(this, socket, this);

@@ -104,7 +104,6 @@ private:
     Status useAssignedCertificate();
     Status listen(const topology::Topology &topology);
     void onAccepted(QSslSocket *socket, bool directTls);
-    bool refusedByAddressCap(QSslSocket *socket, const QString &address);
     void trimFreedMemory();
     void adopt(S2SSession *session);
     void onSessionFinished(S2SSession *session);
