@@ -3,10 +3,12 @@
 // partner that accepts the engine's stream but stops reading while bounces
 // pile up, each get their stream aborted once its unsent bytes pass
 // EngineConfig::maxOutputBuffer, with a warning naming the peer and the
-// bound; the engine's other sessions go on.
+// bound; the engine's other sessions go on. Stanzas waiting for a partner
+// that does not answer are bounded in bytes, not only in number.
 #include "EngineLimitsFixture.h"
 #include "engine/xml/Namespaces.h"
 
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -132,6 +134,40 @@ private slots:
                  log.text().c_str());
         // The partner's own stream to us is not affected.
         QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void outboundQueueBoundedInBytes()
+    {
+        // partner.test's server accepts the connection and never answers,
+        // so stanzas for it wait in the outbound queue.
+        QTcpServer silent;
+        QVERIFY(silent.listen(kPartnerAddress));
+        auto engine =
+            test::makeLimitsEngine(kEngineAddress, kPartnerAddress, silent.serverPort(), {});
+        QVERIFY(engine);
+        struct Bounces : LocalDelivery
+        {
+            int resourceConstraint = 0;
+            bool deliverToLocal(const XmlElement &stanza) override
+            {
+                resourceConstraint += stanza.toXml().contains("<resource-constraint");
+                return true;
+            }
+        } local;
+        engine->setLocalDelivery(&local);
+        // 20 stanzas of 100 KiB: far under the 1,000-stanza queue limit, but
+        // 2 MB, more than half the 1 MiB output bound.
+        const QString body(100 * 1024, QLatin1Char('q'));
+        for (int i = 0; i < 20; ++i) {
+            XmlElement out(QStringLiteral("message"), ns::kServer);
+            out.setAttribute(QStringLiteral("from"), QStringLiteral("alice@contoso.test/pc"));
+            out.setAttribute(QStringLiteral("to"), QStringLiteral("bob@partner.test"));
+            out.setAttribute(QStringLiteral("id"), QStringLiteral("q%1").arg(i));
+            out.addChild(XmlElement(QStringLiteral("body"), ns::kServer)).addText(body);
+            engine->route(out);
+        }
+        // At most 512 KiB wait (5 stanzas); the others are refused at once.
+        QCOMPARE(local.resourceConstraint, 15);
     }
 };
 
