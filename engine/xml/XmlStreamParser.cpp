@@ -298,9 +298,14 @@ void XmlStreamParser::fail(StreamErrorCondition condition, const QString &text)
     if (m_failed)
         return;
     m_failed = true;
+    // What a failed stream held is released at once, even if its owner
+    // keeps the parser until the connection closes.
     m_stack.clear();
-    if (m_parser && m_inParse)
-        XML_StopParser(m_parser, XML_FALSE);
+    m_held = QByteArray();
+    if (m_inParse)
+        XML_StopParser(m_parser, XML_FALSE); // freed when XML_Parse returns
+    else
+        destroyParser();
     if (onError)
         onError(condition, text);
 }
@@ -402,8 +407,10 @@ bool XmlStreamParser::parseSlice(const char *data, int size)
         m_restartPending = false;
         return false;
     }
-    if (m_failed)
+    if (m_failed) {
+        destroyParser();
         return false;
+    }
     if (status == XML_STATUS_ERROR) {
         failOnExpatError();
         return false;
@@ -470,10 +477,17 @@ bool XmlStreamParser::feed(const char *data, qsizetype size)
         data = joined.constData();
         size = joined.size();
     }
-    for (qsizetype offset = 0; offset < size; offset += kFeedSlice) {
-        const int len = static_cast<int>(std::min(kFeedSlice, size - offset));
+    for (qsizetype offset = 0; offset < size;) {
+        // Slices no larger than the limit in force keep expat's buffer
+        // within a small multiple of it.
+        const qint64 limit = !m_headerDone         ? kMaxHeaderSize
+                             : m_maxStanzaSize > 0 ? m_maxStanzaSize
+                                                   : kFeedSlice;
+        const qsizetype slice = qBound<qint64>(1024, limit, kFeedSlice);
+        const int len = static_cast<int>(std::min(slice, size - offset));
         if (!parseSlice(data + offset, len))
             break;
+        offset += len;
     }
     return !m_failed;
 }
