@@ -29,7 +29,8 @@ int printUsage(QTextStream &stream)
     for (const Command &c : sorted)
         stream << "  " << QString(c.noun + QLatin1Char(' ') + c.verb).leftJustified(24) << c.summary
                << '\n';
-    stream << "\nExit codes: 0 success, 1 validation or usage error, 2 store error.\n";
+    stream << "\nExit codes: 0 success, 1 validation or usage error, 2 store error (unreachable,\n"
+           << "locked, damaged or emptied store: nothing written; see 'fedgatectl store check').\n";
     return Ok;
 }
 } // namespace

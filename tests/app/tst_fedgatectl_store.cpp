@@ -311,6 +311,22 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2, qPrintable(r.text()));
         QCOMPARE(digest(store), intact);
     }
+
+    // A PostgreSQL store is backed up with pg_dump: said without even
+    // connecting (no password printed), exit 1.
+    void postgresBackupPointsToPgDump()
+    {
+        const QString url = QStringLiteral("postgresql://fedgate:secret@127.0.0.1:1/cms");
+        CliResult r = run(url, {QStringLiteral("store"), QStringLiteral("backup"),
+                                QStringLiteral("--output"), m_dir.filePath(QStringLiteral("pg"))});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.text()));
+        QVERIFY2(r.err.contains("pg_dump"), qPrintable(r.text()));
+        QVERIFY2(!r.err.contains("secret"), qPrintable(r.text()));
+        r = run(url, {QStringLiteral("store"), QStringLiteral("restore"), QStringLiteral("--file"),
+                      m_dir.filePath(QStringLiteral("pg"))});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.text()));
+        QVERIFY2(r.err.contains("pg_restore"), qPrintable(r.text()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstFedgatectlStore)
