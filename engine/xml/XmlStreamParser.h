@@ -50,6 +50,8 @@ public:
     // Called once; the parser ignores further input afterwards.
     std::function<void(StreamErrorCondition condition, const QString &text)> onError;
 
+    // Applies from the next byte on (the engine raises it once a stream is
+    // authenticated); 0 means no stanza limit (tests and tools only).
     void setMaxStanzaSize(qint64 bytes) { m_maxStanzaSize = bytes; }
     qint64 maxStanzaSize() const { return m_maxStanzaSize; }
 
