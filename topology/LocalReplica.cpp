@@ -8,6 +8,7 @@
 #include "Validation.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace fedgate::topology {
 
@@ -114,8 +115,14 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &path)
                                     "pass the URL as the store to import from (--from-store).")
                          .arg(where),
                      where};
+    // The replica is a copy: a damaged one is replaced by importing again.
+    SqlConnection::Options options;
+    options.recovery = QStringLiteral("Move the file aside and import the published topology "
+                                      "again ('fedgatectl topology import --file EXPORT --replica "
+                                      "%1' or '--from-store LOCATION').")
+                           .arg(QFileInfo(where).absoluteFilePath());
     Result<std::unique_ptr<SqlConnection>> sql =
-        SqlConnection::open(where, QStringLiteral("local replica"));
+        SqlConnection::open(where, QStringLiteral("local replica"), options);
     if (!sql)
         return sql.error();
     if (Status s = ensureStoreSchema(*sql.value(), StoreKind::Replica); !s)
