@@ -199,15 +199,19 @@ bool HostileHarness::startLegit(QString *error)
 
 bool HostileHarness::ensureUp(QString *error)
 {
-    if (!alive()) {
-        ++m_restarts;
-        m_legit.reset();
-        if (!startFedgated(error))
-            return false;
-    }
-    if (!m_legit || m_legit->socket.state() != QAbstractSocket::ConnectedState)
-        return startLegit(error);
-    return true;
+    // A legit session that is no longer answered (an earlier attack broke
+    // the engine's stream to partner.test, or froze it) gets a fresh
+    // fedgated, so that one defect does not fail every later attack.
+    const bool healthy = alive() && m_legit &&
+                         m_legit->socket.state() == QAbstractSocket::ConnectedState &&
+                         legitPing(3000);
+    if (healthy)
+        return true;
+    ++m_restarts;
+    m_legit.reset();
+    m_fedgated.stop();
+    qWarning("restarting fedgated before this attack (restart %d)", m_restarts);
+    return startFedgated(error) && startLegit(error);
 }
 
 void HostileHarness::stop()

@@ -54,7 +54,8 @@ public:
 
     // CA, certificates, fake partners, topology, fedgated, the legit session.
     bool start(const HarnessOptions &options, QString *error);
-    // Restarts fedgated (after a crash) and the legit session when needed.
+    // Restarts fedgated and the legit session when the legit ping is not
+    // answered (after a crash, or a stream an earlier attack broke).
     bool ensureUp(QString *error);
     void stop();
 
