@@ -29,8 +29,9 @@ struct RawPeer
 };
 
 // The partner's server as the engine sees it when it connects out: answers
-// every db:result and db:verify with "valid", records the other stanzas it
-// receives, and keeps every byte sent after its stream was authenticated.
+// every db:result and db:verify with `verdict` ("valid" unless a test says
+// otherwise), records the other stanzas it receives, and keeps every byte
+// sent after its stream was authenticated.
 class FakePartnerServer : public QObject
 {
 public:
