@@ -494,6 +494,11 @@ Result<std::optional<Draft>> CentralStore::draft()
     return d->readDraft();
 }
 
+Result<qint64> CentralStore::draftRevision()
+{
+    return d->revision();
+}
+
 Result<Draft> CentralStore::editDraft(const std::function<Status(Draft &)> &change)
 {
     return d->underDraftLock<Draft>([&](qint64 revision) -> Result<Draft> {

@@ -94,6 +94,9 @@ public:
     // otherwise the latest published version (baseVersion = that version);
     // absent when nothing was saved or published yet.
     Result<std::optional<Draft>> draft();
+    // The draft's current revision, also when draft() is absent. Read it
+    // before draft(): a save with it then conflicts if anything changed.
+    Result<qint64> draftRevision();
 
     // The atomic read-modify-write every editor uses: one write transaction
     // (SQLite BEGIN IMMEDIATE, other writers queue behind the busy timeout;

@@ -34,15 +34,24 @@ QString Workspace::storeLocation() const
 
 Status Workspace::reloadFromStore()
 {
-    // Read through editDraft (which writes nothing when nothing changes) to
-    // get the draft and its revision in one transaction, also when the
-    // store holds nothing yet.
-    auto draft = m_store->editDraft([](topology::Draft &) { return Status::success(); });
+    // The revision first: if the draft changes before it is read, the
+    // revision held is older than the content and the next save conflicts
+    // (never the reverse, which would overwrite unseen).
+    auto revision = m_store->draftRevision();
+    if (!revision.ok())
+        return revision.error();
+    auto draft = m_store->draft();
     if (!draft.ok())
         return draft.error();
-    m_topology = draft.value().topology;
-    m_baseVersion = draft.value().baseVersion;
-    m_revision = draft.value().revision;
+    if (draft.value()) {
+        m_topology = draft.value()->topology;
+        m_baseVersion = draft.value()->baseVersion;
+        m_revision = draft.value()->revision;
+    } else {
+        m_topology = Topology(); // nothing saved or published yet
+        m_baseVersion = 0;
+        m_revision = revision.value();
+    }
     m_topology.normalise();
     emit topologyChanged();
     emit publishedChanged();
