@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -208,7 +209,15 @@ SqlConnection::open(const QString &location, const QString &purpose, const Optio
             return Error{QStringLiteral("Cannot open the %1 at %2: %3. %4")
                              .arg(purpose, path, file.errorString(), nextStepFor(option)),
                          path};
-        const QByteArray header = file.read(16);
+        QByteArray header = file.read(16);
+        // Another process may be creating this store right now (SQLite
+        // creates the file at open and writes it at the first statement):
+        // give it a moment. A truncated file stays empty.
+        for (int wait = 0; header.isEmpty() && wait < kCreationWaitMs; wait += 50) {
+            QThread::msleep(50);
+            file.seek(0);
+            header = file.read(16);
+        }
         if (header.isEmpty())
             return c->damagedError(QStringLiteral("is an empty file (0 bytes): the store it held "
                                                   "was truncated, or it was never one, and an "

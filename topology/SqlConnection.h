@@ -103,6 +103,9 @@ public:
     Error makeError(const QString &what, const QSqlError &error) const;
 
     static constexpr int kBusyTimeoutMs = 10000;
+    // How long an existing empty file may take to become a database (another
+    // process creating the store) before it is refused as truncated.
+    static constexpr int kCreationWaitMs = 1000;
 
 private:
     SqlConnection() = default;
