@@ -5,6 +5,10 @@
 #include "WizardFixture.h"
 
 #include "topology/CentralStore.h"
+#include "wizard/MainWindow.h"
+
+#include <QAbstractButton>
+#include <QMessageBox>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -65,6 +69,36 @@ private Q_SLOTS:
         const Draft draft = *store.value()->draft().value();
         QCOMPARE(draft.topology.organisation.name, QStringLiteral("Renamed in the wizard"));
         QVERIFY(draft.topology.partner(QStringLiteral("cli.partner.test")));
+    }
+
+    // The main window says what happened and offers to reload; reloading
+    // shows the other writer's edit.
+    void mainWindowOffersReload_defect9()
+    {
+        test::WizardFixture fixture;
+        QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+        wizard::MainWindow window(fixture.workspace());
+        QVERIFY(addPartnerElsewhere(fixture.storePath(), QStringLiteral("other.partner.test")));
+
+        Topology t = fixture.workspace()->topology();
+        t.organisation.name = QStringLiteral("Stale edit");
+        QVERIFY(!fixture.workspace()->setTopology(t).ok());
+        QVERIFY(!fixture.workspace()->setTopology(t).ok()); // asked once, not twice
+        const QList<QMessageBox *> boxes =
+            window.findChildren<QMessageBox *>(QStringLiteral("draftConflict"));
+        QCOMPARE(boxes.size(), 1);
+        QVERIFY2(boxes.first()->text().contains(QLatin1String("someone else changed the draft")),
+                 qPrintable(boxes.first()->text()));
+        QAbstractButton *reload = nullptr;
+        for (QAbstractButton *button : boxes.first()->buttons())
+            if (button->text() == QLatin1String("Reload the draft"))
+                reload = button;
+        QVERIFY(reload);
+        reload->click();
+        QVERIFY(fixture.workspace()->topology().partner(QStringLiteral("other.partner.test")));
+        t = fixture.workspace()->topology();
+        t.organisation.name = QStringLiteral("Fresh edit");
+        QVERIFY(fixture.workspace()->setTopology(t).ok());
     }
 
     void publishRefusesChangedDraft_defect9()
