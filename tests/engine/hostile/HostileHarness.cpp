@@ -207,10 +207,15 @@ bool HostileHarness::ensureUp(QString *error)
                          legitPing(3000);
     if (healthy)
         return true;
+    qWarning("restarting fedgated before this attack (restart %d)", m_restarts + 1);
+    return restart(error);
+}
+
+bool HostileHarness::restart(QString *error)
+{
     ++m_restarts;
     m_legit.reset();
     m_fedgated.stop();
-    qWarning("restarting fedgated before this attack (restart %d)", m_restarts);
     return startFedgated(error) && startLegit(error);
 }
 

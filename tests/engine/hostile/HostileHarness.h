@@ -57,6 +57,8 @@ public:
     // Restarts fedgated and the legit session when the legit ping is not
     // answered (after a crash, or a stream an earlier attack broke).
     bool ensureUp(QString *error);
+    // A fresh fedgated and legit session (a measurement from a clean start).
+    bool restart(QString *error);
     void stop();
 
     qint64 pid() const { return m_fedgated.pid(); }

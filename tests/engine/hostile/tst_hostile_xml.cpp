@@ -201,12 +201,12 @@ private slots:
 
     void closingTagsCountTowardStanzaSize()
     {
-        // 90,000 empty siblings written <e></e>: 270 KB of start tags,
-        // 360 KB of closing tags.
-        QByteArray siblings;
-        for (int i = 0; i < 90000; ++i)
-            siblings += "<e></e>";
-        refusedAuthenticated(13, messageOpen("closing") + siblings + "</message>",
+        // 60 nested elements with 5,000-character names: 300 KB of start
+        // tags, then 300 KB of closing tags after the last start tag.
+        const QByteArray name(5000, 'c');
+        const QByteArray open = ("<" + name + ">").repeated(60);
+        const QByteArray close = ("</" + name + ">").repeated(60);
+        refusedAuthenticated(13, messageOpen("closing") + open + close + "</message>",
                              "policy-violation");
         QVERIFY(!bounceOf(m_h.partnerServer(), QStringLiteral("closing")));
     }
