@@ -84,7 +84,10 @@ Error openSslError(const QString &sentence, const QString &source = {});
 X509Ptr share(X509 *certificate);
 PKeyPtr share(EVP_PKEY *key);
 
+// A read-only memory BIO over `data`, which must outlive it: a temporary
+// would be freed while the BIO still reads it, so it does not compile.
 BioPtr memoryBio(const QByteArray &data);
+BioPtr memoryBio(QByteArray &&data) = delete;
 QByteArray bioContents(BIO *bio);
 
 QByteArray certificateToPem(X509 *certificate);

@@ -392,7 +392,8 @@ private slots:
             // A CRL signed by the test intermediate, in DER.
             X509CrlPtr crl(X509_CRL_new());
             std::vector<X509Ptr> ca = certificatesFromPem(readBytes(m_pki.intermediatePath()));
-            BioPtr keyBio = memoryBio(readBytes(m_pkiDir->filePath(QStringLiteral("int.key"))));
+            const QByteArray keyPem = readBytes(m_pkiDir->filePath(QStringLiteral("int.key")));
+            BioPtr keyBio = memoryBio(keyPem); // keyPem outlives the BIO
             PKeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
             QVERIFY(crl && !ca.empty() && key);
             X509_CRL_set_version(crl.get(), 1);

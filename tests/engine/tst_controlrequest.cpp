@@ -42,7 +42,7 @@ private slots:
 
     void pingWithoutUsableDomainIsRefused()
     {
-        for (const QByteArray line :
+        for (const QByteArray &line :
              {QByteArray(R"({"command":"ping"})"), QByteArray(R"({"command":"ping","domain":7})"),
               R"({"command":"ping","domain":")" + QByteArray(300, 'a') + R"("})"}) {
             auto ping = ControlRequest::parse(line);
@@ -53,8 +53,8 @@ private slots:
 
     void notAnObjectWithCommand()
     {
-        for (const QByteArray line : {QByteArray("not json"), QByteArray("[1,2]"),
-                                      QByteArray(R"({"command":3})"), QByteArray("{}")}) {
+        for (const QByteArray &line : {QByteArray("not json"), QByteArray("[1,2]"),
+                                       QByteArray(R"({"command":3})"), QByteArray("{}")}) {
             auto parsed = ControlRequest::parse(line);
             QVERIFY2(!parsed, line.constData());
             QVERIFY(parsed.error().message.contains(QStringLiteral("\"command\"")));

@@ -157,7 +157,7 @@ private Q_SLOTS:
     // behaviour; UBSan aborts). It must be the ordinary type error.
     void hugeNumberIsATypeErrorNotUndefinedBehaviour()
     {
-        for (const QByteArray number :
+        for (const QByteArray &number :
              {QByteArray("2.88e95"), QByteArray("-1e300"), QByteArray("9223372036854775808"),
               QByteArray("2147483648"), QByteArray("1.5")}) {
             QByteArray json = m_exampleJson;
