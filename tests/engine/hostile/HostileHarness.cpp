@@ -354,6 +354,8 @@ void HostileSuite::expectSurvived(qint64 growthBoundKiB)
     QCOMPARE(m_h.pid(), m_pidBefore);
     QVERIFY2(m_h.legitPing(), "the legitimate partner's ping went unanswered after the attack");
     const qint64 bound = m_rssBeforeKiB + growthBoundKiB;
+    if (!kRssBoundsAsserted)
+        return;
     QTRY_VERIFY2_WITH_TIMEOUT(m_h.rssKiB() <= bound,
                               qPrintable(QStringLiteral("RSS %1 KiB, before %2 KiB, bound %3 KiB")
                                              .arg(m_h.rssKiB())

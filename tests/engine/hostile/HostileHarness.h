@@ -29,6 +29,11 @@ inline const QHostAddress kFedgatedAddress{QStringLiteral("127.0.0.110")};
 inline const QHostAddress kLegitAddress{QStringLiteral("127.0.0.111")};
 inline constexpr int kClaimedLimit = 2;
 inline constexpr int kStreamErrorWaitMs = 8000;
+#ifdef FEDGATE_HOSTILE_RSS_UNBOUNDED
+inline constexpr bool kRssBoundsAsserted = false; // sanitizer build
+#else
+inline constexpr bool kRssBoundsAsserted = true;
+#endif
 
 // Attacker source address `i` (wraps within 127.0.0.112-129).
 QHostAddress attackerAddress(int i);

@@ -203,7 +203,8 @@ private slots:
         // Settled: what RSS comes down to within 20 s (the figures first,
         // then the verdicts, so that a failure still shows them).
         QDeadlineTimer settling(20000);
-        while (m_h.rssKiB() > m_rssBeforeKiB + kSettledGrowthKiB && !settling.hasExpired())
+        while (kRssBoundsAsserted && m_h.rssKiB() > m_rssBeforeKiB + kSettledGrowthKiB &&
+               !settling.hasExpired())
             QTest::qWait(100);
         const qint64 settledKiB = m_h.rssKiB();
         qInfo("flood of %d x %lld KiB: %lld ms, %lld MiB sent, %d closed by fedgated, %d with "
@@ -212,7 +213,7 @@ private slots:
               kConnections, kTagBytes / 1024, floodMs, sentBytes >> 20, closed, refused,
               pingsAnswered, m_rssBeforeKiB, peakKiB, settledKiB);
         QVERIFY2(active == 0, "fedgated still held connections of the flood after 90 s");
-        QVERIFY2(peakKiB < kRssBoundKiB,
+        QVERIFY2(peakKiB < kRssBoundKiB || !kRssBoundsAsserted,
                  qPrintable(QStringLiteral("peak RSS %1 KiB over the %2 KiB bound")
                                 .arg(peakKiB)
                                 .arg(kRssBoundKiB)));
