@@ -3,6 +3,9 @@
 // yields serialized with toXml() and parsed again in a fresh stream: the
 // tree must come back the same (names, namespaces, attributes, text).
 //
+// The parser limits of the shared contract (depth, attributes, bounded
+// error texts) are checked on everything it yields.
+//
 // Input: [flags][split1][split2][split3] then the stream bytes.
 //   flags bit 0: prepend a standard stream header (gets the fuzzer to the
 //                stanzas at once); bit 1: restart() from inside the element
@@ -99,6 +102,24 @@ QByteArray difference(const XmlElement &original, const XmlElement &reparsed)
     return {};
 }
 
+// The shared parser limits: nothing deeper than kMaxDepth levels below the
+// stream root (the stanza is level 1), at most kMaxAttributes per element.
+void checkLimits(const XmlElement &stanza)
+{
+    std::vector<std::pair<const XmlElement *, int>> work{{&stanza, 1}};
+    while (!work.empty()) {
+        const auto [e, depth] = work.back();
+        work.pop_back();
+        if (depth > XmlStreamParser::kMaxDepth)
+            fedgate::fuzz::fail("element deeper than kMaxDepth yielded");
+        if (e->attributes().size() > XmlStreamParser::kMaxAttributes)
+            fedgate::fuzz::fail("element with more than kMaxAttributes yielded");
+        for (const XmlElement &c : e->children())
+            if (!c.isText())
+                work.emplace_back(&c, depth + 1);
+    }
+}
+
 void checkRoundTrip(const XmlElement &element)
 {
     const QByteArray xml = element.toXml();
@@ -146,7 +167,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     XmlStreamParser parser;
     bool restartInCallback = flags & 2;
+    parser.onStreamOpened = [](const XmlElement &header) {
+        if (header.attributes().size() > XmlStreamParser::kMaxAttributes)
+            fedgate::fuzz::fail("stream header with more than kMaxAttributes accepted");
+    };
     parser.onElement = [&](XmlElement &&element) {
+        checkLimits(element);
         checkRoundTrip(element);
         if (restartInCallback) {
             restartInCallback = false;
