@@ -61,13 +61,21 @@ Engine::Engine(EngineConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_guard(m_config.maxUnauthenticatedPerAddress)
+    , m_closesQuiet(kTrimDelayMs)
     , m_maxStanzaSize(XmlStreamParser::kDefaultMaxStanzaSize)
 {
     m_resolver = new SrvResolver(m_config.hosts, this);
     m_resolver->setNameserver(m_config.dnsServer);
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(kTrimDelayMs);
-    connect(&m_trimTimer, &QTimer::timeout, this, &Engine::trimFreedMemory);
+    // Armed by the first close of a burst, not restarted by each one (a
+    // restart walks the thread's whole timer list, one entry per session).
+    connect(&m_trimTimer, &QTimer::timeout, this, [this] {
+        if (const qint64 left = m_closesQuiet.remainingMs(InactivityDeadline::nowMs()); left > 0)
+            m_trimTimer.start(int(left));
+        else
+            trimFreedMemory();
+    });
 }
 
 Engine::~Engine()
@@ -361,7 +369,9 @@ void Engine::onSessionFinished(S2SSession *session)
     m_guard.release(session);
     session->disconnect(this);
     session->deleteLater();
-    m_trimTimer.start();
+    m_closesQuiet.touch();
+    if (!m_trimTimer.isActive())
+        m_trimTimer.start(kTrimDelayMs);
     emit sessionsChanged();
 }
 

@@ -4,6 +4,7 @@
 #include "EngineConfig.h"
 #include "LocalDelivery.h"
 #include "engine/s2s/FederationPolicy.h"
+#include "engine/s2s/InactivityDeadline.h"
 #include "engine/s2s/SessionInfo.h"
 #include "engine/tls/CertificateChainVerifier.h"
 #include "engine/xml/XmlElement.h"
@@ -113,8 +114,9 @@ private:
     void logBody(const XmlElement &stanza, const char *direction) const;
 
     EngineConfig m_config;
-    ConnectionGuard m_guard; // unauthenticated connections per source address
-    QTimer m_trimTimer;      // gives freed memory back after a burst of closes
+    ConnectionGuard m_guard;          // unauthenticated connections per source address
+    QTimer m_trimTimer;               // gives freed memory back after a burst of closes
+    InactivityDeadline m_closesQuiet; // the trim waits until closes pause
     FederationPolicy m_policy;
     QSslConfiguration m_tls;
     CertificateChainVerifier m_chainVerifier;

@@ -2,6 +2,8 @@
 
 #include "engine/Engine.h"
 
+#include <QTimerEvent>
+
 #include <spdlog/spdlog.h>
 
 namespace fedgate::engine {
@@ -9,6 +11,9 @@ namespace fedgate::engine {
 S2SSession::S2SSession(Engine *engine, SessionDirection direction, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
+    , m_createdMs(InactivityDeadline::nowMs())
+    , m_activity(qint64(std::max(1, engine->policy().gateway().streamInactivityTimeout)) * 1000,
+                 m_createdMs)
 {
     m_info.id = engine->newSessionId(direction);
     m_info.direction = direction;
@@ -19,17 +24,35 @@ S2SSession::S2SSession(Engine *engine, SessionDirection direction, QObject *pare
     m_establishmentTimer.setSingleShot(true);
     m_establishmentTimer.setInterval(std::max(1, gateway.streamEstablishmentTimeout) * 1000);
     connect(&m_establishmentTimer, &QTimer::timeout, this, &S2SSession::onEstablishmentTimeout);
-    m_inactivityTimer.setSingleShot(true);
-    m_inactivityTimer.setInterval(std::max(1, gateway.streamInactivityTimeout) * 1000);
-    connect(&m_inactivityTimer, &QTimer::timeout, this, [this] {
-        logEvent(QStringLiteral("idle for %1 s (StreamInactivityTimeout), closing")
-                     .arg(m_inactivityTimer.interval() / 1000));
-        terminate(std::nullopt, {});
-    });
     m_establishmentTimer.start();
 }
 
 S2SSession::~S2SSession() = default;
+
+const SessionInfo &S2SSession::info() const
+{
+    m_info.lastActivity = m_info.created.addMSecs(m_activity.lastActivityMs() - m_createdMs);
+    return m_info;
+}
+
+void S2SSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_inactivityTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    // Armed for the whole timeout at the last (re)arm; stanzas since then
+    // only moved the deadline, so go on waiting for what is left of it.
+    const qint64 left = m_activity.remainingMs(InactivityDeadline::nowMs());
+    if (left > 0) {
+        m_inactivityTimer.start(int(left), Qt::CoarseTimer, this);
+        return;
+    }
+    m_inactivityTimer.stop();
+    logEvent(QStringLiteral("idle for %1 s (StreamInactivityTimeout), closing")
+                 .arg(m_activity.timeoutMs() / 1000));
+    terminate(std::nullopt, {});
+}
 
 void S2SSession::attachNewStream(QSslSocket *socket)
 {
@@ -76,13 +99,6 @@ void S2SSession::onEstablishmentTimeout()
               QStringLiteral("Stream establishment timed out."));
 }
 
-void S2SSession::touch()
-{
-    m_info.lastActivity = QDateTime::currentDateTimeUtc();
-    if (m_established)
-        m_inactivityTimer.start();
-}
-
 void S2SSession::markEstablished(AuthStatus auth)
 {
     m_info.auth = auth;
@@ -92,7 +108,8 @@ void S2SSession::markEstablished(AuthStatus auth)
     if (!m_established) {
         m_established = true;
         m_establishmentTimer.stop();
-        m_inactivityTimer.start();
+        touch();
+        m_inactivityTimer.start(int(m_activity.timeoutMs()), Qt::CoarseTimer, this);
     }
     logEvent(QStringLiteral("established (%1, %2, certificate %3)")
                  .arg(toString(auth),

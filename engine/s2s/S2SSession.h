@@ -1,14 +1,18 @@
 #pragma once
 
+#include "InactivityDeadline.h"
 #include "SessionInfo.h"
 #include "XmppStream.h"
 
+#include <QBasicTimer>
 #include <QObject>
 #include <QTimer>
 
 // What inbound and outbound server-to-server sessions share: the stream, the
 // session-table row, the establishment and inactivity timers, and one log
-// line per session event.
+// line per session event. Activity (every stanza in or out) only stores a
+// timestamp: the inactivity timer is armed once and re-arms itself for the
+// time left when it finds there was activity since (see InactivityDeadline).
 namespace fedgate::engine {
 
 class Engine;
@@ -21,7 +25,9 @@ public:
     S2SSession(Engine *engine, SessionDirection direction, QObject *parent = nullptr);
     ~S2SSession() override;
 
-    const SessionInfo &info() const { return m_info; }
+    // The session-table row; lastActivity is computed from the monotonic
+    // activity stamp when the row is read.
+    const SessionInfo &info() const;
     bool isEstablished() const { return m_established; }
     XmppStream *stream() const { return m_stream; }
 
@@ -41,7 +47,8 @@ protected:
     // until authenticated, the output bound), attached to this session.
     void attachNewStream(QSslSocket *socket);
     void attachStream(XmppStream *stream);
-    void touch(); // a stanza or negotiation step went through
+    // A stanza or negotiation step went through: O(1), no timer operation.
+    void touch() { m_activity.touch(); }
     void markEstablished(AuthStatus auth);
     void recordTls(); // copies TLS version/cipher into the row
     void logEvent(const QString &what) const;
@@ -50,12 +57,15 @@ protected:
     virtual void onStreamGone() {} // the connection is gone (before finished)
     virtual void onDisconnected();
     virtual void onEstablishmentTimeout();
+    void timerEvent(QTimerEvent *event) override;
 
     Engine *m_engine;
     XmppStream *m_stream = nullptr;
-    SessionInfo m_info;
+    mutable SessionInfo m_info; // info() fills in lastActivity
     QTimer m_establishmentTimer;
-    QTimer m_inactivityTimer;
+    qint64 m_createdMs; // monotonic, when m_info.created was taken
+    InactivityDeadline m_activity;
+    QBasicTimer m_inactivityTimer; // armed once; see timerEvent()
     bool m_established = false;
     bool m_finished = false;
 };

@@ -3,7 +3,11 @@
 // only while it is reached), the engine sends whitespace keep-alives on its
 // outbound stream every KeepAliveInterval, and a peer's whitespace
 // keep-alives (RFC 6120 4.6.1) count as activity for the
-// StreamInactivityTimeout. Intervals are set to 1 s through the topology.
+// StreamInactivityTimeout. Intervals are set to 1 s through the topology
+// (2 s where a test needs room on both sides of a deadline). Activity does
+// not restart the inactivity timer (that cost a walk of every session's
+// timer per stanza); the timer re-arms itself for the time left, so a stanza
+// just before the deadline still postpones the close.
 #include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
@@ -34,6 +38,9 @@ QByteArray header(const QString &to)
 {
     return test::streamHeader(to, kPartner);
 }
+
+const QByteArray kPing = "<iq type='get' id='idle-ping' from='partner.test' to='contoso.test'>"
+                         "<ping xmlns='urn:xmpp:ping'/></iq>";
 
 using test::FakePartnerServer;
 using test::RawPeer;
@@ -98,6 +105,27 @@ private:
         out.addChild(XmlElement(QStringLiteral("body"), ns::kServer)).addText(text);
         engine.route(out);
         QTRY_VERIFY_WITH_TIMEOUT(m_fake.afterAuth.contains(text.toUtf8()), 5000);
+    }
+
+    // An engine whose streams close after `seconds` without activity, and
+    // `peer` authenticated on it.
+    std::unique_ptr<Engine> idleTimeoutEngine(int seconds, RawPeer &peer)
+    {
+        topology::GatewaySettings gateway;
+        gateway.streamInactivityTimeout = seconds;
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, gateway);
+        if (engine)
+            authenticate(peer, port);
+        return engine;
+    }
+
+    // StreamInactivityTimeout closes cleanly: the closing tag, no error.
+    static void expectCleanIdleClose(RawPeer &peer, int withinMs)
+    {
+        QVERIFY2(peer.waitClosed(withinMs), peer.received.constData());
+        QVERIFY(peer.received.endsWith("</stream:stream>"));
+        QVERIFY(!peer.received.contains("<stream:error>"));
     }
 
 private slots:
@@ -178,13 +206,9 @@ private slots:
 
     void peerWhitespaceCountsAsActivity()
     {
-        topology::GatewaySettings gateway;
-        gateway.streamInactivityTimeout = 1;
-        const quint16 port = test::freeTcpPort(kEngineAddress);
-        auto engine = makeEngine(port, gateway);
-        QVERIFY(engine);
         RawPeer peer;
-        authenticate(peer, port);
+        const auto engine = idleTimeoutEngine(1, peer);
+        QVERIFY(engine);
         // Only whitespace for twice the inactivity timeout: the stream stays.
         QElapsedTimer elapsed;
         elapsed.start();
@@ -194,9 +218,50 @@ private slots:
         }
         QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
         // Then silence: closed cleanly after the timeout.
-        QVERIFY2(peer.waitClosed(3000), peer.received.constData());
-        QVERIFY(peer.received.endsWith("</stream:stream>"));
-        QVERIFY(!peer.received.contains("<stream:error>"));
+        expectCleanIdleClose(peer, 3000);
+    }
+
+    // A stanza shortly before the deadline: the timer armed at
+    // authentication fires, finds the activity and waits for the rest.
+    void activityJustBeforeTheDeadlinePostponesTheClose()
+    {
+        RawPeer peer;
+        const auto engine = idleTimeoutEngine(2, peer);
+        QVERIFY(engine);
+        QVERIFY2(!peer.waitClosed(1400), peer.received.constData());
+        m_fake.stanzas.clear();
+        peer.send(kPing);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_fake.stanzas.isEmpty(), 5000); // the pong went out
+        // Past the first deadline (2 s after authentication), before the
+        // postponed one (2 s after the ping): still open.
+        QVERIFY2(!peer.waitClosed(1000), peer.received.constData());
+        QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+        // The session table shows the activity after the session began.
+        bool rowSeen = false;
+        for (const SessionInfo &row : engine->sessions())
+            if (row.direction == SessionDirection::Inbound && row.auth == AuthStatus::Dialback) {
+                rowSeen = true;
+                QVERIFY(row.lastActivity > row.created);
+                QVERIFY(row.lastActivity <= QDateTime::currentDateTimeUtc());
+            }
+        QVERIFY(rowSeen);
+        expectCleanIdleClose(peer, 5000);
+    }
+
+    // Stanzas for longer than the timeout (the timer fires and re-arms
+    // meanwhile), then silence: closed one timeout after the last stanza.
+    void idleAfterActivityClosesAfterOneTimeout()
+    {
+        RawPeer peer;
+        const auto engine = idleTimeoutEngine(1, peer);
+        QVERIFY(engine);
+        for (int i = 0; i < 8; ++i) { // about 2.4 s of traffic
+            peer.send(kPing);
+            QVERIFY2(!peer.waitClosed(300), peer.received.constData());
+        }
+        QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+        QVERIFY2(!peer.waitClosed(400), peer.received.constData()); // not yet idle long enough
+        expectCleanIdleClose(peer, 3000);
     }
 };
 
