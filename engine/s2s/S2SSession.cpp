@@ -58,6 +58,16 @@ void S2SSession::attachNewStream(QSslSocket *socket)
 {
     const qint64 unauthenticatedLimit =
         std::min(m_engine->config().maxUnauthenticatedStanzaSize, m_engine->maxStanzaSize());
+    // TCP_NODELAY: with Nagle, a small stanza waits for the ACK of the
+    // previous one, which the peer delays (up to 40 ms) - a ping pipeline
+    // then crawls. The option stays on the descriptor through STARTTLS.
+    const auto setNoDelay = [socket] {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    };
+    if (socket->state() == QAbstractSocket::ConnectedState)
+        setNoDelay();
+    else
+        connect(socket, &QSslSocket::connected, socket, setNoDelay);
     auto *stream = new XmppStream(socket, unauthenticatedLimit, this);
     stream->setMaxOutputBuffer(m_engine->config().maxOutputBuffer);
     attachStream(stream);

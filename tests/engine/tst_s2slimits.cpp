@@ -7,7 +7,9 @@
 // (2 s where a test needs room on both sides of a deadline). Activity does
 // not restart the inactivity timer (that cost a walk of every session's
 // timer per stanza); the timer re-arms itself for the time left, so a stanza
-// just before the deadline still postpones the close.
+// just before the deadline still postpones the close. Every stream, accepted
+// or outbound, has TCP_NODELAY set.
+#include "EngineSockets.h"
 #include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
@@ -262,6 +264,26 @@ private slots:
         QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
         QVERIFY2(!peer.waitClosed(400), peer.received.constData()); // not yet idle long enough
         expectCleanIdleClose(peer, 3000);
+    }
+
+    // Nagle's algorithm would hold back a small stanza until the previous
+    // one is acknowledged, and the peer delays its ACKs.
+    void tcpNoDelayOnAcceptedAndOutboundStreams()
+    {
+        const quint16 port = test::freeTcpPort(kEngineAddress);
+        auto engine = makeEngine(port, topology::GatewaySettings{});
+        QVERIFY(engine);
+        RawPeer peer;
+        authenticate(peer, port);
+        sendOut(*engine, QStringLiteral("no-delay-probe"));
+        const QSslSocket *accepted = test::engineSocketTo(*engine, peer.socket.localPort());
+        QVERIFY(accepted);
+        QVERIFY(test::hasTcpNoDelay(*accepted));
+        const QSslSocket *outbound = test::engineSocketTo(*engine, m_fake.port());
+        QVERIFY(outbound);
+        QVERIFY(test::hasTcpNoDelay(*outbound));
+        // A control: Qt leaves the option off on the test's own socket.
+        QVERIFY(!test::hasTcpNoDelay(peer.socket));
     }
 };
 

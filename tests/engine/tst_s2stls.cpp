@@ -2,6 +2,7 @@
 // EXTERNAL (XEP-0178) with a CA-signed certificate, a self-signed and an
 // expired certificate refused, and the direct TLS port (XEP-0368). The session table
 // records TLS version, cipher, certificate status and method.
+#include "EngineSockets.h"
 #include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "support/PeerProcess.h"
@@ -219,6 +220,10 @@ private slots:
         QVERIFY(s->tlsVersion.startsWith(QStringLiteral("TLSv1.")));
         QVERIFY(!s->tlsCipher.isEmpty());
         QCOMPARE(s->remoteDomain, kPartner);
+        // TCP_NODELAY, set at accept, is still on after STARTTLS.
+        const QSslSocket *engineSide = test::engineSocketTo(*m_engine, peer.socket.localPort());
+        QVERIFY(engineSide && engineSide->isEncrypted());
+        QVERIFY(test::hasTcpNoDelay(*engineSide));
     }
 
     void selfSignedCertificateIsRefused()
@@ -309,6 +314,9 @@ private slots:
                     .subjectAlternativeNames()
                     .values(QSsl::DnsEntry)
                     .contains(kOurDomain));
+        const QSslSocket *engineSide = test::engineSocketTo(*m_engine, peer.socket.localPort());
+        QVERIFY(engineSide && engineSide->isEncrypted());
+        QVERIFY(test::hasTcpNoDelay(*engineSide));
     }
 };
 
