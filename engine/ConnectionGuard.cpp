@@ -8,13 +8,21 @@ namespace fedgate::engine {
 
 namespace {
 constexpr qint64 kRefusalLogIntervalMs = 10000;
+constexpr int kIpv6PrefixLength = 64;
 } // namespace
 
 QString ConnectionGuard::addressKey(const QHostAddress &address)
 {
     bool ok = false;
     const QHostAddress v4(address.toIPv4Address(&ok));
-    return ok ? v4.toString() : address.toString();
+    if (ok)
+        return v4.toString();
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address.toString();
+    Q_IPV6ADDR prefix = address.toIPv6Address(); // without the scope id
+    for (int i = kIpv6PrefixLength / 8; i < 16; ++i)
+        prefix[i] = 0;
+    return QHostAddress(prefix).toString() + QStringLiteral("/%1").arg(kIpv6PrefixLength);
 }
 
 bool ConnectionGuard::admit(const QObject *connection, const QString &address)
@@ -48,9 +56,13 @@ bool ConnectionGuard::refuseIfFull(QSslSocket *socket, const QString &address)
     if (r.lastLogged.isValid() && r.lastLogged.elapsed() < kRefusalLogIntervalMs) {
         ++r.suppressed;
     } else {
-        spdlog::warn("connection from {}:{} refused at accept: {} unauthenticated connections "
-                     "from {} already (maxUnauthenticatedPerAddress){}",
-                     address.toStdString(), socket->peerPort(), m_max, address.toStdString(),
+        bool mapped = false;
+        const QHostAddress v4(socket->peerAddress().toIPv4Address(&mapped));
+        const QString peer = (mapped ? v4 : socket->peerAddress()).toString();
+        spdlog::warn("connection from {} port {} refused at accept: {} unauthenticated "
+                     "connections from {} already (maxUnauthenticatedPerAddress, counted per "
+                     "IPv4 address or IPv6 /64){}",
+                     peer.toStdString(), socket->peerPort(), m_max, address.toStdString(),
                      r.suppressed
                          ? fmt::format(", {} more refused since the last such line", r.suppressed)
                          : std::string());

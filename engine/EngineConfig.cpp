@@ -73,7 +73,8 @@ QString EngineConfig::usage()
         "  --max-pending-dialback N\n"
         "                         dialback checks outstanding per inbound stream (default 10)\n"
         "  --max-unauthenticated-per-address N\n"
-        "                         unauthenticated connections per source IP (default 16)\n"
+        "                         unauthenticated connections per source IPv4 address or\n"
+        "                         IPv6 /64 prefix (default 16)\n"
         "  --log-file PATH        also log to a rotating file\n"
         "  --verbose              debug logging\n"
         "  --help                 this text\n");

@@ -58,8 +58,9 @@ public:
     // db:result verifications outstanding per inbound stream; one more is a
     // policy-violation.
     int maxPendingDialback = 10; // --max-pending-dialback N
-    // Unauthenticated inbound connections per source IP address; one more
-    // from that address is closed at accept.
+    // Unauthenticated inbound connections per source: an IPv4 address
+    // (IPv4-mapped IPv6 included) or an IPv6 /64 prefix, since one IPv6
+    // host usually holds a whole /64. One more from it is closed at accept.
     int maxUnauthenticatedPerAddress = 16; // --max-unauthenticated-per-address N
     // The parser's stanza size limit until a stream is authenticated (the
     // full limit, Engine::maxStanzaSize(), applies afterwards).
