@@ -7,11 +7,16 @@
 #include <QSslCipher>
 #include <QTimer>
 
+#include <fcntl.h>
+
 namespace fedgate::engine {
 
 namespace {
-// How long a closing stream may take to flush before the connection is cut.
+// How long a closing stream may take to flush and see the peer close before
+// the connection is cut, and how much of what the peer still sends meanwhile
+// is read (and dropped) before that.
 constexpr int kCloseGraceMs = 2000;
+constexpr qint64 kCloseByteBudget = 4 * 1024 * 1024;
 } // namespace
 
 XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent)
@@ -221,25 +226,64 @@ void XmppStream::close()
         return;
     if (m_headerSent)
         sendRaw("</stream:stream>");
+    if (m_closing)
+        return; // the send found the connection gone or over the output bound
     m_closing = true;
+    QTimer::singleShot(kCloseGraceMs, this, &XmppStream::abortLingering);
+    // Qt has no half-close, and only it can flush the TLS records and send
+    // close_notify: keep a duplicate of the descriptor, let Qt flush and
+    // close its own (disconnected), then half-close and drain ours.
+    const qintptr fd =
+        m_socket->state() == QAbstractSocket::ConnectedState ? m_socket->socketDescriptor() : -1;
+    const int own = fd >= 0 ? ::fcntl(int(fd), F_DUPFD_CLOEXEC, 0) : -1;
+    if (own >= 0) {
+        m_linger = new LingeringClose(own, kCloseByteBudget, this);
+        connect(m_linger, &LingeringClose::finished, this, [this] {
+            m_linger->deleteLater(); // closes the descriptor
+            m_linger = nullptr;
+            reportDisconnected();
+        });
+    }
     m_socket->disconnectFromHost();
-    QTimer::singleShot(kCloseGraceMs, this, [this] {
-        if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
-            m_socket->abort();
-    });
+}
+
+void XmppStream::abortLingering()
+{
+    if (m_disconnectedEmitted)
+        return;
+    // Out of time: close both descriptors, unread bytes or not (a reset).
+    delete m_linger;
+    m_linger = nullptr;
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    reportDisconnected();
 }
 
 void XmppStream::onReadyRead()
 {
     while (m_socket && !m_overflowed && m_socket->bytesAvailable() > 0) {
-        const QByteArray data = m_socket->read(64 * 1024);
-        if (m_closing || m_parser.failed())
-            continue; // drain what arrives after the end
-        m_parser.feed(data);
+        if (m_closing || m_parser.failed()) {
+            // Drop, never parse, what arrives after the end (what Qt read
+            // before close(); LingeringClose drains the rest).
+            m_socket->skip(m_socket->bytesAvailable());
+            continue;
+        }
+        m_parser.feed(m_socket->read(64 * 1024));
     }
 }
 
 void XmppStream::onDisconnected()
+{
+    // Qt has flushed and closed its descriptor: a lingering close goes on
+    // with the duplicate and reports the end when it finishes.
+    if (m_linger) {
+        m_linger->start();
+        return;
+    }
+    reportDisconnected();
+}
+
+void XmppStream::reportDisconnected()
 {
     if (m_disconnectedEmitted)
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LingeringClose.h"
 #include "engine/xml/StreamError.h"
 #include "engine/xml/XmlElement.h"
 #include "engine/xml/XmlStreamParser.h"
@@ -39,10 +40,17 @@ public:
     void send(const XmlElement &element);
     void sendRaw(const QByteArray &bytes);
     // The header first when none was sent yet (RFC 6120 4.9.1.1), then the
-    // error, then the closing tag; the connection closes once flushed.
+    // error, then the closing tag; the connection closes as close() does.
     void closeWithError(StreamErrorCondition condition, const QString &text,
                         const QString &headerFrom = {});
-    void close(); // closing tag, then the connection
+    // The closing tag, then a lingering close (LingeringClose): once
+    // everything is flushed (TLS data and close_notify included) the write
+    // side is shut while what the peer still sends is read and dropped,
+    // unparsed, until the peer closes too; then disconnected(). Closing
+    // with the peer's bytes unread would make the kernel send a reset that
+    // can destroy the error we sent before the peer reads it. Bounded: after
+    // kCloseGraceMs, or kCloseByteBudget bytes dropped, it is aborted.
+    void close();
     void restartParser() { m_parser.restart(); }
     // The parser's stanza size limit: small until the stream is
     // authenticated, the full limit afterwards.
@@ -74,8 +82,11 @@ private:
     void onReadyRead();
     void onDisconnected();
     void abortOverflowing(qint64 unsent);
+    void abortLingering();
+    void reportDisconnected();
 
     QPointer<QSslSocket> m_socket;
+    LingeringClose *m_linger = nullptr; // between close() and the peer's end
     XmlStreamParser m_parser;
     QString m_streamId;
     QString m_closeReason;
