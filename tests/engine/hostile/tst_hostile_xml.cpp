@@ -16,10 +16,10 @@ using fedgate::engine::XmlElement;
 using fedgate::engine::XmlStreamParser;
 
 namespace {
-// Attacks that must be refused at a size limit overshoot it by this much
-// only: once fedgated has refused, it reads no more, and a peer still
-// writing then gets a reset that can swallow the stream error unread.
-constexpr qsizetype kOvershoot = 32 * 1024;
+// Attacks that must be refused at a size limit overshoot it by this much: a
+// peer still writing after the refusal. fedgated's lingering close drains it
+// (up to 4 MiB within 2 s) so that the peer still reads the stream error.
+constexpr qsizetype kOvershoot = 1024 * 1024;
 const qsizetype kStanzaLimit = XmlStreamParser::kDefaultMaxStanzaSize;
 const qsizetype kUnauthenticatedLimit =
     fedgate::engine::EngineConfig().maxUnauthenticatedStanzaSize;
