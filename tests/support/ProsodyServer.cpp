@@ -112,7 +112,8 @@ bool ProsodyServer::start(const Options &options, QString *error)
       << "allow_unencrypted_plain_auth = true\n"
       << "authentication = \"internal_plain\"\n"
       << "s2s_timeout = 20\n"
-      << "log = { debug = " << luaString(data + QStringLiteral("/debug.log"))
+      << "log = { " << (options.debugLog ? "debug" : "warn") << " = "
+      << luaString(data + QStringLiteral("/debug.log"))
       << "; error = " << luaString(data + QStringLiteral("/error.log")) << " }\n"
       << "unbound = { hoststxt = " << luaString(dir + QStringLiteral("/hosts")) << " }\n"
       << ssl << "VirtualHost " << luaString(options.domain) << "\n";
@@ -127,9 +128,16 @@ bool ProsodyServer::start(const Options &options, QString *error)
 
 bool ProsodyServer::launch(QString *error)
 {
-    if (!m_process.start(QStringLiteral("prosody"),
-                         {QStringLiteral("-F"), QStringLiteral("--config"), configPath()},
-                         QStringLiteral("prosody"))) {
+    QString program = QStringLiteral("prosody");
+    QStringList args{QStringLiteral("-F"), QStringLiteral("--config"), configPath()};
+    if (m_options.openFiles > 0) {
+        args = {QStringLiteral("-c"),
+                QStringLiteral("ulimit -n %1 && exec prosody -F --config \"$0\"")
+                    .arg(m_options.openFiles),
+                configPath()};
+        program = QStringLiteral("sh");
+    }
+    if (!m_process.start(program, args, QStringLiteral("prosody"))) {
         if (error)
             *error = QStringLiteral("prosody did not start");
         return false;

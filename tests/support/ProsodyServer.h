@@ -36,6 +36,12 @@ public:
         bool secureAuth = false;        // s2s_secure_auth
         bool requireEncryption = false; // s2s_require_encryption
         QMap<QString, QString> hosts;   // name -> IP
+        // false: log at warn level only (the debug log slows Prosody several
+        // times; benchmarks turn it off). debugLog() is then empty.
+        bool debugLog = true;
+        // > 0: raises the soft open-file limit to this (runuser gives 1024;
+        // at most the hard limit) for tests with thousands of sessions.
+        int openFiles = 0;
     };
 
     ProsodyServer() = default;

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "XmlFrameScanner.h"
+
+#include <netinet/in.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+using SSL = struct ssl_st;
+using SSL_CTX = struct ssl_ctx_st;
+
+// The load generator of bench_s2s: one thread, non-blocking sockets, epoll,
+// OpenSSL for STARTTLS. It plays remote XMPP server domains: it opens
+// streams to the server under test and authenticates them with dialback
+// (its own authoritative listener answers every db:verify "valid"), and it
+// accepts the server's outbound streams, which carry the dialback answers
+// and the ping replies. No Qt, no allocation per stanza beyond the buffers.
+namespace fedgate::bench {
+
+struct GeneratorTarget
+{
+    in_addr_t address = 0; // the server under test, port 5269
+    std::string domain;    // its domain
+};
+
+struct PingRun
+{
+    std::uint64_t sent = 0;
+    std::uint64_t answered = 0;
+    std::uint64_t errors = 0; // iq type='error' answers
+    double seconds = 0;
+    std::vector<double> latencyMs; // filled in paced runs only
+};
+
+class S2sLoadGenerator
+{
+public:
+    S2sLoadGenerator();
+    ~S2sLoadGenerator();
+    S2sLoadGenerator(const S2sLoadGenerator &) = delete;
+    S2sLoadGenerator &operator=(const S2sLoadGenerator &) = delete;
+
+    // The authoritative listener (port 5269 on `address`) every server
+    // connects back to.
+    bool listen(in_addr_t address, std::string *error);
+    // Source addresses for outgoing streams, used round robin.
+    void setSourceAddresses(std::vector<in_addr_t> addresses) { m_sources = std::move(addresses); }
+
+    // Opens `count` streams from `domain` to `target`, at most `inFlight`
+    // handshakes at a time, STARTTLS first when `tls`. Returns the ids of
+    // the authenticated ones; failures are counted in lastError().
+    std::vector<int> openStreams(const GeneratorTarget &target, const std::string &domain,
+                                 int count, bool tls, int inFlight, int timeoutMs);
+    // Sends </stream:stream> and closes each stream.
+    void closeStreams(const std::vector<int> &ids);
+    // Closes every connection, the listener's accepted ones included.
+    void closeAll();
+
+    // `total` pings spread over `streams`, `window` outstanding per stream.
+    PingRun pipelinedPings(const std::vector<int> &streams, std::uint64_t total, int window,
+                           int timeoutMs);
+    // One ping every 1/rate seconds on `stream`, latency of each.
+    PingRun pacedPings(int stream, std::uint64_t total, double ratePerSecond, int timeoutMs);
+
+    const std::string &lastError() const { return m_lastError; }
+    int failures() const { return m_failures; }
+
+private:
+    struct Conn;
+    enum class Stage;
+
+    Conn *startOutgoing(const GeneratorTarget &target, const std::string &domain, bool tls);
+    void pollOnce(int timeoutMs);
+    void acceptAll();
+    void onReadable(Conn &c);
+    void onWritable(Conn &c);
+    void onElement(Conn &c, const XmlFrame &frame);
+    void onHeader(Conn &c, const XmlFrame &frame);
+    void onPingReply(const XmlFrame &frame);
+    void send(Conn &c, const std::string &data);
+    void flush(Conn &c);
+    void startTls(Conn &c);
+    void continueTls(Conn &c);
+    void fail(Conn &c, const std::string &why);
+    void destroy(int id);
+    void updateInterest(Conn &c);
+    void sendPing(Conn &c, std::uint64_t seq);
+    void beginRun(PingRun *run, std::uint64_t total, int window, bool latency);
+
+    int m_epoll = -1;
+    int m_listener = -1;
+    SSL_CTX *m_tls = nullptr;
+    std::vector<std::unique_ptr<Conn>> m_conns; // index = id
+    std::vector<in_addr_t> m_sources;
+    std::size_t m_nextSource = 0;
+    std::uint64_t m_nextStreamId = 0;
+    std::string m_lastError;
+    int m_failures = 0;
+    int m_handshakesDone = 0;
+
+    // Ping bookkeeping of the run in progress.
+    std::vector<std::int64_t> m_sentNs; // by sequence number
+    std::vector<int> m_streamOf;        // by sequence number
+    std::vector<int> m_outstanding;     // by stream id
+    std::vector<std::uint64_t> m_quota; // pings still to send, by stream id
+    std::uint64_t m_seq = 0;
+    PingRun *m_run = nullptr;
+    int m_window = 0;
+    bool m_recordLatency = false;
+};
+
+std::int64_t monotonicNs();
+
+} // namespace fedgate::bench
