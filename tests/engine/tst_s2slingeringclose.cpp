@@ -4,17 +4,23 @@
 // <policy-violation/> and the closing tag. Before the fix the engine closed
 // with the peer's bytes unread, the kernel answered with a TCP reset, and
 // the peer could lose the error: a peer whose stack drops the connection on
-// the reset (a failed write, as a Qt socket does) never reads it; the last
-// case plays such a peer. The POSIX peer of the other cases keeps what it
-// received, so it must also see the connection end in order (end of stream,
-// no reset, no failed write). Each peer runs in its own thread (the engine
-// runs in the test's thread), so it really is still writing when the engine
-// closes; each case runs 20 times so the race shows (addresses
-// 127.0.0.150-152).
+// the reset (a failed write, as a Qt socket can) never reads it; the last two
+// cases play such a peer, in plain TCP and over STARTTLS (the engine flushes
+// its TLS records and close_notify before it half-closes). The blocking
+// POSIX peer of the first cases keeps what it received, so it must also see
+// the connection end in order (end of stream, no reset, no failed write):
+// those fail on every run before the fix. Each peer runs in its own thread
+// (the engine runs in the test's thread), so it really is still writing
+// when the engine closes; each case runs 20 times so the race shows
+// (addresses 127.0.0.150-154).
 #include "EngineLimitsFixture.h"
 #include "engine/xml/XmlStreamParser.h"
+#include "support/PeerProcess.h"
+#include "support/TestCa.h"
+#include "support/TestPaths.h"
+#include "topology/TopologyDocument.h"
 
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +42,8 @@ namespace {
 const QHostAddress kEngineAddress(QStringLiteral("127.0.0.150"));
 const QHostAddress kPartnerAddress(QStringLiteral("127.0.0.151"));
 const QHostAddress kPeerAddress(QStringLiteral("127.0.0.152"));
+const QHostAddress kTlsEngineAddress(QStringLiteral("127.0.0.153"));
+const QHostAddress kTlsPeerAddress(QStringLiteral("127.0.0.154"));
 constexpr int kRounds = 20;
 constexpr qsizetype kChunk = 64 * 1024;
 
@@ -121,6 +129,7 @@ struct Round
 {
     QList<QPair<QByteArray, QByteArray>> prelude; // bytes to send, reply to await
     QByteArray flood;
+    bool startTls = false; // runQtRound only
 };
 
 // What the peer received, and its first failure (empty when the
@@ -151,11 +160,14 @@ Outcome runRound(quint16 port, const Round &round)
 // The same round played by a Qt socket (blocking calls in the peer's
 // thread): a failed write aborts it and drops what it had not yet read, as
 // many peers' stacks do, so a reset shows as a missing stream error.
+// With `startTls`, STARTTLS follows the prelude (which must end with the
+// engine's <proceed/>), then a new stream header, before the flood.
 Outcome runQtRound(quint16 port, const Round &round)
 {
-    QTcpSocket socket;
-    socket.bind(kPeerAddress);
-    socket.connectToHost(kEngineAddress, port);
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket.bind(round.startTls ? kTlsPeerAddress : kPeerAddress);
+    socket.connectToHost(round.startTls ? kTlsEngineAddress : kEngineAddress, port);
     if (!socket.waitForConnected(5000))
         return {{}, "connect failed"};
     QByteArray received;
@@ -171,6 +183,16 @@ Outcome runQtRound(quint16 port, const Round &round)
         socket.write(bytes);
         if (!reply.isEmpty() && !readUntil(reply))
             return {received, "prelude failed"};
+    }
+    if (round.startTls) {
+        socket.startClientEncryption();
+        if (!socket.waitForEncrypted(10000))
+            return {received, "TLS handshake failed: " + socket.errorString().toUtf8()};
+        received.clear();
+        socket.write(test::streamHeader(test::kLimitsOurDomain, test::kLimitsPartner));
+        if (!readUntil("</stream:features>"))
+            return {received, "no features after TLS"};
+        received.clear();
     }
     for (qsizetype at = 0; at < round.flood.size(); at += kChunk) {
         socket.write(round.flood.mid(at, kChunk));
@@ -195,14 +217,14 @@ private:
     std::unique_ptr<Engine> m_engine;
 
     // Runs `round` kRounds times in a thread while the engine serves it.
-    void everyRoundGetsTheError(const Round &round,
+    void everyRoundGetsTheError(const Round &round, quint16 port,
                                 Outcome (*play)(quint16, const Round &) = runRound)
     {
         for (int i = 0; i < kRounds; ++i) {
             std::atomic<bool> done = false;
             Outcome outcome;
             std::thread peer([&] {
-                outcome = play(m_engine->listenPort(), round);
+                outcome = play(port, round);
                 done = true;
             });
             QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
@@ -243,7 +265,7 @@ private slots:
                            "xmlns:stream='http://etherx.jabber.org/streams'";
         for (int i = 0; i < 100000; ++i)
             flood += " a" + QByteArray::number(i) + "='v'";
-        everyRoundGetsTheError(Round{{}, flood});
+        everyRoundGetsTheError(Round{{}, flood}, m_engine->listenPort());
     }
 
     // 2 MiB of an unterminated start tag after the header, before
@@ -251,7 +273,8 @@ private slots:
     void unterminatedTagAfterHeaderGetsItsError()
     {
         everyRoundGetsTheError(Round{{{header(), "</stream:features>"}},
-                                     "<message id='" + QByteArray(2 * 1024 * 1024, 'u')});
+                                     "<message id='" + QByteArray(2 * 1024 * 1024, 'u')},
+                               m_engine->listenPort());
     }
 
     // A 600 KiB stanza from an authenticated partner (the limit is 512 KiB)
@@ -265,7 +288,8 @@ private slots:
             Round{{{header(), "</stream:features>"},
                    {"<db:result from='partner.test' to='contoso.test'>0123abcd</db:result>",
                     "type='valid'"}},
-                  stanza + QByteArray(1024 * 1024, 'y')});
+                  stanza + QByteArray(1024 * 1024, 'y')},
+            m_engine->listenPort());
     }
 
     // The unterminated tag again, sent by a Qt socket.
@@ -273,7 +297,44 @@ private slots:
     {
         everyRoundGetsTheError(Round{{{header(), "</stream:features>"}},
                                      "<message id='" + QByteArray(2 * 1024 * 1024, 'u')},
-                               runQtRound);
+                               m_engine->listenPort(), runQtRound);
+    }
+
+    // The Qt peer over STARTTLS: the engine flushes its TLS records and
+    // close_notify before it half-closes and drains.
+    void unterminatedTagOverTlsGetsItsError()
+    {
+        QString error;
+        test::TestCa ca;
+        QVERIFY2(ca.create(m_dataDir.path(), QStringLiteral("Lingering CA"), &error),
+                 qPrintable(error));
+        const auto ours = ca.issue(QStringLiteral("ours"), test::kLimitsOurDomain,
+                                   {test::kLimitsOurDomain}, {}, &error);
+        QVERIFY2(ours, qPrintable(error));
+        auto topology = topology::TopologyDocument::readFile(test::exampleTopologyPath());
+        QVERIFY(topology);
+        topology::XmppPartner partner;
+        partner.domain = test::kLimitsPartner;
+        partner.tls = topology::Negotiation::Optional;
+        partner.sasl = topology::Negotiation::NotSupported;
+        partner.dialback = true;
+        topology.value().partners = {partner};
+        topology.value().gateway.dialbackSecret = QStringLiteral("lingering-close-secret");
+        EngineConfig config;
+        config.listenAddress = kTlsEngineAddress;
+        config.listenPort = test::freeTcpPort(kTlsEngineAddress);
+        config.certificatePath = ours->certificatePath;
+        config.keyPath = ours->keyPath;
+        config.caPath = ca.certificatePath();
+        config.hosts.insert(test::kLimitsPartner, HostOverride{kPartnerAddress, m_partner.port()});
+        Engine engine(config);
+        const Status started = engine.start(topology.value());
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        Round round{{{header(), "<starttls"},
+                     {"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>", "<proceed"}},
+                    "<message id='" + QByteArray(2 * 1024 * 1024, 'u')};
+        round.startTls = true;
+        everyRoundGetsTheError(round, engine.listenPort(), runQtRound);
     }
 
     void cleanupTestCase() { m_engine.reset(); }
