@@ -126,7 +126,7 @@ private:
             partner.domain = domain;
             partner.type = topology::PartnerType::Federated;
             partner.tls = topology::Negotiation::Optional;
-            partner.sasl = topology::Negotiation::NotSupported;
+            partner.sasl = topology::Negotiation::Optional; // EXTERNAL after STARTTLS
             partner.dialback = true;
             partner.connectionLimit = 30000;
             t.partners << partner;
@@ -275,6 +275,11 @@ bool BenchEnvironment::create(const QStringList &generatorDomains, QString *erro
             return false;
         m_leaves.insert(name, *leaf);
     }
+    // The generator's certificate, for SASL EXTERNAL: every domain it plays.
+    auto leaf = m_ca.issue(QStringLiteral("generator"), m_domains.value(0), m_domains, {}, error);
+    if (!leaf)
+        return false;
+    m_leaves.insert(QStringLiteral("generator"), *leaf);
     return true;
 }
 

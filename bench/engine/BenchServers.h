@@ -16,7 +16,9 @@
 // the build tree (contoso.test on 127.0.0.160) and Prosody 0.12
 // (fabrikam.test on 127.0.0.161, warn-level log). Both know the generator's
 // domains at 127.0.0.162 (fedgated through --host, Prosody through its hosts
-// file) and accept them as partners with dialback, plain or after STARTTLS.
+// file) and accept them as partners: dialback on plain streams, SASL
+// EXTERNAL (the generator's certificate names all its domains) or dialback
+// after STARTTLS.
 namespace fedgate::bench {
 
 struct ProcessSample

@@ -45,6 +45,8 @@ enum class S2sLoadGenerator::Stage
     WaitProceed,   // outgoing: <proceed/> after <starttls/>
     TlsHandshake,  // outgoing: SSL_connect in progress
     WaitDialback,  // outgoing: db:result sent
+    WaitSasl,      // outgoing: SASL EXTERNAL <auth/> sent
+    WaitRestart,   // outgoing: the features after SASL
     Authenticated, // outgoing: ready for pings
     Accepted,      // incoming: the server's outbound stream
     Failed
@@ -85,11 +87,20 @@ S2sLoadGenerator::~S2sLoadGenerator()
     SSL_CTX_free(m_tls);
 }
 
+bool S2sLoadGenerator::setClientCertificate(const std::string &certificate, const std::string &key)
+{
+    m_external = SSL_CTX_use_certificate_chain_file(m_tls, certificate.c_str()) == 1 &&
+                 SSL_CTX_use_PrivateKey_file(m_tls, key.c_str(), SSL_FILETYPE_PEM) == 1;
+    return m_external;
+}
+
 bool S2sLoadGenerator::listen(in_addr_t address, std::string *error)
 {
     m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     const int one = 1;
     ::setsockopt(m_listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (m_maxSegment > 0)
+        ::setsockopt(m_listener, IPPROTO_TCP, TCP_MAXSEG, &m_maxSegment, sizeof m_maxSegment);
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
     sa.sin_port = htons(5269);
@@ -117,6 +128,8 @@ S2sLoadGenerator::Conn *S2sLoadGenerator::startOutgoing(const GeneratorTarget &t
     }
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (m_maxSegment > 0)
+        ::setsockopt(fd, IPPROTO_TCP, TCP_MAXSEG, &m_maxSegment, sizeof m_maxSegment);
     if (!m_sources.empty()) {
         sockaddr_in local{};
         local.sin_family = AF_INET;
@@ -384,6 +397,11 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
             send(c, "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
             return;
         }
+        if (c.tlsDone && m_external && frame.contains("EXTERNAL")) {
+            c.stage = Stage::WaitSasl;
+            send(c, "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='EXTERNAL'>=</auth>");
+            return;
+        }
         c.stage = Stage::WaitDialback;
         send(c, "<db:result from='" + c.domain + "' to='" + c.remoteDomain +
                     "'>0123456789abcdef0123456789abcdef</db:result>");
@@ -393,6 +411,22 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
             startTls(c);
         else
             fail(c, "STARTTLS refused: " + std::string(frame.text.substr(0, 200)));
+        return;
+    case Stage::WaitSasl:
+        if (name != "success") {
+            fail(c, "SASL EXTERNAL refused: " + std::string(frame.text.substr(0, 200)));
+            return;
+        }
+        c.stage = Stage::WaitRestart;
+        c.in.restart(); // `frame` is gone; the server waits for our new header
+        send(c, header(c.domain, c.remoteDomain, {}));
+        return;
+    case Stage::WaitRestart:
+        if (name == "features") {
+            c.stage = Stage::Authenticated;
+            ++m_handshakesDone;
+            ++m_externalDone;
+        }
         return;
     case Stage::WaitDialback:
         if (name != "result")

@@ -43,6 +43,12 @@ public:
     S2sLoadGenerator(const S2sLoadGenerator &) = delete;
     S2sLoadGenerator &operator=(const S2sLoadGenerator &) = delete;
 
+    // Advertise this TCP maximum segment size on every socket (0 = loopback's
+    // own, 64 KiB); 1448 looks like Ethernet. Set before listen().
+    void setMaxSegment(int bytes) { m_maxSegment = bytes; }
+    // The certificate our TLS streams present; with one, they authenticate
+    // with SASL EXTERNAL when the server offers it (dialback otherwise).
+    bool setClientCertificate(const std::string &certificate, const std::string &key);
     // The authoritative listener (port 5269 on `address`) every server
     // connects back to.
     bool listen(in_addr_t address, std::string *error);
@@ -51,7 +57,8 @@ public:
 
     // Opens `count` streams from `domain` to `target`, at most `inFlight`
     // handshakes at a time, STARTTLS first when `tls`. Returns the ids of
-    // the authenticated ones; failures are counted in lastError().
+    // the authenticated ones; failures are counted in lastError(). TLS
+    // streams use SASL EXTERNAL when possible (see externalCount()).
     std::vector<int> openStreams(const GeneratorTarget &target, const std::string &domain,
                                  int count, bool tls, int inFlight, int timeoutMs);
     // Sends </stream:stream> and closes each stream.
@@ -67,6 +74,7 @@ public:
 
     const std::string &lastError() const { return m_lastError; }
     int failures() const { return m_failures; }
+    int externalCount() const { return m_externalDone; } // streams authenticated by EXTERNAL
 
 private:
     struct Conn;
@@ -100,6 +108,9 @@ private:
     std::string m_lastError;
     int m_failures = 0;
     int m_handshakesDone = 0;
+    int m_externalDone = 0;
+    int m_maxSegment = 0;
+    bool m_external = false;
 
     // Ping bookkeeping of the run in progress.
     std::vector<std::int64_t> m_sentNs; // by sequence number

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QProcess>
 #include <QThread>
 
 #include <arpa/inet.h>
@@ -28,25 +29,26 @@ namespace {
 
 struct Options
 {
-    QStringList workloads{QStringLiteral("pings"), QStringLiteral("streams"),
-                          QStringLiteral("idle"), QStringLiteral("memory"),
-                          QStringLiteral("latency")};
+    QStringList workloads{QStringLiteral("pings"),   QStringLiteral("mss"),
+                          QStringLiteral("streams"), QStringLiteral("idle"),
+                          QStringLiteral("memory"),  QStringLiteral("latency")};
     int repeat = 5;
     std::uint64_t pings = 50000;
     int window = 500;
     int streams = 4;
     QList<int> idleSessions{0, 1000, 10000};
     int memorySessions = 10000;
+    int tlsSessions = 2000; // fedgated opens fewer than 100 EXTERNAL sessions a second here
     int latencyPings = 500;
     double latencyRate = 100;
     QStringList servers{QStringLiteral("fedgated"), QStringLiteral("prosody")};
 };
 
 const char *kUsage =
-    "usage: bench_s2s [--workload pings,streams,idle,memory,latency] [--repeat N]\n"
+    "usage: bench_s2s [--workload pings,mss,streams,idle,memory,latency] [--repeat N]\n"
     "                 [--pings N] [--window N] [--streams N] [--sessions 0,1000,10000]\n"
-    "                 [--memory-sessions N] [--latency-pings N] [--server fedgated,prosody]\n"
-    "                 [--quick]\n"
+    "                 [--memory-sessions N] [--tls-sessions N] [--latency-pings N]\n"
+    "                 [--server fedgated,prosody] [--quick]\n"
     "Run as root from anywhere; fedgated is taken from this build tree's bin/.\n";
 
 QList<int> intList(const QString &text)
@@ -67,6 +69,7 @@ bool parse(const QStringList &args, Options *o)
             o->pings = 5000;
             o->idleSessions = {0, 100};
             o->memorySessions = 200;
+            o->tlsSessions = 100;
             o->latencyPings = 100;
             continue;
         }
@@ -87,6 +90,8 @@ bool parse(const QStringList &args, Options *o)
             o->idleSessions = intList(value);
         else if (a == QLatin1String("--memory-sessions"))
             o->memorySessions = std::max(1, value.toInt());
+        else if (a == QLatin1String("--tls-sessions"))
+            o->tlsSessions = std::max(1, value.toInt());
         else if (a == QLatin1String("--latency-pings"))
             o->latencyPings = std::max(10, value.toInt());
         else if (a == QLatin1String("--server"))
@@ -148,7 +153,7 @@ public:
     int run();
 
 private:
-    bool startServers();
+    bool startServers(ServerUnderTest *only = nullptr);
     bool authenticateStream(ServerUnderTest &server, const QString &domain, int *stream);
     GeneratorTarget target(const ServerUnderTest &server) const
     {
@@ -169,6 +174,7 @@ private:
     std::vector<std::unique_ptr<ServerUnderTest>> m_servers;
     std::unique_ptr<S2sLoadGenerator> m_gen;
     QString m_error;
+    int m_maxSegment = 0; // TCP_MAXSEG of the generator's sockets; 0 = loopback's
     std::map<QString, std::map<QString, double>> m_medians; // workload -> server -> median
 };
 
@@ -194,14 +200,23 @@ void Bench::print(const Row &row)
                                            : QString::number(median(row.generatorCpu), 'f', 2)));
 }
 
-bool Bench::startServers()
+bool Bench::startServers(ServerUnderTest *only)
 {
-    for (auto &server : m_servers)
+    for (auto &server : m_servers) {
+        if (only && server.get() != only) {
+            server->stop();
+            continue;
+        }
         if (!server->start(&m_error)) {
             note(QStringLiteral("ERROR: %1 did not start: %2").arg(server->name(), m_error));
             return false;
         }
+    }
     m_gen = std::make_unique<S2sLoadGenerator>();
+    m_gen->setMaxSegment(m_maxSegment);
+    const auto generatorLeaf = m_env.leaf(QStringLiteral("generator"));
+    m_gen->setClientCertificate(generatorLeaf.certificatePath.toStdString(),
+                                generatorLeaf.keyPath.toStdString());
     std::string error;
     if (!m_gen->listen(ipv4(kGeneratorAddress), &error)) {
         note(QStringLiteral("ERROR: generator: %1").arg(QString::fromStdString(error)));
@@ -242,6 +257,8 @@ void Bench::pingRows(const QString &label,
     std::map<ServerUnderTest *, Row> rows;
     for (int rep = 0; rep < m_o.repeat; ++rep) {
         for (auto &server : m_servers) {
+            if (!streams.count(server.get()))
+                continue;
             Row &row = rows[server.get()];
             row.workload = label;
             row.server = server->name();
@@ -267,7 +284,8 @@ void Bench::pingRows(const QString &label,
         }
     }
     for (auto &server : m_servers)
-        print(rows[server.get()]);
+        if (streams.count(server.get()))
+            print(rows[server.get()]);
 }
 
 void Bench::workloadPings(int streamCount, const QString &label)
@@ -288,18 +306,15 @@ void Bench::workloadPings(int streamCount, const QString &label)
 
 void Bench::workloadIdle()
 {
+    // One server at a time: the generator holds every idle session, and its
+    // open-file limit (20,000 here) cannot hold 10,000 for both at once.
     for (int sessions : m_o.idleSessions) {
-        if (!startServers())
-            return;
-        std::map<ServerUnderTest *, std::vector<int>> streams;
-        bool ok = true;
         for (auto &server : m_servers) {
+            if (!startServers(server.get()))
+                return;
             int id = -1;
-            if (!authenticateStream(*server, m_env.generatorDomains()[0], &id)) {
-                ok = false;
-                break;
-            }
-            streams[server.get()] = {id};
+            if (!authenticateStream(*server, m_env.generatorDomains()[0], &id))
+                return;
             const std::int64_t start = monotonicNs();
             std::size_t opened = 0;
             const int perDomain = sessions / m_o.streams;
@@ -323,16 +338,18 @@ void Bench::workloadIdle()
                                   ? QStringLiteral("; last failure: ") +
                                         QString::fromStdString(m_gen->lastError())
                                   : QString()));
+            pingRows(QStringLiteral("c) pings, %1 idle sessions").arg(sessions),
+                     {{server.get(), {id}}});
+            m_gen.reset();
+            server->stop();
         }
-        if (ok)
-            pingRows(QStringLiteral("c) pings, %1 idle sessions").arg(sessions), streams);
-        m_gen.reset();
     }
 }
 
 void Bench::workloadMemory(bool tls)
 {
-    const QString kind = tls ? QStringLiteral("TLS") : QStringLiteral("plain");
+    const QString kind =
+        tls ? QStringLiteral("TLS (STARTTLS + SASL EXTERNAL)") : QStringLiteral("plain (dialback)");
     if (!startServers())
         return;
     for (auto &server : m_servers) {
@@ -342,15 +359,18 @@ void Bench::workloadMemory(bool tls)
         QThread::msleep(1000);
         const ProcessSample start = sampleProcess(server->pid());
         const std::int64_t t0 = monotonicNs();
+        const int externalBefore = m_gen->externalCount();
         std::vector<int> ids;
-        const int perDomain = m_o.memorySessions / m_o.streams;
+        const int sessions = tls ? m_o.tlsSessions : m_o.memorySessions;
+        const int perDomain = sessions / m_o.streams;
         for (int d = 0; d < m_o.streams; ++d) {
-            const int count = perDomain + (d < m_o.memorySessions % m_o.streams ? 1 : 0);
+            const int count = perDomain + (d < sessions % m_o.streams ? 1 : 0);
             const auto got = m_gen->openStreams(
                 target(*server), m_env.generatorDomains()[d].toStdString(), count, tls, 64, 300000);
             ids.insert(ids.end(), got.begin(), got.end());
         }
         const double seconds = double(monotonicNs() - t0) / 1e9;
+        const int external = m_gen->externalCount() - externalBefore;
         QThread::msleep(1000);
         const ProcessSample open = sampleProcess(server->pid());
         m_gen->closeStreams(ids);
@@ -358,6 +378,12 @@ void Bench::workloadMemory(bool tls)
         const ProcessSample closed = sampleProcess(server->pid());
         const double perSession =
             ids.empty() ? 0 : (open.rssKiB - start.rssKiB) / double(ids.size());
+        if (tls && std::size_t(external) != ids.size())
+            note(QStringLiteral(
+                     "# %1: %2 of %3 TLS sessions used SASL EXTERNAL, the others dialback")
+                     .arg(server->name())
+                     .arg(external)
+                     .arg(ids.size()));
         m_medians[QStringLiteral("d) ") + kind][server->name()] = perSession;
         m_medians[QStringLiteral("d) after close ") + kind][server->name()] =
             closed.rssKiB - start.rssKiB;
@@ -370,11 +396,11 @@ void Bench::workloadMemory(bool tls)
                  .arg(closed.rssKiB / 1024, 0, 'f', 1)
                  .arg(closed.cpuSeconds - start.cpuSeconds, 0, 'f', 2)
                  .arg(double(ids.size()) / seconds, 0, 'f', 0));
-        if (ids.size() < std::size_t(m_o.memorySessions))
+        if (ids.size() < std::size_t(sessions))
             note(QStringLiteral("# %1: only %2 of %3 %4 sessions authenticated; last failure: %5")
                      .arg(server->name())
                      .arg(ids.size())
-                     .arg(m_o.memorySessions)
+                     .arg(sessions)
                      .arg(kind, QString::fromStdString(m_gen->lastError())));
     }
     m_gen.reset();
@@ -448,6 +474,12 @@ int Bench::run()
     note(QStringLiteral("# machine: %1 cores, %2; load average at start: %3")
              .arg(QThread::idealThreadCount())
              .arg(model, QString::fromLatin1(loadavg.readAll()).section(QLatin1Char(' '), 0, 2)));
+    QProcess git;
+    git.start(QStringLiteral("git"),
+              {QStringLiteral("-C"), QStringLiteral(FEDGATE_SOURCE_DIR), QStringLiteral("describe"),
+               QStringLiteral("--always"), QStringLiteral("--dirty")});
+    git.waitForFinished(10000);
+    note(QStringLiteral("# source tree: %1").arg(QString::fromUtf8(git.readAll()).trimmed()));
     for (auto &server : m_servers)
         note(QStringLiteral("# %1: %2").arg(server->name(), server->version()));
     note(QStringLiteral("# %1 repetitions, %2 pings, window %3, %4 streams for b)")
@@ -460,7 +492,13 @@ int Bench::run()
     for (const QString &w : m_o.workloads) {
         if (w == QLatin1String("pings"))
             workloadPings(1, QStringLiteral("a) pings, 1 stream"));
-        else if (w == QLatin1String("streams"))
+        else if (w == QLatin1String("mss")) {
+            // The same workload as a), segments the size of Ethernet's: no
+            // 64 KiB loopback segments for Nagle and delayed ACKs to stall on.
+            m_maxSegment = 1448;
+            workloadPings(1, QStringLiteral("a2) pings, 1 stream, MSS 1448"));
+            m_maxSegment = 0;
+        } else if (w == QLatin1String("streams"))
             workloadPings(m_o.streams, QStringLiteral("b) pings, %1 streams").arg(m_o.streams));
         else if (w == QLatin1String("idle"))
             workloadIdle();
