@@ -313,7 +313,7 @@ int Engine::sessionCount(const QString &remoteDomain, SessionDirection direction
     int count = 0;
     if (direction == SessionDirection::Inbound) {
         for (const InboundSession *s : m_inbound)
-            count += s->authenticatedDomains().contains(remoteDomain, Qt::CaseInsensitive);
+            count += s->isAuthenticatedFor(remoteDomain);
     } else {
         for (const OutboundSession *s : m_outbound)
             count += s->info().remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;

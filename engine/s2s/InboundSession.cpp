@@ -53,6 +53,16 @@ QStringList InboundSession::authenticatedDomains() const
     return domains;
 }
 
+bool InboundSession::isAuthenticatedFor(const QString &remoteDomain) const
+{
+    const qsizetype n = remoteDomain.size();
+    for (const QString &pair : m_authenticated) // "local remote"
+        if (pair.size() > n && pair.at(pair.size() - n - 1) == QLatin1Char(' ') &&
+            pair.endsWith(remoteDomain, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
 bool InboundSession::permittedBy(const FederationPolicy &policy) const
 {
     const TlsState tls = m_stream->isEncrypted() ? TlsState::Encrypted : TlsState::Plain;

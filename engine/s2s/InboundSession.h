@@ -20,6 +20,9 @@ public:
     bool permittedBy(const FederationPolicy &policy) const override;
     // Remote domains authenticated on this stream (dialback may add several).
     QStringList authenticatedDomains() const;
+    // Is `remoteDomain` among them? Allocates nothing: the engine asks every
+    // inbound session this at each authentication (PartnerConnectionLimit).
+    bool isAuthenticatedFor(const QString &remoteDomain) const;
 
 private:
     void onHeader(const XmlElement &header);
