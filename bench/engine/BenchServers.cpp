@@ -246,6 +246,13 @@ ProcessSample sampleProcess(qint64 pid)
     return sample;
 }
 
+int openFileCount(qint64 pid)
+{
+    return int(QDir(QStringLiteral("/proc/%1/fd").arg(pid))
+                   .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
+                   .size());
+}
+
 void raiseFileLimit(long limit)
 {
     const rlimit wanted{rlim_t(limit), rlim_t(limit)};

@@ -29,6 +29,8 @@ struct ProcessSample
 
 // /proc/PID/stat and /proc/PID/status; pid 0 = this process.
 ProcessSample sampleProcess(qint64 pid);
+// Entries in /proc/PID/fd (sockets included).
+int openFileCount(qint64 pid);
 // Raises this process's open-file limit (soft and hard) to `limit`.
 void raiseFileLimit(long limit);
 

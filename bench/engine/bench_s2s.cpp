@@ -357,6 +357,7 @@ void Bench::workloadMemory(bool tls)
         if (!authenticateStream(*server, m_env.generatorDomains()[0], &id))
             return;
         QThread::msleep(1000);
+        const int filesAtStart = openFileCount(server->pid());
         const ProcessSample start = sampleProcess(server->pid());
         const std::int64_t t0 = monotonicNs();
         const int externalBefore = m_gen->externalCount();
@@ -374,7 +375,16 @@ void Bench::workloadMemory(bool tls)
         QThread::msleep(1000);
         const ProcessSample open = sampleProcess(server->pid());
         m_gen->closeStreams(ids);
-        QThread::msleep(3000);
+        // Until the server has closed its side (at most 60 s), then a moment.
+        for (int waited = 0; waited < 60000 && openFileCount(server->pid()) > filesAtStart + 10;
+             waited += 200)
+            QThread::msleep(200);
+        QThread::msleep(2000);
+        if (openFileCount(server->pid()) > filesAtStart + 10)
+            note(QStringLiteral("# %1 still has %2 open files 60 s after the close (%3 before)")
+                     .arg(server->name())
+                     .arg(openFileCount(server->pid()))
+                     .arg(filesAtStart));
         const ProcessSample closed = sampleProcess(server->pid());
         const double perSession =
             ids.empty() ? 0 : (open.rssKiB - start.rssKiB) / double(ids.size());
