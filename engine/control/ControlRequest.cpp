@@ -1,5 +1,7 @@
 #include "ControlRequest.h"
 
+#include "engine/xml/PeerText.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -13,12 +15,6 @@ Error requestError(const QString &message)
     return Error{message, QStringLiteral("control request"), 0, 0};
 }
 
-QString quoted(const QString &text)
-{
-    if (text.size() <= ControlRequest::kMaxQuoted)
-        return text;
-    return text.left(ControlRequest::kMaxQuoted) + QChar(0x2026);
-}
 } // namespace
 
 Result<ControlRequest> ControlRequest::parse(const QByteArray &line)
@@ -51,8 +47,8 @@ Result<ControlRequest> ControlRequest::parse(const QByteArray &line)
                        kMinPingTimeoutMs, kMaxPingTimeoutMs);
         return request;
     }
-    return requestError(
-        QStringLiteral("unknown command '%1' (status, sessions, ping)").arg(quoted(command)));
+    return requestError(QStringLiteral("unknown command '%1' (status, sessions, ping)")
+                            .arg(boundedPeerText(command, ControlRequest::kMaxQuoted)));
 }
 
 } // namespace fedgate::engine

@@ -27,7 +27,7 @@ struct ControlRequest
     static constexpr int kMaxPingTimeoutMs = 120000;
     static constexpr qsizetype kMaxDomainLength = 255;
     // At most this many characters of what the client sent are quoted back.
-    static constexpr qsizetype kMaxQuoted = 64;
+    static constexpr int kMaxQuoted = 64;
 
     Command command = Command::Status;
     QString domain;                        // ping: the partner domain, lower case
