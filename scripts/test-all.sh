@@ -54,7 +54,7 @@ export LSAN_OPTIONS=suppressions=$here/scripts/lsan-suppressions.txt:print_suppr
 build_asan() {
   local flags="-O1 -gline-tables-only -DNDEBUG"
   fedgate_configure "$asan_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$flags" -DFEDGATE_SANITIZE=ON -DFEDGATE_FUZZ=ON || return
   cmake --build "$asan_build" -j "$jobs"
 }
