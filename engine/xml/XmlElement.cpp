@@ -184,8 +184,9 @@ const QString &appendStartTag(QByteArray &out, const XmlElement &e, const QStrin
     QStringList declared;
     for (const auto &[name, value] : e.attributes()) {
         out += ' ';
+        // The URI may contain '}', a local name never does: split at the last.
         const qsizetype close =
-            name.startsWith(QLatin1Char('{')) ? name.indexOf(QLatin1Char('}')) : -1;
+            name.startsWith(QLatin1Char('{')) ? name.lastIndexOf(QLatin1Char('}')) : -1;
         if (close > 0) {
             const QString uri = name.mid(1, close - 1);
             qsizetype index = declared.indexOf(uri);

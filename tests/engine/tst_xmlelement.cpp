@@ -148,6 +148,21 @@ private slots:
         QVERIFY2(sameTree(in, out, &why), qPrintable(why));
     }
 
+    // Found by fuzz_xmlstream: a namespace URI may contain '}' (and '{'),
+    // which must not cut the "{uri}local" key at the wrong place.
+    void braceInAttributeNamespace_defect6()
+    {
+        QString error;
+        const XmlElement in = parseStanza("<message xmlns:foo='}rn:f{o}o' foo:bar='1'/>", &error);
+        QVERIFY2(!in.isNull(), qPrintable(error));
+        const QByteArray xml = in.toXml();
+        QVERIFY2(xml.contains("xmlns:a0='}rn:f{o}o' a0:bar='1'"), xml.constData());
+        const XmlElement out = parseStanza(xml, &error);
+        QVERIFY2(!out.isNull(), qPrintable(error + QLatin1Char(' ') + QString::fromUtf8(xml)));
+        QString why;
+        QVERIFY2(sameTree(in, out, &why), qPrintable(why));
+    }
+
     void escapingRoundTrip_defect6()
     {
         const QString nasty = QStringLiteral("a&b<c>d'e\"f\tg\nh\ri\r\nj]]>k");
