@@ -81,7 +81,7 @@ private slots:
             c.next(), ConnectionGuard::addressKey(QHostAddress(QStringLiteral("192.0.2.2")))));
     }
 
-    void ipv6AddressRotationInsideA64IsCapped()
+    void ipv6AddressRotationInsideA64IsCapped_defect7()
     {
         ConnectionGuard guard(kMax);
         Connections c;

@@ -44,7 +44,7 @@ private:
 private slots:
     void initTestCase() { qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8()); }
 
-    void outputBoundOnVerifyFloodFromPeerThatNeverReads()
+    void outputBoundOnVerifyFloodFromPeerThatNeverReads_defect5()
     {
         test::FakePartnerServer partner;
         QVERIFY(partner.listen(kPartnerAddress));
@@ -84,7 +84,7 @@ private slots:
         QCOMPARE(other.socket.state(), QAbstractSocket::ConnectedState);
     }
 
-    void outputBoundOnStalledPartner()
+    void outputBoundOnStalledPartner_defect5()
     {
         test::FakePartnerServer stalled;
         stalled.stallAfterAuth = true;
@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
     }
 
-    void outboundQueueBoundedInBytes()
+    void outboundQueueBoundedInBytes_defect5()
     {
         // partner.test's server accepts the connection and never answers,
         // so stanzas for it wait in the outbound queue.

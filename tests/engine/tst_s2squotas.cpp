@@ -29,7 +29,7 @@ private:
 private slots:
     void initTestCase() { qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8()); }
 
-    void pendingDialbackCap()
+    void pendingDialbackCap_defect7()
     {
         // The authoritative server never answers: every check stays pending.
         test::FakePartnerServer slow;
@@ -53,7 +53,7 @@ private slots:
         QCOMPARE(slow.verifiesReceived, 10);
     }
 
-    void claimOnlyStreamsDoNotLockOutThePartner()
+    void claimOnlyStreamsDoNotLockOutThePartner_defect7()
     {
         test::FakePartnerServer partner;
         QVERIFY(partner.listen(kPartnerAddress));
@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(engine->sessionCount(test::kLimitsPartner, SessionDirection::Inbound), 2);
     }
 
-    void unauthenticatedPerAddressCap()
+    void unauthenticatedPerAddressCap_defect7()
     {
         test::FakePartnerServer partner;
         QVERIFY(partner.listen(kPartnerAddress));
@@ -116,7 +116,7 @@ private slots:
             QCOMPARE(p.socket.state(), QAbstractSocket::ConnectedState);
     }
 
-    void preAuthStanzaLimit()
+    void preAuthStanzaLimit_defect3()
     {
         test::FakePartnerServer partner;
         QVERIFY(partner.listen(kPartnerAddress));
