@@ -6,12 +6,10 @@
 #include "support/PostgresServer.h"
 #include "support/TestPaths.h"
 #include "topology/CentralStore.h"
+#include "topology/SqlConnection.h"
 #include "topology/StoreMaintenance.h"
 #include "topology/TopologyDocument.h"
 
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -222,15 +220,11 @@ private slots:
     // is migrated in place and keeps its draft.
     void schemaOneStoreMigrated()
     {
-        if (isPostgres())
-            QSKIP("the migration statement is the same on both; built here with SQLite");
         const QString location = freshLocation();
         {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-            db.setDatabaseName(location);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
+            auto old = SqlConnection::open(location, QStringLiteral("schema 1 store"));
+            QVERIFY2(old, qPrintable(old ? QString() : old.error().toString()));
+            SqlConnection &db = *old.value();
             for (const char *statement :
                  {"CREATE TABLE fedgate_meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)",
                   "INSERT INTO fedgate_meta VALUES ('kind', 'central-store')",
@@ -240,16 +234,16 @@ private slots:
                   "summary TEXT NOT NULL, document TEXT NOT NULL)",
                   "CREATE TABLE topology_draft (id INTEGER PRIMARY KEY CHECK (id = 1), "
                   "base_version INTEGER NOT NULL, modified_at VARCHAR(40) NOT NULL, document "
-                  "TEXT NOT NULL)"})
-                QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
-            QVERIFY(q.prepare(QStringLiteral("INSERT INTO topology_draft VALUES (1, 0, "
-                                             "'2026-01-01T00:00:00.000Z', ?)")));
-            q.addBindValue(QString::fromUtf8(TopologyDocument::toJson(example())));
-            QVERIFY(q.exec());
-            q.finish();
-            db.close();
+                  "TEXT NOT NULL)"}) {
+                const Status done = db.execStatus(QString::fromLatin1(statement));
+                QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
+            }
+            const Status draft =
+                db.execStatus(QStringLiteral("INSERT INTO topology_draft VALUES (1, 0, "
+                                             "'2026-01-01T00:00:00.000Z', ?)"),
+                              {QString::fromUtf8(TopologyDocument::toJson(example()))});
+            QVERIFY2(draft, qPrintable(draft ? QString() : draft.error().toString()));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
 
         auto store = openOrFail(location);
         QVERIFY(store);
