@@ -19,6 +19,9 @@ packages=(
   # real peers used by the tests
   prosody lua-unbound dnsmasq-base postgresql python3-slixmpp
   bind9-utils bind9-dnsutils iproute2 procps
+  # DNS resolver library (topology/DnsResolver), DNSSEC test zones served by NSD
+  # and signed with ldns-signzone (tests/topology/tst_dnssec)
+  libunbound-dev nsd ldnsutils
   # GUI tests and screenshots
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
 )
