@@ -19,9 +19,11 @@ QList<Command> &registry()
 
 int printUsage(QTextStream &stream)
 {
-    stream << "Usage: fedgatectl NOUN VERB [options]\n\n"
+    stream << "Usage: fedgatectl [--store LOCATION] [--replica FILE] [--json] NOUN VERB "
+              "[options]\n\n"
            << "Fedgate's command line: every step of the deployment wizard.\n"
-           << "Run 'fedgatectl NOUN VERB --help' for a verb's options.\n\nCommands:\n";
+           << "Run 'fedgatectl NOUN --help' for a noun's verbs and 'fedgatectl NOUN VERB --help'\n"
+           << "for a verb's options.\n\nCommands:\n";
     QList<Command> sorted = registry();
     std::sort(sorted.begin(), sorted.end(), [](const Command &a, const Command &b) {
         return a.noun == b.noun ? a.verb < b.verb : a.noun < b.noun;
@@ -173,12 +175,68 @@ const QList<Command> &commands()
     return registry();
 }
 
-int run(const QStringList &arguments)
+namespace {
+
+// The options every verb takes (Context::parse), accepted before the noun
+// too, as git and kubectl users expect: "fedgatectl --store X site list".
+// They are moved after the verb. Returns false (with `*error` set) when one
+// that needs a value has none.
+bool takeLeadingGlobalOptions(QStringList *arguments, QStringList *globals, QString *error)
+{
+    while (!arguments->isEmpty() && arguments->first().startsWith(QLatin1String("--"))) {
+        const QString option = arguments->first();
+        if (option == QLatin1String("--json") || option.startsWith(QLatin1String("--store=")) ||
+            option.startsWith(QLatin1String("--replica="))) {
+            globals->append(arguments->takeFirst());
+        } else if (option == QLatin1String("--store") || option == QLatin1String("--replica")) {
+            if (arguments->size() < 2) {
+                *error = QStringLiteral("%1 needs a value (a store location).").arg(option);
+                return false;
+            }
+            globals->append(arguments->takeFirst());
+            globals->append(arguments->takeFirst());
+        } else {
+            break; // --help, --version or a mistake: handled below
+        }
+    }
+    return true;
+}
+
+bool isHelpWord(const QString &word)
+{
+    return word == QLatin1String("--help") || word == QLatin1String("-h") ||
+           word == QLatin1String("help");
+}
+
+// "fedgatectl NOUN --help": the noun's verbs with what each does.
+void printNounUsage(QTextStream &stream, const QString &noun)
+{
+    QList<Command> verbs;
+    for (const Command &c : registry())
+        if (c.noun == noun)
+            verbs.append(c);
+    std::sort(verbs.begin(), verbs.end(),
+              [](const Command &a, const Command &b) { return a.verb < b.verb; });
+    stream << "Usage: fedgatectl " << noun << " VERB [options]\n\nVerbs:\n";
+    for (const Command &c : verbs)
+        stream << "  " << c.verb.leftJustified(16) << c.summary << '\n';
+    stream << "\nRun 'fedgatectl " << noun << " VERB --help' for a verb's options.\n";
+}
+
+} // namespace
+
+int run(const QStringList &commandLine)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
-        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help"))
+    QStringList arguments = commandLine;
+    QStringList globals;
+    QString globalsError;
+    if (!takeLeadingGlobalOptions(&arguments, &globals, &globalsError)) {
+        err << "fedgatectl: " << globalsError << '\n';
+        return UsageOrValidation;
+    }
+    if (arguments.isEmpty() || isHelpWord(arguments.first()))
         return arguments.isEmpty() ? (printUsage(err), UsageOrValidation) : printUsage(out);
     if (arguments.first() == QLatin1String("--version")) {
         out << "fedgatectl " << QCoreApplication::applicationVersion() << '\n';
@@ -192,7 +250,7 @@ int run(const QStringList &arguments)
             continue;
         nounKnown = true;
         if (c.verb == verb) {
-            Context ctx(noun, verb, arguments.mid(2));
+            Context ctx(noun, verb, arguments.mid(2) + globals);
             return c.handler(ctx);
         }
     }
@@ -201,13 +259,22 @@ int run(const QStringList &arguments)
     // arguments.
     for (const Command &c : registry()) {
         if (c.noun == noun && c.verb.isEmpty()) {
-            Context ctx(noun, QString(), arguments.mid(1));
+            Context ctx(noun, QString(), arguments.mid(1) + globals);
             return c.handler(ctx);
         }
     }
     if (!nounKnown) {
         err << "fedgatectl: unknown command '" << noun
             << "'. Run 'fedgatectl --help' for the list of commands.\n";
+        return UsageOrValidation;
+    }
+    if (isHelpWord(verb)) {
+        printNounUsage(out, noun);
+        return Ok;
+    }
+    if (verb.isEmpty()) {
+        err << "fedgatectl: '" << noun << "' needs a verb.\n";
+        printNounUsage(err, noun);
         return UsageOrValidation;
     }
     QStringList verbs;
