@@ -22,6 +22,8 @@ packages=(
   # DNS resolver library (topology/DnsResolver), DNSSEC test zones served by NSD
   # and signed with ldns-signzone (tests/topology/tst_dnssec)
   libunbound-dev nsd ldnsutils
+  # libunbound.pc requires libevent (pkg-config fails without it)
+  libevent-dev
   # GUI tests and screenshots
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
 )
