@@ -22,6 +22,10 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
+
+#include "topology/ObjectNames.h"
+#include "topology/TopologyDiff.h"
 
 namespace fedgate::wizard {
 
@@ -133,6 +137,20 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // Undo and redo work on the draft topology (the Workspace's history),
+    // whichever page made the edit.
+    QUndoStack *history = m_workspace->undoStack();
+    QAction *undo = history->createUndoAction(edit, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcuts({QKeySequence::Undo});
+    QAction *redo = history->createRedoAction(edit, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    QAction *discard = edit->addAction(tr("D&iscard Draft..."), this, &MainWindow::discardDraft);
+    discard->setObjectName(QStringLiteral("discardDraft"));
+    edit->addSeparator();
     edit->addAction(tr("&Deployment Steps"), QKeySequence(tr("Ctrl+1")), this,
                     [this] { showPage(PageId::Home); });
     edit->addAction(tr("&Topology..."), QKeySequence(tr("Ctrl+2")), this,
@@ -226,6 +244,56 @@ void MainWindow::exportTopologyFile()
         statusBar()->showMessage(tr("Draft topology written to %1.").arg(path));
     else
         QMessageBox::warning(this, tr("Export Topology File"), status.error().toString());
+}
+
+void MainWindow::discardDraft()
+{
+    auto latest = m_workspace->latestVersion();
+    if (!latest.ok()) {
+        QMessageBox::warning(this, tr("Discard Draft"), latest.error().toString());
+        return;
+    }
+    if (latest.value() == 0) {
+        QMessageBox::information(this, tr("Discard Draft"),
+                                 tr("Nothing is published yet, so there is no version to go "
+                                    "back to. Publish the topology first."));
+        return;
+    }
+    auto published = m_workspace->publishedTopology(latest.value());
+    if (!published.ok()) {
+        QMessageBox::warning(this, tr("Discard Draft"), published.error().toString());
+        return;
+    }
+    const QList<topology::Change> changes =
+        topology::diff(published.value(), m_workspace->topology());
+    if (changes.isEmpty()) {
+        statusBar()->showMessage(
+            tr("The draft has no unpublished change: it is version %1.").arg(latest.value()));
+        return;
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Discard Draft"),
+                        tr("Discard %n unpublished change(s) and go back to published version %1?",
+                           nullptr, int(changes.size()))
+                            .arg(latest.value()),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmDiscard"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDetailedText(
+        topology::describeChanges(changes, published.value(), m_workspace->topology())
+            .join(QLatin1Char('\n')));
+    QPushButton *discard = box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("confirmDiscardButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(discard, &QPushButton::clicked, this, [this] {
+        if (Status s = m_workspace->discardDraft(); !s.ok())
+            QMessageBox::warning(this, tr("Discard Draft"), s.error().toString());
+        else
+            statusBar()->showMessage(tr("Draft discarded: the topology is the published version "
+                                        "again."));
+    });
+    box->open();
 }
 
 void MainWindow::showAbout()

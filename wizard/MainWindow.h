@@ -28,6 +28,9 @@ public:
     PageId currentPage() const;
     QWidget *page(PageId id) const { return m_pages.value(id); }
     void setLanguage(const QString &code);
+    // Edit > Discard Draft: asks (listing the unpublished changes), then
+    // returns the draft to the latest published version.
+    void discardDraft();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,30 +1,33 @@
 #include "PublishDialog.h"
 
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace fedgate::wizard {
 
-PublishDialog::PublishDialog(int baseVersion, const QString &diffText, int changeCount,
-                             QWidget *parent)
+PublishDialog::PublishDialog(int baseVersion, const QStringList &changes,
+                             const QStringList &warnings, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("publishDialog"));
     setWindowTitle(tr("Publish Topology"));
-    resize(720, 480);
+    resize(760, 520);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         baseVersion == 0
             ? tr("Nothing is published yet. Publishing stores this topology as version 1.")
-            : tr("Changes against published version %1 (%n change(s)):", nullptr, changeCount)
+            : tr("Publishing makes version %1 with %n change(s) against published version %2:",
+                 nullptr, int(changes.size()))
+                  .arg(baseVersion + 1)
                   .arg(baseVersion),
         this);
+    intro->setObjectName(QStringLiteral("summary"));
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -32,11 +35,33 @@ PublishDialog::PublishDialog(int baseVersion, const QString &diffText, int chang
     diff->setObjectName(QStringLiteral("diff"));
     diff->setReadOnly(true);
     diff->setAccessibleName(tr("Changes to publish"));
-    diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    diff->setPlainText(diffText.isEmpty() && baseVersion > 0
+    diff->setPlainText(changes.isEmpty() && baseVersion > 0
                            ? tr("No change: publishing stores the same topology again.")
-                           : diffText);
-    layout->addWidget(diff, 1);
+                           : QStringLiteral("\u2022 ") + changes.join(QStringLiteral("\n\u2022 ")));
+    if (baseVersion == 0)
+        diff->hide();
+    layout->addWidget(diff, 3);
+
+    // What the validation still warns about: publishing is allowed, but the
+    // administrator sees it before confirming.
+    auto *warningLabel =
+        new QLabel(warnings.isEmpty()
+                       ? tr("No warning: the topology passes every check.")
+                       : tr("%n warning(s) remain. You can publish, but read them first:", nullptr,
+                            int(warnings.size())),
+                   this);
+    warningLabel->setObjectName(QStringLiteral("warningSummary"));
+    warningLabel->setWordWrap(true);
+    layout->addWidget(warningLabel);
+    if (!warnings.isEmpty()) {
+        auto *list = new QListWidget(this);
+        list->setObjectName(QStringLiteral("warnings"));
+        list->setAccessibleName(tr("Outstanding warnings"));
+        list->setWordWrap(true);
+        for (const QString &w : warnings)
+            new QListWidgetItem(QIcon(QStringLiteral(":/icons/status-warning.svg")), w, list);
+        layout->addWidget(list, 2);
+    }
 
     auto *form = new QFormLayout;
     m_comment = new QLineEdit(this);

@@ -12,6 +12,8 @@
 #include "VersionsDialog.h"
 #include "Workspace.h"
 
+#include "topology/ObjectNames.h"
+#include "topology/Removal.h"
 #include "topology/TopologyDiff.h"
 
 #include <QGridLayout>
@@ -21,6 +23,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -147,7 +150,7 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
 
     // Left, under the tree: publishing.
     auto *publishButton = makeButton(tr("&Publish..."), QStringLiteral("publish"), treeBox);
-    publishButton->setIcon(QIcon(QStringLiteral(":/icons/status-done.svg")));
+    m_publish = publishButton;
     auto *versionsButton = makeButton(tr("Versions..."), QStringLiteral("versions"), treeBox);
     auto *publishRow = new QHBoxLayout;
     publishRow->addWidget(publishButton);
@@ -285,14 +288,19 @@ void TopologyPage::rebuildFindings()
     for (const Finding &f : std::as_const(m_findings)) {
         const bool error = f.severity == Severity::Error;
         errors += error ? 1 : 0;
-        auto *item =
-            new QListWidgetItem(QIcon(error ? QStringLiteral(":/icons/status-error.svg")
-                                            : QStringLiteral(":/icons/status-warning.svg")),
-                                QStringLiteral("%1 - %2").arg(f.path, f.message), m_findingList);
+        auto *item = new QListWidgetItem(
+            QIcon(error ? QStringLiteral(":/icons/status-error.svg")
+                        : QStringLiteral(":/icons/status-warning.svg")),
+            describeFinding(m_workspace->topology(), f.path, f.message), m_findingList);
         item->setData(kPathRole, f.path);
         item->setToolTip(f.message);
     }
     const int warnings = int(m_findings.size()) - errors;
+    // The button shows a success mark only when publishing can succeed.
+    m_publish->setIcon(QIcon(errors > 0 ? QStringLiteral(":/icons/status-error.svg")
+                                        : QStringLiteral(":/icons/status-done.svg")));
+    m_publish->setToolTip(errors > 0 ? tr("Fix the errors under Validation before publishing.")
+                                     : QString());
     if (m_findings.isEmpty())
         m_findingSummary->setText(tr("No problem found: the topology can be published."));
     else
@@ -333,11 +341,11 @@ void TopologyPage::applyForm()
     commit(t, newPath);
 }
 
-void TopologyPage::commit(const Topology &topology, const QString &path)
+void TopologyPage::commit(const Topology &topology, const QString &path, const QString &description)
 {
     if (!path.isEmpty())
         m_currentPath = path;
-    Status status = m_workspace->setTopology(topology);
+    Status status = m_workspace->setTopology(topology, description);
     if (!status.ok())
         m_header->showMessage(status.error().toString(), PageHeader::Tone::Error);
 }
@@ -414,34 +422,41 @@ void TopologyPage::addEdgeServer()
 
 void TopologyPage::removeSelected()
 {
-    Topology t = m_workspace->topology();
     const TopologyPath p = TopologyPath::parse(m_currentPath);
-    Site *site = p.siteIn(t);
-    if (!site)
+    if (p.kind == Kind::None || p.kind == Kind::Organisation)
         return;
-    QString parentPath = TopologyPath::ofSite(site->name);
-    switch (p.kind) {
-    case Kind::Site:
-        t.sites.removeIf([&](const Site &s) { return s.name == p.site; });
-        parentPath = TopologyPath::organisation();
-        break;
-    case Kind::FrontEndPool:
-        site->frontEndPools.removeIf([&](const FrontEndPool &f) { return f.fqdn == p.pool; });
-        break;
-    case Kind::EdgePool:
-        site->edgePools.removeIf([&](const EdgePool &e) { return e.fqdn == p.pool; });
-        break;
-    case Kind::EdgeServer:
-        if (EdgePool *pool = p.edgePoolIn(t)) {
-            pool->members.removeAt(p.member);
-            parentPath = TopologyPath::ofEdgePool(p.site, p.pool);
-        }
-        break;
-    case Kind::None:
-    case Kind::Organisation:
+    const Removal removal = planRemoval(m_workspace->topology(), m_currentPath);
+    if (!removal.found)
+        return;
+    const QString parentPath = p.kind == Kind::Site ? TopologyPath::organisation()
+                               : p.kind == Kind::EdgeServer
+                                   ? TopologyPath::ofEdgePool(p.site, p.pool)
+                                   : TopologyPath::ofSite(p.site);
+    if (!removal.hasConsequences()) {
+        commit(removal.result, parentPath, tr("Remove %1").arg(removal.description));
         return;
     }
-    commit(t, parentPath);
+    // Children or references go too: say which, and remove only once the
+    // administrator agrees (Edit > Undo brings everything back).
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Remove %1?").arg(removal.description),
+                        tr("Removing %1 also changes the following:").arg(removal.description),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmRemoval"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        QStringLiteral("\u2022 ") + describeEffects(removal).join(QStringLiteral("\n\u2022 ")) +
+        QStringLiteral("\n\n") + tr("You can bring everything back with Edit > Undo."));
+    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("confirmRemove"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    const Topology result = removal.result;
+    const QString description = removal.description;
+    connect(remove, &QPushButton::clicked, this, [this, result, parentPath, description] {
+        commit(result, parentPath, tr("Remove %1").arg(description));
+    });
+    box->open();
 }
 
 void TopologyPage::publish()
@@ -453,16 +468,21 @@ void TopologyPage::publish()
         return;
     }
     const int base = m_workspace->baseVersion();
-    QList<Change> changes;
+    const Topology &draft = m_workspace->topology();
+    QStringList changes;
     if (base > 0) {
         auto published = m_workspace->publishedTopology(base);
         if (!published.ok()) {
             m_header->showMessage(published.error().toString(), PageHeader::Tone::Error);
             return;
         }
-        changes = diff(published.value(), m_workspace->topology());
+        changes = describeChanges(diff(published.value(), draft), published.value(), draft);
     }
-    auto *dialog = new PublishDialog(base, formatDiff(changes), int(changes.size()), this);
+    QStringList warnings;
+    for (const Finding &f : std::as_const(m_findings))
+        if (f.severity == Severity::Warning)
+            warnings << describeFinding(draft, f.path, f.message);
+    auto *dialog = new PublishDialog(base, changes, warnings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { publishAccepted(dialog); });
     dialog->open();

@@ -51,7 +51,8 @@ private:
     void rebuildFindings();
     void showForm();
     void applyForm();
-    void commit(const topology::Topology &topology, const QString &selectPath);
+    void commit(const topology::Topology &topology, const QString &selectPath,
+                const QString &description = {});
     void addSite();
     void addFrontEndPool();
     void addEdgePool();
@@ -74,6 +75,7 @@ private:
     QPushButton *m_addEdge;
     QPushButton *m_addMember;
     QPushButton *m_remove;
+    QPushButton *m_publish = nullptr;
     QString m_currentPath;
     QList<topology::Finding> m_findings;
     bool m_rebuilding = false;

@@ -1,6 +1,11 @@
 #include "Workspace.h"
 
+#include "topology/ObjectNames.h"
+#include "topology/TopologyDiff.h"
 #include "topology/TopologyDocument.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
 
 namespace fedgate::wizard {
 
@@ -8,10 +13,38 @@ using topology::CentralStore;
 using topology::LocalReplica;
 using topology::Topology;
 
+// One edit of the draft: the topology before and after it. Redo and undo
+// save the snapshot to the store as the draft; the first redo (at push) is
+// the edit already saved.
+class TopologyEditCommand : public QUndoCommand
+{
+public:
+    TopologyEditCommand(Workspace *workspace, Topology before, Topology after, const QString &text)
+        : QUndoCommand(text)
+        , m_workspace(workspace)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {}
+    void undo() override { m_workspace->saveTopology(m_before); }
+    void redo() override
+    {
+        if (m_pushed)
+            m_workspace->saveTopology(m_after);
+        m_pushed = true;
+    }
+
+private:
+    Workspace *m_workspace;
+    Topology m_before;
+    Topology m_after;
+    bool m_pushed = false;
+};
+
 Workspace::Workspace(QString storeLocation, QString replicaLocation, QObject *parent)
     : QObject(parent)
     , m_storeLocation(std::move(storeLocation))
     , m_replicaLocation(std::move(replicaLocation))
+    , m_undo(new QUndoStack(this))
 {
     m_topology.normalise();
 }
@@ -53,6 +86,7 @@ Status Workspace::reloadFromStore()
         m_revision = revision.value();
     }
     m_topology.normalise();
+    m_undo->clear();
     emit topologyChanged();
     emit publishedChanged();
     return Status::success();
@@ -72,7 +106,37 @@ Error Workspace::announce(const Error &error)
     return error;
 }
 
-Status Workspace::setTopology(const Topology &topology)
+Status Workspace::setTopology(const Topology &topology, const QString &description)
+{
+    const Topology before = m_topology;
+    Status saved = saveTopology(topology);
+    if (!saved.ok() || before == m_topology)
+        return saved;
+    QString text = description;
+    if (text.isEmpty()) {
+        const QStringList lines =
+            topology::describeChanges(topology::diff(before, m_topology), before, m_topology);
+        text = lines.value(0);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+        if (lines.size() > 1)
+            text = tr("%1 (and %n more change(s))", nullptr, int(lines.size()) - 1).arg(text);
+    }
+    m_undo->push(new TopologyEditCommand(this, before, m_topology, text));
+    return saved;
+}
+
+Status Workspace::discardDraft()
+{
+    if (!m_store)
+        return Error{tr("The central store is not open."), m_storeLocation};
+    Status discarded = m_store->discardDraft(m_revision);
+    if (!discarded.ok())
+        return announce(discarded.error());
+    return reloadFromStore();
+}
+
+Status Workspace::saveTopology(const Topology &topology)
 {
     if (!m_store)
         return Error{

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QString>
 
+class QUndoStack;
+
 #include <memory>
 #include <optional>
 
@@ -41,7 +43,16 @@ public:
     // If someone else (fedgatectl, another wizard) changed the draft since
     // it was loaded, nothing is saved: returns the conflict and emits
     // draftConflict, so the window can offer reload().
-    Status setTopology(const topology::Topology &topology);
+    // Every saved change is one step of undoStack(), named by `description`
+    // or, when empty, by the first difference in plain words.
+    Status setTopology(const topology::Topology &topology, const QString &description = {});
+    // The edits of this session as topology snapshots (before, after):
+    // undo and redo save the snapshot as the draft. Loading the draft from
+    // the store (reload, publish, rollback, discard) starts a new history.
+    QUndoStack *undoStack() const { return m_undo; }
+    // Drops the unpublished edits: the draft is the latest published version
+    // again (CentralStore::discardDraft, with this workspace's revision).
+    Status discardDraft();
     // Loads the store's current draft, dropping this workspace's view.
     Status reload();
     // Loads a topology file (JSON document) as the new draft.
@@ -70,7 +81,10 @@ signals:
     void replicaChanged();
 
 private:
+    friend class TopologyEditCommand;
     Status reloadFromStore();
+    // Saves `topology` as the draft without recording an undo step.
+    Status saveTopology(const topology::Topology &topology);
     // Passes a store error through, announcing a draft conflict.
     Error announce(const Error &error);
 
@@ -80,6 +94,7 @@ private:
     topology::Topology m_topology;
     int m_baseVersion = 0;
     qint64 m_revision = 0;
+    QUndoStack *m_undo;
 };
 
 } // namespace fedgate::wizard
