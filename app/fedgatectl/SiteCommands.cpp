@@ -1,6 +1,8 @@
 // fedgatectl site / edge-pool / route: the Topology Builder's objects.
 #include "DraftEdit.h"
 
+#include "topology/Removal.h"
+
 #include <QJsonArray>
 
 namespace fedgate::cli {
@@ -111,6 +113,27 @@ int siteSet(Context &ctx)
         });
 }
 
+// Removes the object at `path` with what goes with it (topology::planRemoval)
+// and says, as the wizard does before asking, what else was removed or
+// cleared; --json lists the same effects by path.
+int commitRemoval(Context &ctx, DraftEdit &draft, const QString &path, const QString &removed)
+{
+    const Removal removal = planRemoval(draft.topology(), path);
+    draft.topology() = removal.result;
+    QString human = QStringLiteral("Removed %1 from the draft.").arg(removal.description);
+    QJsonArray effects;
+    for (const RemovalEffect &e : removal.effects)
+        effects.append(QJsonObject{{QStringLiteral("kind"), e.kind == RemovalEffect::Kind::Removed
+                                                                ? QStringLiteral("removed")
+                                                                : QStringLiteral("cleared")},
+                                   {QStringLiteral("path"), e.path}});
+    for (const QString &line : describeEffects(removal))
+        human += QStringLiteral("\n  ") + line + QLatin1Char('.');
+    return draft.commit(
+        ctx, QString(), human,
+        {{QStringLiteral("removed"), removed}, {QStringLiteral("alsoChanged"), effects}});
+}
+
 int siteRemove(Context &ctx)
 {
     QCommandLineParser parser;
@@ -123,11 +146,7 @@ int siteRemove(Context &ctx)
                          if (i < 0)
                              return unknownSite(ctx, t, parser.positionalArguments().first());
                          const QString name = t.sites[i].name;
-                         t.sites.removeAt(i);
-                         return draft.commit(
-                             ctx, QString(),
-                             QStringLiteral("Removed site %1 from the draft.").arg(name),
-                             {{QStringLiteral("removed"), name}});
+                         return commitRemoval(ctx, draft, QStringLiteral("sites/") + name, name);
                      });
 }
 
@@ -369,20 +388,18 @@ int edgePoolSet(Context &ctx)
 int edgePoolRemove(Context &ctx)
 {
     QCommandLineParser parser;
-    return editDraft(
-        ctx, parser, QStringLiteral("Remove an edge pool. Routes that named it are reported."),
-        QStringLiteral("FQDN"), 1, 1, [&](DraftEdit &draft) -> int {
-            Topology &t = draft.topology();
-            const QString fqdn = parser.positionalArguments().first().trimmed();
-            if (!t.edgePool(fqdn))
-                return unknownEdgePool(ctx, fqdn);
-            for (Site &s : t.sites)
-                s.edgePools.removeIf([&](const EdgePool &e) {
-                    return e.fqdn.compare(fqdn, Qt::CaseInsensitive) == 0;
-                });
-            return draft.commit(ctx, QString(), QStringLiteral("Removed edge pool %1.").arg(fqdn),
-                                {{QStringLiteral("removed"), fqdn}});
-        });
+    return editDraft(ctx, parser,
+                     QStringLiteral("Remove an edge pool. Routes that named it are reported."),
+                     QStringLiteral("FQDN"), 1, 1, [&](DraftEdit &draft) -> int {
+                         Topology &t = draft.topology();
+                         const QString fqdn = parser.positionalArguments().first().trimmed();
+                         const EdgePool *pool = t.edgePool(fqdn);
+                         if (!pool)
+                             return unknownEdgePool(ctx, fqdn);
+                         const QString path = QStringLiteral("sites/%1/edgePools/%2")
+                                                  .arg(t.siteOfEdgePool(fqdn)->name, pool->fqdn);
+                         return commitRemoval(ctx, draft, path, pool->fqdn);
+                     });
 }
 
 int edgePoolList(Context &ctx)

@@ -324,7 +324,7 @@ int topologyShow(Context &ctx)
     const QList<Finding> findings = validate(loaded.topology);
     return ctx.succeed(
         QStringLiteral("Topology: %1\n\n").arg(loaded.label) + topologyText(loaded.topology) +
-            QLatin1Char('\n') + findingsText(findings),
+            QLatin1Char('\n') + findingsText(findings, loaded.topology),
         QJsonObject{{QStringLiteral("source"), loaded.label},
                     {QStringLiteral("version"), versionOrNull(loaded.version)},
                     {QStringLiteral("draft"), loaded.isDraft && loaded.unpublishedChanges},
@@ -356,7 +356,8 @@ int topologyValidate(Context &ctx)
                         {QStringLiteral("warnings"), countOf(findings, Severity::Warning)},
                         {QStringLiteral("findings"), findingsJson(findings)}});
     else
-        ctx.out() << QStringLiteral("Topology: %1\n").arg(loaded.label) << findingsText(findings)
+        ctx.out() << QStringLiteral("Topology: %1\n").arg(loaded.label)
+                  << findingsText(findings, loaded.topology)
                   << (valid ? QStringLiteral("It can be published.\n")
                             : QStringLiteral("Fix the errors before publishing.\n"));
     ctx.out().flush();
@@ -447,7 +448,7 @@ int topologyPublish(Context &ctx)
                                       {QStringLiteral("exitCode"), UsageOrValidation},
                                       {QStringLiteral("findings"), findingsJson(findings)}});
         } else {
-            ctx.err() << findingsText(findings) << "fedgatectl: " << message << '\n';
+            ctx.err() << findingsText(findings, topology) << "fedgatectl: " << message << '\n';
             ctx.err().flush();
         }
         return UsageOrValidation;
@@ -472,11 +473,15 @@ int topologyPublish(Context &ctx)
     const int version = published.value();
 
     QList<Change> changes;
+    Topology previousTopology, publishedTopology;
     if (version > 1) {
         Result<Topology> before = store.topology(version - 1);
         Result<Topology> after = store.topology(version);
-        if (before && after)
-            changes = diff(before.value(), after.value());
+        if (before && after) {
+            previousTopology = before.value();
+            publishedTopology = after.value();
+            changes = diff(previousTopology, publishedTopology);
+        }
     }
     Result<QList<VersionInfo>> all = store.versions();
     const QString summary =
@@ -485,12 +490,13 @@ int topologyPublish(Context &ctx)
     QString human = QStringLiteral("Published version %1 to the central store at %2.\n")
                         .arg(version)
                         .arg(store.location());
-    human += QStringLiteral("Summary: %1\n").arg(summary);
+    human += QStringLiteral("Summary: %1\n")
+                 .arg(changesSummary(changes, previousTopology, publishedTopology));
     if (!changes.isEmpty())
         human += QStringLiteral("Changes against version %1:\n").arg(version - 1) +
-                 indent(formatDiff(changes), 2);
+                 changesText(changes, previousTopology, publishedTopology);
     if (!findings.isEmpty())
-        human += findingsText(findings);
+        human += findingsText(findings, topology);
     return ctx.succeed(human, QJsonObject{{QStringLiteral("published"), true},
                                           {QStringLiteral("version"), version},
                                           {QStringLiteral("previousVersion"), version - 1},
@@ -765,8 +771,9 @@ int topologyDiff(Context &ctx)
     const QString human =
         changes.isEmpty()
             ? QStringLiteral("No differences between %1 and %2.").arg(fromSpec, toSpec)
-            : QStringLiteral("From %1 to %2: %3\n").arg(fromSpec, toSpec, summarizeDiff(changes)) +
-                  formatDiff(changes);
+            : QStringLiteral("From %1 to %2: %3\n")
+                      .arg(fromSpec, toSpec, changesSummary(changes, from, to)) +
+                  changesText(changes, from, to);
     return ctx.succeed(human, QJsonObject{{QStringLiteral("from"), fromSpec},
                                           {QStringLiteral("to"), toSpec},
                                           {QStringLiteral("summary"), summarizeDiff(changes)},
@@ -804,15 +811,19 @@ int topologyRollback(Context &ctx)
     if (!published)
         return ctx.fail(StoreError, describeError(published.error()));
     QList<Change> changes;
+    Topology beforeTopology, afterTopology;
     Result<Topology> before = store.topology(latest.value());
     Result<Topology> after = store.topology(published.value());
-    if (before && after)
-        changes = diff(before.value(), after.value());
+    if (before && after) {
+        beforeTopology = before.value();
+        afterTopology = after.value();
+        changes = diff(beforeTopology, afterTopology);
+    }
     return ctx.succeed(QStringLiteral("Published version %1 with the content of version %2 (%3).\n")
                                .arg(published.value())
                                .arg(target)
-                               .arg(summarizeDiff(changes)) +
-                           formatDiff(changes),
+                               .arg(changesSummary(changes, beforeTopology, afterTopology)) +
+                           changesText(changes, beforeTopology, afterTopology),
                        QJsonObject{{QStringLiteral("version"), published.value()},
                                    {QStringLiteral("rolledBackTo"), target},
                                    {QStringLiteral("previousVersion"), latest.value()},
@@ -849,7 +860,8 @@ int replicaShow(Context &ctx)
                                .arg(replica.value()->location())
                                .arg(s.version)
                                .arg(s.source, s.importedAt.toString(Qt::ISODate)) +
-                           topologyText(s.topology) + QLatin1Char('\n') + findingsText(findings),
+                           topologyText(s.topology) + QLatin1Char('\n') +
+                           findingsText(findings, s.topology),
                        json);
 }
 

@@ -1,5 +1,7 @@
 #include "TopologyText.h"
 
+#include "topology/ObjectNames.h"
+
 #include "DraftEdit.h"
 
 #include "topology/ExternalAccess.h"
@@ -84,7 +86,7 @@ int countOf(const QList<Finding> &findings, Severity severity)
     }));
 }
 
-QString findingsText(const QList<Finding> &findings)
+QString findingsText(const QList<Finding> &findings, const Topology &topology)
 {
     if (findings.isEmpty())
         return QStringLiteral("Validation: no findings.\n");
@@ -92,9 +94,28 @@ QString findingsText(const QList<Finding> &findings)
                        .arg(countOf(findings, Severity::Error))
                        .arg(countOf(findings, Severity::Warning));
     for (const Finding &f : findings)
-        text += QStringLiteral("  %1 %2: %3\n")
-                    .arg(toString(f.severity).leftJustified(7), f.path, f.message);
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(toString(f.severity).leftJustified(7),
+                         describeFinding(topology, f.path, f.message));
     return text;
+}
+
+QString changesText(const QList<Change> &changes, const Topology &from, const Topology &to)
+{
+    QString text;
+    for (const QString &line : describeChanges(changes, from, to))
+        text += QStringLiteral("  ") + line + QLatin1Char('\n');
+    return text;
+}
+
+QString changesSummary(const QList<Change> &changes, const Topology &from, const Topology &to)
+{
+    if (changes.isEmpty())
+        return QStringLiteral("no changes");
+    QString first = describeChange(changes.first(), from, to);
+    if (changes.size() == 1)
+        return first;
+    return QStringLiteral("%1 changes; first: %2").arg(changes.size()).arg(first);
 }
 
 QJsonArray changesJson(const QList<Change> &changes)

@@ -21,8 +21,15 @@ QJsonValue versionOrNull(int version);
 QJsonObject topologyJson(const topology::Topology &topology);
 QJsonArray findingsJson(const QList<topology::Finding> &findings);
 int countOf(const QList<topology::Finding> &findings, topology::Severity severity);
-// "Validation: N error(s), M warning(s):" and one line per finding.
-QString findingsText(const QList<topology::Finding> &findings);
+// "Validation: N error(s), M warning(s):" and one line per finding, naming
+// its object in words (topology::describeFinding), never by path.
+QString findingsText(const QList<topology::Finding> &findings, const topology::Topology &topology);
+// One indented line per change, in words (topology::describeChanges).
+QString changesText(const QList<topology::Change> &changes, const topology::Topology &from,
+                    const topology::Topology &to);
+// "N change(s)" and the first change in words: a summary line for people.
+QString changesSummary(const QList<topology::Change> &changes, const topology::Topology &from,
+                       const topology::Topology &to);
 QJsonArray changesJson(const QList<topology::Change> &changes);
 // Every non-empty line of `text` indented by `spaces`.
 QString indent(const QString &text, int spaces);
