@@ -16,6 +16,8 @@ QString toString(AuthStatus auth)
         return QStringLiteral("SASL EXTERNAL");
     case AuthStatus::Dialback:
         return QStringLiteral("dialback");
+    case AuthStatus::MutualTls:
+        return QStringLiteral("mutual TLS");
     }
     return QStringLiteral("none");
 }
@@ -24,6 +26,7 @@ QJsonObject SessionInfo::toJson() const
 {
     return QJsonObject{
         {QStringLiteral("id"), id},
+        {QStringLiteral("kind"), kind},
         {QStringLiteral("direction"), toString(direction)},
         {QStringLiteral("localDomain"), localDomain},
         {QStringLiteral("remoteDomain"), remoteDomain},
@@ -37,6 +40,8 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("stanzasIn"), stanzasIn},
         {QStringLiteral("stanzasOut"), stanzasOut},
         {QStringLiteral("state"), state},
+        {QStringLiteral("user"), user},
+        {QStringLiteral("resource"), resource},
     };
 }
 

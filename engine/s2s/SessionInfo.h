@@ -18,12 +18,14 @@ enum class AuthStatus
 {
     None,
     SaslExternal,
-    Dialback
+    Dialback,
+    MutualTls // the internal link: both certificates checked
 };
 
 struct SessionInfo
 {
     QString id;
+    QString kind = QStringLiteral("s2s"); // "s2s", "link" (internal link), "c2s"
     SessionDirection direction = SessionDirection::Inbound;
     QString localDomain;
     QString remoteDomain;
@@ -36,7 +38,9 @@ struct SessionInfo
     QDateTime lastActivity;
     qint64 stanzasIn = 0;
     qint64 stanzasOut = 0;
-    QString state; // "connecting", "negotiating", "established", "closing"
+    QString state;    // "connecting", "negotiating", "established", "closing"
+    QString user;     // c2s: the bare address logged in
+    QString resource; // c2s: the bound resource
 
     QJsonObject toJson() const;
 };
