@@ -7,6 +7,7 @@
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
 #include "engine/xml/XmlStreamParser.h"
+#include "engine/xmpp/Jid.h"
 
 #include "certs/KeyStore.h"
 
@@ -39,16 +40,11 @@ Error engineError(const QString &message)
     return Error{message, QStringLiteral("fedgated"), 0, 0};
 }
 
+// The prepared domainpart of an address; empty when it is not an RFC 7622
+// address (no domain of ours and no partner's).
 QString domainOf(const QString &jid)
 {
-    QString rest = jid;
-    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-    if (slash >= 0)
-        rest = rest.left(slash);
-    const qsizetype at = rest.indexOf(QLatin1Char('@'));
-    if (at >= 0)
-        rest = rest.mid(at + 1);
-    return rest.toLower();
+    return Jid::fromString(jid).domain();
 }
 
 QString pairKey(const QString &local, const QString &remote)
@@ -511,7 +507,7 @@ void Engine::bounce(const XmlElement &stanza, const QString &condition, const QS
 void Engine::deliverLocal(const XmlElement &stanza)
 {
     const QString to = stanza.attribute(QStringLiteral("to"));
-    const bool toDomain = !to.contains(QLatin1Char('@')) && !to.contains(QLatin1Char('/'));
+    const bool toDomain = Jid::fromString(to).isDomain();
     if (stanza.name() == QLatin1String("iq")) {
         const QString type = stanza.attribute(QStringLiteral("type"));
         if (type == QLatin1String("result") || type == QLatin1String("error")) {

@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
+#include "engine/xmpp/Jid.h"
 
 #include "engine/dialback/DialbackKey.h"
 #include "engine/tls/ServerIdentityVerifier.h"
@@ -13,16 +14,11 @@ namespace fedgate::engine {
 using topology::AuthMethod;
 
 namespace {
+// The prepared domainpart of an address; empty when it is not an RFC 7622
+// address, which closes the stream with improper-addressing.
 QString domainOf(const QString &jid)
 {
-    QString rest = jid;
-    const qsizetype at = rest.indexOf(QLatin1Char('@'));
-    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-    if (slash >= 0)
-        rest = rest.left(slash);
-    if (at >= 0 && (slash < 0 || at < slash))
-        rest = rest.mid(at + 1);
-    return rest.toLower();
+    return Jid::fromString(jid).domain();
 }
 
 QString pairKey(const QString &local, const QString &remote)
@@ -504,7 +500,8 @@ void InboundSession::onStanza(const XmlElement &stanza)
     const QString toDomain = domainOf(stanza.attribute(QStringLiteral("to")));
     if (fromDomain.isEmpty() || toDomain.isEmpty()) {
         m_stream->closeWithError(StreamErrorCondition::ImproperAddressing,
-                                 QStringLiteral("Stanzas between servers need 'from' and 'to'."),
+                                 QStringLiteral("Stanzas between servers need 'from' and 'to' "
+                                                "that are valid XMPP addresses (RFC 7622)."),
                                  m_info.localDomain);
         return;
     }
