@@ -7,6 +7,8 @@ class QLineEdit;
 // A front-end (gateway) pool: its FQDN and member servers.
 namespace fedgate::wizard {
 
+class NameListEditor;
+
 class FrontEndPoolForm : public ObjectForm
 {
     Q_OBJECT
@@ -19,7 +21,7 @@ protected:
 
 private:
     QLineEdit *m_fqdn;
-    QLineEdit *m_members;
+    NameListEditor *m_members;
 };
 
 } // namespace fedgate::wizard

@@ -129,6 +129,12 @@ void MainWindow::buildMenus()
 {
     menuBar()->clear();
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newTopology = file->addAction(tr("&New Topology..."), QKeySequence::New, this, [this] {
+        showPage(PageId::Topology);
+        if (auto *page = qobject_cast<TopologyPage *>(m_pages.value(PageId::Topology)))
+            page->newTopology();
+    });
+    newTopology->setObjectName(QStringLiteral("newTopology"));
     file->addAction(tr("&Open Topology File..."), QKeySequence::Open, this,
                     &MainWindow::openTopologyFile);
     file->addAction(tr("&Export Topology File..."), QKeySequence(tr("Ctrl+E")), this,

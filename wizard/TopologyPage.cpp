@@ -3,6 +3,8 @@
 #include "EdgePoolForm.h"
 #include "EdgeServerForm.h"
 #include "FrontEndPoolForm.h"
+#include "NewEdgePoolWizard.h"
+#include "NewTopologyWizard.h"
 #include "OrganisationForm.h"
 #include "PageHeader.h"
 #include "PublishDialog.h"
@@ -78,7 +80,7 @@ TopologyPage::TopologyPage(Workspace *workspace, QWidget *parent)
     auto *buttons = new QGridLayout;
     auto *addSite = makeButton(tr("Add &Site"), QStringLiteral("addSite"), treeBox);
     m_addFrontEnd = makeButton(tr("Add &Front End"), QStringLiteral("addFrontEnd"), treeBox);
-    m_addEdge = makeButton(tr("Add E&dge Pool"), QStringLiteral("addEdgePool"), treeBox);
+    m_addEdge = makeButton(tr("New E&dge Pool..."), QStringLiteral("addEdgePool"), treeBox);
     m_addMember = makeButton(tr("Add Edge Ser&ver"), QStringLiteral("addEdgeServer"), treeBox);
     m_remove = makeButton(tr("&Remove"), QStringLiteral("remove"), treeBox);
     // One column: the labels stay whole in every language.
@@ -391,22 +393,33 @@ void TopologyPage::addFrontEndPool()
 
 void TopologyPage::addEdgePool()
 {
-    Topology t = m_workspace->topology();
     const TopologyPath p = TopologyPath::parse(m_currentPath);
-    Site *site = p.siteIn(t);
+    const Site *site = m_workspace->topology().site(p.site);
     if (!site)
         return;
-    EdgePool pool;
-    for (int i = int(t.edgePools().size()) + 1; pool.fqdn.isEmpty(); ++i) {
-        const QString candidate = QStringLiteral("edge%1.%2").arg(i).arg(newDomainSuffix());
-        if (!t.edgePool(candidate))
-            pool.fqdn = candidate;
-    }
-    EdgeServer member;
-    member.internalFqdn = pool.fqdn;
-    pool.members.append(member);
-    site->edgePools.append(pool);
-    commit(t, TopologyPath::ofEdgePool(site->name, pool.fqdn));
+    // Guided, as Topology Builder's New Edge Pool: names, servers, route.
+    auto *wizard = new NewEdgePoolWizard(m_workspace->topology(), site->name, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    const QString siteName = site->name;
+    connect(wizard, &QDialog::accepted, this, [this, wizard, siteName] {
+        commit(wizard->result(), wizard->poolPath(),
+               tr("New edge pool %1 in site %2").arg(wizard->pool().fqdn, siteName));
+    });
+    wizard->open();
+}
+
+void TopologyPage::newTopology()
+{
+    auto *wizard = new NewTopologyWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        const Topology t = wizard->topology();
+        commit(t,
+               t.sites.isEmpty() ? TopologyPath::organisation()
+                                 : TopologyPath::ofSite(t.sites.first().name),
+               tr("New topology for %1").arg(t.organisation.name));
+    });
+    wizard->open();
 }
 
 void TopologyPage::addEdgeServer()
@@ -416,7 +429,11 @@ void TopologyPage::addEdgeServer()
     EdgePool *pool = p.edgePoolIn(t);
     if (!pool)
         return;
-    pool->members.append(EdgeServer());
+    // A new server answers for the pool on the outside: it takes the
+    // pool's external FQDN until the administrator says otherwise.
+    EdgeServer member;
+    member.externalFqdn = pool->externalFqdn;
+    pool->members.append(member);
     commit(t, TopologyPath::ofEdgeServer(p.site, pool->fqdn, int(pool->members.size()) - 1));
 }
 

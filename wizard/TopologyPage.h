@@ -40,6 +40,8 @@ public:
 
 public slots:
     void publish();
+    // The New Topology wizard; its result replaces the draft (undoable).
+    void newTopology();
     void showVersions();
 
 signals:
