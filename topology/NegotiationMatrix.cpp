@@ -1,5 +1,7 @@
 #include "NegotiationMatrix.h"
 
+#include "ObjectNames.h"
+
 #include <QCoreApplication>
 
 namespace fedgate::topology {
@@ -74,16 +76,16 @@ NegotiationOutcome evaluateNegotiation(Negotiation tls, Negotiation sasl, bool d
 
     if (saslPossible && !tlsPossible) {
         out.verdict = NegotiationVerdict::Invalid;
-        out.message = tr("SASL negotiation needs TLS: SASL is %1 but TLS is NotSupported. Set TLS "
-                         "to Required or Optional, or set SASL to NotSupported.")
-                          .arg(toString(sasl));
+        out.message = tr("SASL negotiation needs TLS: SASL is %1 but TLS is Not supported. Set "
+                         "TLS to Required or Optional, or set SASL to Not supported.")
+                          .arg(negotiationLabel(sasl));
     } else if (!saslPossible && !dialback) {
         out.verdict = NegotiationVerdict::Invalid;
         out.message = tlsPossible
-                          ? tr("SASL or dialback must be enabled: with SASL NotSupported and "
+                          ? tr("SASL or dialback must be enabled: with SASL Not supported and "
                                "dialback off, no authentication method is left. Turn dialback "
                                "on, or set SASL to Required or Optional.")
-                          : tr("SASL or dialback must be enabled: with TLS and SASL NotSupported "
+                          : tr("SASL or dialback must be enabled: with TLS and SASL Not supported "
                                "and dialback off, no authentication method is left. Turn "
                                "dialback on (plain dialback), or set TLS and SASL to Required.");
     } else if (tls == Negotiation::Optional && saslPossible) {

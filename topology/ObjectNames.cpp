@@ -323,6 +323,11 @@ QString describeFinding(const Topology &topology, const QString &path, const QSt
     QString object = describeObject(topology, path);
     if (!object.isEmpty())
         object[0] = object.at(0).toUpper();
+    // Some messages already start with their object ("Partner x: ...").
+    if (message.startsWith(object + QLatin1Char(':'), Qt::CaseInsensitive) ||
+        message.startsWith(object + QStringLiteral(" :"), Qt::CaseInsensitive) ||
+        message.startsWith(object + QStringLiteral("\u00a0:"), Qt::CaseInsensitive))
+        return message;
     return tr("%1: %2").arg(object, message);
 }
 
