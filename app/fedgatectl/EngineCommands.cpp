@@ -1,4 +1,4 @@
-// fedgatectl sessions | ping DOMAIN | service status: talk to the running
+// fedgatectl sessions | ping DOMAIN: talk to the running
 // fedgated through its control socket.
 #include "Cli.h"
 
@@ -145,38 +145,11 @@ int ping(Context &ctx)
     return Ok;
 }
 
-int serviceStatus(Context &ctx)
-{
-    QCommandLineParser parser;
-    parser.addOption(controlOption());
-    if (!ctx.parse(parser, QStringLiteral("Shows whether fedgated runs, where it listens and how "
-                                          "many sessions it has.")))
-        return ctx.exitCode();
-    auto answer = ControlClient::request(
-        controlPath(parser), {{QStringLiteral("command"), QStringLiteral("status")}}, 5000);
-    if (!answer)
-        return ctx.fail(StoreError, answer.error().message);
-    const QJsonObject o = answer.value();
-    QStringList domains;
-    for (const QJsonValue &d : o.value(QStringLiteral("domains")).toArray())
-        domains << d.toString();
-    return ctx.succeed(
-        QStringLiteral("fedgated is running (pid %1)\nlistening: %2\ndomains: "
-                       "%3\npartners: %4\nsessions: %5")
-            .arg(o.value(QStringLiteral("pid")).toInteger())
-            .arg(o.value(QStringLiteral("listen")).toString(), domains.join(QStringLiteral(", ")))
-            .arg(o.value(QStringLiteral("partners")).toInt())
-            .arg(o.value(QStringLiteral("sessions")).toInt()),
-        o);
-}
-
 const Registrar registrar{
     {QStringLiteral("sessions"), QString(),
      QStringLiteral("List the engine's server-to-server sessions"), sessions},
     {QStringLiteral("ping"), QString(),
      QStringLiteral("DOMAIN: federation ping to a partner, step by step"), ping},
-    {QStringLiteral("service"), QStringLiteral("status"),
-     QStringLiteral("Is fedgated running, where it listens"), serviceStatus},
 };
 } // namespace
 
