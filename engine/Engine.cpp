@@ -61,7 +61,7 @@ Engine::Engine(EngineConfig config, QObject *parent)
     , m_maxStanzaSize(XmlStreamParser::kDefaultMaxStanzaSize)
 {
     m_resolver = new SrvResolver(m_config.hosts, this);
-    m_resolver->setNameserver(m_config.dnsServer);
+    m_resolver->setNameserver(m_config.dnsServer, m_config.dnsServerPort);
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(kTrimDelayMs);
     // Armed by the first close of a burst, not restarted by each one (a
