@@ -1,6 +1,7 @@
 #include "EngineConfig.h"
 
 #include "engine/xml/XmlStreamParser.h"
+#include "topology/DnsServerAddress.h"
 #include "topology/LocalReplica.h"
 #include "topology/Paths.h"
 #include "topology/TopologyDocument.h"
@@ -62,8 +63,8 @@ QString EngineConfig::usage()
         "  --key FILE             PEM private key of that certificate\n"
         "  --ca FILE              PEM trust anchors for partner certificates (default: system)\n"
         "  --host DOMAIN=IP[:PORT] resolve DOMAIN to IP without DNS (repeatable; for tests)\n"
-        "  --dns-server IP        ask this DNS server (port 53) for SRV records and the\n"
-        "                         addresses of their targets\n"
+        "  --dns-server ADDR[:PORT] ask this DNS server (default port 53) for SRV records\n"
+        "                         and the addresses of their targets\n"
         "  --control PATH         control socket (default: <data dir>/fedgated.sock)\n"
         "  --retry-attempts N     outbound retries before queued stanzas bounce (default 3)\n"
         "  --retry-delay MS       first retry delay, doubled each time (default 2000)\n"
@@ -141,9 +142,12 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
         } else if (arg == QLatin1String("--ca")) {
             config.caPath = *v;
         } else if (arg == QLatin1String("--dns-server")) {
-            if (!config.dnsServer.setAddress(*v))
-                return configError(
-                    QStringLiteral("--dns-server '%1' is not an IP address.").arg(*v));
+            QString dnsError;
+            const auto server = topology::DnsServerAddress::parse(*v, &dnsError);
+            if (!server)
+                return configError(QStringLiteral("--dns-server '%1': %2").arg(*v, dnsError));
+            config.dnsServer = server->address;
+            config.dnsServerPort = server->port;
         } else if (arg == QLatin1String("--log-file")) {
             config.logFile = *v;
         } else if (arg == QLatin1String("--control")) {

@@ -33,8 +33,9 @@ public:
     QString keyPath;            // --key PEM
     QString caPath;             // --ca PEM trust anchors; empty = the system store
     QHash<QString, HostOverride> hosts; // --host DOMAIN=IP[:PORT]
-    QHostAddress
-        dnsServer; // --dns-server IP: SRV and target A/AAAA lookups ask it (port 53); null = system
+    // --dns-server ADDRESS[:PORT]: SRV and target A/AAAA lookups ask it; null = system
+    QHostAddress dnsServer;
+    quint16 dnsServerPort = 53;
     QString controlSocketPath; // --control PATH
     // Fedgate's data directory, where the key store keeps the certificate
     // assigned to the external edge (used when no --cert is given); empty =

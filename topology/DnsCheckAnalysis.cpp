@@ -145,31 +145,8 @@ QList<int> DnsCheckAnalysis::addAnswer(const DnsQuery &query, const DnsAnswer &a
         if (m_plan.records().at(i).zone == query.zone)
             rows << i;
 
-    if (answer.outcome == DnsAnswer::Outcome::NoAnswer ||
-        answer.outcome == DnsAnswer::Outcome::Error) {
-        const bool silent = answer.outcome == DnsAnswer::Outcome::NoAnswer;
-        // The sentence may start with "the system resolver".
-        QString server = m_server;
-        if (!server.isEmpty())
-            server[0] = server.at(0).toUpper();
-        const QString message =
-            silent
-                ? tr("No answer from %1 for %2 %3 within %4 ms. Check that the "
-                     "name server is reachable on port 53 (UDP and TCP) and "
-                     "serves this zone, then check again.")
-                      .arg(m_server, toString(query.type), absoluteDnsName(query.name))
-                      .arg(m_timeoutMs)
-                : tr("%1 could not answer %2 %3: %4. Check that it serves this "
-                     "zone (or recurses for it), then check again.")
-                      .arg(server, toString(query.type), absoluteDnsName(query.name), answer.error);
-        m_findings[query.key()] << finding(silent ? QStringLiteral("no-answer")
-                                                  : QStringLiteral("lookup-error"),
-                                           query.name, message);
-        for (int i : rows) {
-            m_results[i].status = silent ? DnsCheckStatus::NoAnswer : DnsCheckStatus::LookupError;
-            m_results[i].message = message;
-            decided << i;
-        }
+    if (answer.isFailure()) {
+        addFailure(query, answer, rows, &decided);
         return decided;
     }
 
@@ -491,6 +468,107 @@ QStringList DnsCheckAnalysis::plannedAddressLines(const QString &host, DnsZone z
     return lines;
 }
 
+DnsAnswer DnsAnswer::fromLookup(const DnsLookupResult &result)
+{
+    DnsAnswer answer;
+    answer.outcome = result.outcome;
+    answer.error = result.detail;
+    answer.srv = result.srv;
+    answer.tlsa = result.tlsa;
+    for (const QHostAddress &a : result.addresses)
+        answer.addresses << a.toString();
+    if (!result.canonicalName.isEmpty())
+        answer.aliases << qMakePair(result.name, result.canonicalName);
+    return answer;
+}
+
+bool DnsAnswer::isFailure() const
+{
+    switch (outcome) {
+    case DnsOutcome::Answer:
+    case DnsOutcome::NoData:
+    case DnsOutcome::NxDomain:
+        return false;
+    default:
+        return true;
+    }
+}
+
+void DnsCheckAnalysis::addFailure(const DnsQuery &query, const DnsAnswer &answer,
+                                  const QList<int> &rows, QList<int> *decided)
+{
+    const QString asked = toString(query.type) + QLatin1Char(' ') + absoluteDnsName(query.name);
+    auto it = std::find_if(m_failures.begin(), m_failures.end(), [&](const Failure &f) {
+        return f.outcome == answer.outcome && f.detail == answer.error;
+    });
+    if (it == m_failures.end())
+        it = m_failures.insert(m_failures.end(), Failure{answer.outcome, answer.error, {}});
+    if (!it->queries.contains(asked))
+        it->queries << asked;
+    DnsCheckStatus status = DnsCheckStatus::Timeout;
+    switch (answer.outcome) {
+    case DnsOutcome::Unreachable:
+        status = DnsCheckStatus::Unreachable;
+        break;
+    case DnsOutcome::Refused:
+        status = DnsCheckStatus::Refused;
+        break;
+    case DnsOutcome::ServFail:
+        status = DnsCheckStatus::ServerFailure;
+        break;
+    default:
+        break;
+    }
+    const QString message =
+        tr("Not checked: could not ask %1 for %2: %3.").arg(m_server, asked, answer.error);
+    for (int i : rows) {
+        m_results[i].status = status;
+        m_results[i].message = message;
+        m_results[i].found.clear();
+        *decided << i;
+    }
+}
+
+DnsFinding DnsCheckAnalysis::failureFinding(const Failure &f) const
+{
+    constexpr int kNamesShown = 4;
+    QStringList shown = f.queries.mid(0, kNamesShown);
+    QString which = shown.join(QStringLiteral(", "));
+    if (f.queries.size() > kNamesShown)
+        which += tr(" and %1 more").arg(f.queries.size() - kNamesShown);
+    const QString count =
+        f.queries.size() == 1 ? tr("1 lookup") : tr("%1 lookups").arg(f.queries.size());
+    QString rule;
+    QString next;
+    switch (f.outcome) {
+    case DnsOutcome::Unreachable:
+        rule = QStringLiteral("server-unreachable");
+        next = tr("Check the name server's address and port (it must listen on UDP and TCP) "
+                  "and that it is running, then check again.");
+        break;
+    case DnsOutcome::Timeout:
+        rule = QStringLiteral("server-timeout");
+        next = tr("Check that the name server is running and that firewalls let DNS through "
+                  "(UDP and TCP), or give a longer timeout, then check again.");
+        break;
+    case DnsOutcome::Refused:
+        rule = QStringLiteral("server-refused");
+        next = tr("Ask a name server that serves these zones (or recurses for this "
+                  "machine), then check again.");
+        break;
+    default:
+        rule = QStringLiteral("server-failure");
+        next = tr("Check the zone on the name server (its logs say why it failed), then "
+                  "check again.");
+        break;
+    }
+    const QString message =
+        tr("Could not ask %1: %2. %3 not checked (%4); these records are not known to be "
+           "missing or wrong. %5")
+            .arg(m_server, f.detail, count, which, next);
+    return finding(rule, m_server, message);
+}
+
 QList<DnsQuery> DnsCheckAnalysis::followUpQueries() const
 {
     QList<DnsQuery> follow;
@@ -507,6 +585,8 @@ QList<DnsQuery> DnsCheckAnalysis::followUpQueries() const
 QList<DnsFinding> DnsCheckAnalysis::findings() const
 {
     QList<DnsFinding> all;
+    for (const Failure &f : m_failures)
+        all << failureFinding(f);
     for (const DnsQuery &q : m_queries)
         all += m_findings.value(q.key());
 
@@ -548,9 +628,8 @@ QList<DnsFinding> DnsCheckAnalysis::findings() const
         const DnsAnswer aaaa =
             m_answers.value(DnsQuery{answer.target, DnsRecordType::AAAA, DnsZone::External}.key());
         const auto empty = [](const DnsAnswer &x) {
-            return (x.outcome == DnsAnswer::Outcome::NotFound ||
-                    x.outcome == DnsAnswer::Outcome::NoData ||
-                    x.outcome == DnsAnswer::Outcome::Records) &&
+            return (x.outcome == DnsOutcome::NxDomain || x.outcome == DnsOutcome::NoData ||
+                    x.outcome == DnsOutcome::Answer) &&
                    x.addresses.isEmpty();
         };
         if (empty(a) && empty(aaaa))

@@ -2,6 +2,7 @@
 
 #include "DnsCheckReport.h"
 #include "DnsRecordPlan.h"
+#include "DnsResolver.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -12,7 +13,7 @@
 
 // The judgement half of the DNS check, with no network in it: which queries
 // to send for a plan, and, from the answers, each planned record's status and
-// the findings. DnsChecker feeds it what QDnsLookup returns; tests can feed it
+// the findings. DnsChecker feeds it what DnsResolver returns; tests can feed it
 // answers directly.
 namespace fedgate::topology {
 
@@ -25,29 +26,19 @@ struct DnsQuery
     QString key() const; // "SRV _xmpp-server._tcp.contoso.test"
 };
 
-struct DnsSrvAnswer
-{
-    QString target; // normalised; "" = "." (service not offered)
-    quint16 priority = 0;
-    quint16 weight = 0;
-    quint16 port = 0;
-};
-
+// One lookup's answer as the analysis reads it: DnsResolver's outcome and
+// records (tests may build them by hand).
 struct DnsAnswer
 {
-    enum class Outcome
-    {
-        Records,  // the server answered with records (maybe only an alias)
-        NotFound, // NXDOMAIN: the name does not exist
-        NoData,   // the name exists without records of this type
-        NoAnswer, // nothing came back in time
-        Error,    // the server refused or failed
-    };
-    Outcome outcome = Outcome::NoAnswer;
-    QString error; // for Error: what the resolver said
+    DnsOutcome outcome = DnsOutcome::Timeout;
+    QString error; // for the failures: what happened ("connection refused", ...)
     QList<DnsSrvAnswer> srv;
     QStringList addresses;                  // normalised (QHostAddress::toString)
     QList<QPair<QString, QString>> aliases; // CNAME owner -> canonical name, normalised
+    QList<DnsTlsaAnswer> tlsa;
+
+    static DnsAnswer fromLookup(const DnsLookupResult &result);
+    bool isFailure() const; // the server could not be asked or did not say
 };
 
 class DnsCheckAnalysis
@@ -87,6 +78,18 @@ private:
     QHash<QString, QList<DnsFinding>> m_findings;         // by DnsQuery::key()
     QList<QPair<QString, DnsSrvAnswer>> m_unknownTargets; // SRV owner, answer
     QSet<QString> m_cnameHosts;
+    // Lookups the server could not answer, grouped by cause and detail so a
+    // dead server is one finding, not one per record.
+    struct Failure
+    {
+        DnsOutcome outcome;
+        QString detail;
+        QStringList queries; // "SRV _xmpp-server._tcp.contoso.test."
+    };
+    QList<Failure> m_failures;
+    void addFailure(const DnsQuery &query, const DnsAnswer &answer, const QList<int> &rows,
+                    QList<int> *decided);
+    DnsFinding failureFinding(const Failure &failure) const;
 };
 
 // Addresses partners on the Internet cannot reach: loopback, RFC 1918,

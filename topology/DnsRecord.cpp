@@ -34,6 +34,8 @@ QString toString(DnsRecordType type)
         return QStringLiteral("AAAA");
     case DnsRecordType::SRV:
         return QStringLiteral("SRV");
+    case DnsRecordType::TLSA:
+        return QStringLiteral("TLSA");
     }
     return {};
 }

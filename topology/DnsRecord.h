@@ -19,7 +19,8 @@ enum class DnsRecordType
 {
     A,
     AAAA,
-    SRV
+    SRV,
+    TLSA, // RFC 6698 DANE; value "3 1 1 <hex>" (usage, selector, matching type, data)
 };
 
 struct DnsRecord
@@ -45,7 +46,7 @@ struct DnsRecord
 };
 
 QString toString(DnsZone);       // "external", "internal"
-QString toString(DnsRecordType); // "A", "AAAA", "SRV"
+QString toString(DnsRecordType); // "A", "AAAA", "SRV", "TLSA"
 // Lower-case ASCII form without the trailing dot: what the plan stores and
 // compares.
 QString normalisedDnsName(const QString &name);

@@ -48,11 +48,15 @@ QString statusIconPath(DnsCheckStatus status)
     case DnsCheckStatus::Ok:
         return QStringLiteral(":/icons/status-done.svg");
     case DnsCheckStatus::NotChecked:
+    case DnsCheckStatus::Timeout:
+    case DnsCheckStatus::Unreachable:
+    case DnsCheckStatus::Refused:
+    case DnsCheckStatus::ServerFailure:
+        // Not checked: the server could not be asked; nothing is known wrong.
         return QStringLiteral(":/icons/status-unavailable.svg");
     case DnsCheckStatus::Pending:
         return QStringLiteral(":/icons/status-running.svg");
     case DnsCheckStatus::OtherPriority:
-    case DnsCheckStatus::NoAnswer:
         return QStringLiteral(":/icons/status-warning.svg");
     default:
         break;
@@ -96,12 +100,16 @@ QString statusText(DnsCheckStatus status)
         return DnsPage::tr("target is an alias");
     case DnsCheckStatus::PrivateAddress:
         return DnsPage::tr("private address");
-    case DnsCheckStatus::NoAnswer:
-        return DnsPage::tr("no answer");
-    case DnsCheckStatus::LookupError:
+    case DnsCheckStatus::Timeout:
+        return DnsPage::tr("not checked: no answer");
+    case DnsCheckStatus::Unreachable:
+        return DnsPage::tr("not checked: unreachable");
+    case DnsCheckStatus::Refused:
+        return DnsPage::tr("not checked: refused");
+    case DnsCheckStatus::ServerFailure:
         break;
     }
-    return DnsPage::tr("lookup error");
+    return DnsPage::tr("not checked: server failure");
 }
 } // namespace
 
@@ -231,6 +239,14 @@ void DnsPage::reloadPlan()
     m_findings->clear();
     m_progress->setRange(0, qMax(1, int(m_plan.records().size())));
     m_progress->setValue(0);
+    // The last check's result, if it was of these very records.
+    const std::optional<DnsCheckReport> last = loadLastDnsCheck();
+    if (last && last->results.size() == m_plan.records().size() &&
+        std::equal(last->results.begin(), last->results.end(), m_plan.records().begin(),
+                   [](const DnsCheckResult &r, const DnsRecord &p) {
+                       return r.record.zoneLine() == p.zoneLine();
+                   }))
+        showReport(*last, true);
 }
 
 void DnsPage::checkNow()
@@ -241,15 +257,14 @@ void DnsPage::checkNow()
     }
     DnsChecker::Options options;
     if (m_named->isChecked()) {
-        const QHostAddress server(m_server->text().trimmed());
-        if (server.isNull()) {
-            m_header->showMessage(tr("\"%1\" is not an IP address. Type the name server's IPv4 "
-                                     "or IPv6 address, or choose the system resolver.")
-                                      .arg(m_server->text().trimmed()),
-                                  PageHeader::Tone::Warning);
+        QString error;
+        const std::optional<DnsServerAddress> server =
+            DnsServerAddress::parse(m_server->text(), &error);
+        if (!server) {
+            m_header->showMessage(error, PageHeader::Tone::Warning);
             return;
         }
-        options.server = server;
+        options.server = *server;
     }
     options.includeInternal = m_internal->isChecked();
     m_header->clearMessage();
@@ -287,6 +302,13 @@ void DnsPage::recordChecked(int index, const DnsCheckResult &result)
 void DnsPage::finished(const DnsCheckReport &report)
 {
     m_check->setText(tr("&Check Now"));
+    if (!report.cancelled)
+        saveLastDnsCheck(report); // shown again after a restart (best effort)
+    showReport(report, false);
+}
+
+void DnsPage::showReport(const DnsCheckReport &report, bool saved)
+{
     int ok = 0;
     int total = 0;
     for (const DnsCheckResult &r : report.results) {
@@ -318,12 +340,16 @@ void DnsPage::finished(const DnsCheckReport &report)
                                 .arg(total)
                                 .arg(report.server)
                                 .arg(report.elapsedMs);
-    if (report.cancelled)
+    if (saved)
+        m_header->showMessage(tr("Last check (%1): %2").arg(report.checkedAt, summary),
+                              report.allOk() ? PageHeader::Tone::Success
+                                             : PageHeader::Tone::Warning);
+    else if (report.cancelled)
         m_header->showMessage(tr("Check cancelled. %1").arg(summary), PageHeader::Tone::Warning);
     else
         m_header->showMessage(summary,
                               report.allOk() ? PageHeader::Tone::Success : PageHeader::Tone::Error);
-    if (!report.cancelled)
+    if (!report.cancelled && !saved)
         emit checked(ok, total, report.allOk());
 }
 

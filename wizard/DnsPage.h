@@ -47,6 +47,8 @@ signals:
 private:
     void recordChecked(int index, const topology::DnsCheckResult &result);
     void finished(const topology::DnsCheckReport &report);
+    // Fills the rows and findings; `saved` = the last check, read back at start.
+    void showReport(const topology::DnsCheckReport &report, bool saved);
     void exportZone();
     void exportCsv();
 

@@ -6,6 +6,7 @@
 #include "topology/DnsChecker.h"
 #include "topology/DnsExport.h"
 #include "topology/DnsRecordPlan.h"
+#include "topology/DnsServerAddress.h"
 #include "topology/LocalReplica.h"
 #include "topology/TopologyDocument.h"
 
@@ -15,8 +16,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 
 namespace fedgate::cli {
@@ -122,21 +121,6 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
     return source;
 }
 
-QJsonObject recordJson(const DnsRecord &r)
-{
-    QJsonObject o{
-        {QStringLiteral("zone"), toString(r.zone)}, {QStringLiteral("name"), r.name},
-        {QStringLiteral("type"), toString(r.type)}, {QStringLiteral("value"), r.value},
-        {QStringLiteral("edgePool"), r.edgePool},   {QStringLiteral("purpose"), r.purpose},
-        {QStringLiteral("zoneLine"), r.zoneLine()}};
-    if (r.type == DnsRecordType::SRV) {
-        o.insert(QStringLiteral("priority"), r.priority);
-        o.insert(QStringLiteral("weight"), r.weight);
-        o.insert(QStringLiteral("port"), r.port);
-    }
-    return o;
-}
-
 QString planText(const DnsRecordPlan &plan, const QString &label)
 {
     QString text = QStringLiteral("DNS records for %1\n").arg(label);
@@ -173,7 +157,7 @@ int dnsPlan(Context &ctx)
     if (ctx.json()) {
         QJsonArray external, internal;
         for (const DnsRecord &r : plan.records())
-            (r.zone == DnsZone::External ? external : internal).append(recordJson(r));
+            (r.zone == DnsZone::External ? external : internal).append(dnsRecordJson(r));
         ctx.printJson(
             QJsonObject{{QStringLiteral("source"), source.label},
                         {QStringLiteral("external"), external},
@@ -189,32 +173,33 @@ int dnsPlan(Context &ctx)
 
 QJsonObject reportJson(const DnsCheckReport &report)
 {
+    QJsonObject json = toJson(report);
+    // The internal rows of an external-only check are not part of the answer.
     QJsonArray records;
-    for (const DnsCheckResult &r : report.results) {
-        if (r.status == DnsCheckStatus::NotChecked)
-            continue;
-        QJsonObject o = recordJson(r.record);
-        o.insert(QStringLiteral("index"), r.index);
-        o.insert(QStringLiteral("status"), toString(r.status));
-        o.insert(QStringLiteral("found"), QJsonArray::fromStringList(r.found));
-        o.insert(QStringLiteral("message"), r.message);
-        records.append(o);
+    for (const QJsonValue &v : json.value(QStringLiteral("records")).toArray())
+        if (v.toObject().value(QStringLiteral("status")).toString() !=
+                QLatin1String("not-checked") ||
+            v.toObject().value(QStringLiteral("zone")).toString() != QLatin1String("internal"))
+            records.append(v);
+    json.insert(QStringLiteral("records"), records);
+    return json;
+}
+
+// The row's state as a person reads it: "OK", "MISSING", "NOT CHECKED (TIMEOUT)".
+QString statusLabel(DnsCheckStatus status)
+{
+    switch (status) {
+    case DnsCheckStatus::Timeout:
+        return QStringLiteral("NOT CHECKED (NO ANSWER)");
+    case DnsCheckStatus::Unreachable:
+        return QStringLiteral("NOT CHECKED (UNREACHABLE)");
+    case DnsCheckStatus::Refused:
+        return QStringLiteral("NOT CHECKED (REFUSED)");
+    case DnsCheckStatus::ServerFailure:
+        return QStringLiteral("NOT CHECKED (SERVFAIL)");
+    default:
+        return toString(status).toUpper().replace(QLatin1Char('-'), QLatin1Char(' '));
     }
-    QJsonArray findings;
-    for (const DnsFinding &f : report.findings)
-        findings.append(
-            QJsonObject{{QStringLiteral("rule"), f.rule},
-                        {QStringLiteral("name"), f.name},
-                        {QStringLiteral("message"), f.message},
-                        {QStringLiteral("create"), QJsonArray::fromStringList(f.create)},
-                        {QStringLiteral("remove"), QJsonArray::fromStringList(f.remove)}});
-    return QJsonObject{{QStringLiteral("server"), report.server},
-                       {QStringLiteral("timeoutMs"), report.timeoutMs},
-                       {QStringLiteral("lookups"), report.lookups},
-                       {QStringLiteral("elapsedMs"), report.elapsedMs},
-                       {QStringLiteral("ok"), report.allOk()},
-                       {QStringLiteral("records"), records},
-                       {QStringLiteral("findings"), findings}};
 }
 
 QString reportText(const DnsCheckReport &report, const QString &label)
@@ -223,14 +208,22 @@ QString reportText(const DnsCheckReport &report, const QString &label)
                        .arg(label, report.server)
                        .arg(report.lookups)
                        .arg(report.elapsedMs);
+    constexpr int kWidth = 26;
     for (const DnsCheckResult &r : report.results) {
-        if (r.status == DnsCheckStatus::NotChecked)
+        if (r.status == DnsCheckStatus::NotChecked && r.record.zone == DnsZone::Internal)
             continue;
         text += QStringLiteral("  %1 %2\n")
-                    .arg(toString(r.status).toUpper().leftJustified(16), r.record.zoneLine());
+                    .arg(statusLabel(r.status).leftJustified(kWidth), r.record.zoneLine());
         if (r.status != DnsCheckStatus::Ok && !r.found.isEmpty())
             text += QStringLiteral("  %1 found: %2\n")
-                        .arg(QString(16, QLatin1Char(' ')), r.found.join(QStringLiteral(", ")));
+                        .arg(QString(kWidth, QLatin1Char(' ')), r.found.join(QStringLiteral(", ")));
+    }
+    if (!report.dnssec.isEmpty()) {
+        text += QStringLiteral("\nDNSSEC (trust anchor %1):\n").arg(report.trustAnchor);
+        for (const DnsZoneSecurity &z : report.dnssec)
+            text += QStringLiteral("  %1 %2%3\n")
+                        .arg(z.status.toUpper().leftJustified(12), z.zone,
+                             z.reason.isEmpty() ? QString() : QStringLiteral(": ") + z.reason);
     }
     if (report.findings.isEmpty()) {
         text += QStringLiteral("\nAll records OK.\n");
@@ -242,14 +235,29 @@ QString reportText(const DnsCheckReport &report, const QString &label)
     return text;
 }
 
+void printReport(Context &ctx, const DnsCheckReport &report, const QStringList &notes, int code)
+{
+    if (ctx.json()) {
+        QJsonObject json = reportJson(report);
+        json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(notes));
+        json.insert(QStringLiteral("ok"), code == Ok);
+        ctx.printJson(json);
+        return;
+    }
+    ctx.out() << reportText(report, report.source);
+    for (const QString &note : notes)
+        ctx.out() << "  - [plan] " << note << '\n';
+    ctx.out().flush();
+}
+
 int dnsCheck(Context &ctx)
 {
     QCommandLineParser parser;
     const QCommandLineOption server(
         QStringLiteral("server"),
-        QStringLiteral("Ask this name server (an IPv4 or IPv6 address; port 53) instead of the "
-                       "system resolver."),
-        QStringLiteral("ADDRESS"));
+        QStringLiteral("Ask this name server instead of the system resolver: ADDRESS or "
+                       "ADDRESS:PORT (IPv4, [IPv6]:PORT, or a host name)."),
+        QStringLiteral("ADDRESS[:PORT]"));
     const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
                                      QStringLiteral("How long each lookup may take (default %1).")
                                          .arg(DnsChecker::kDefaultTimeoutMs),
@@ -257,24 +265,45 @@ int dnsCheck(Context &ctx)
     const QCommandLineOption internal(
         QStringLiteral("internal"),
         QStringLiteral("Also check the internal records (ask the internal resolver)."));
-    parser.addOptions({fileOption(), server, timeout, internal});
+    const QCommandLineOption trustAnchor(
+        QStringLiteral("trust-anchor"),
+        QStringLiteral("Validate DNSSEC with this trust anchor file (DS or DNSKEY records) and "
+                       "report each XMPP domain as secure, insecure or bogus. Default: the "
+                       "system's root key when asking the system resolver."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption last(
+        QStringLiteral("last"),
+        QStringLiteral("Show the result of the last check (saved in the data directory) "
+                       "instead of checking again."));
+    parser.addOptions({fileOption(), server, timeout, internal, trustAnchor, last});
     if (!ctx.parse(parser,
                    QStringLiteral("Check the records the topology needs against a live resolver, "
                                   "all lookups at once. Each finding names the record to create, "
-                                  "change or delete. Exit 0 when everything is right, 1 when "
-                                  "something needs fixing.")))
+                                  "change or delete; a name server that cannot be asked is one "
+                                  "finding and its records read 'not checked'. Exit 0 when "
+                                  "everything is right, 1 when something needs fixing or could "
+                                  "not be checked.")))
         return ctx.exitCode();
+
+    if (parser.isSet(last)) {
+        const std::optional<DnsCheckReport> saved = loadLastDnsCheck();
+        if (!saved)
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("No DNS check has been saved on this machine yet. "
+                                           "Run 'fedgatectl dns check' first."));
+        printReport(ctx, *saved, {}, saved->allOk() ? Ok : UsageOrValidation);
+        return saved->allOk() ? Ok : UsageOrValidation;
+    }
 
     DnsChecker::Options options;
     options.includeInternal = parser.isSet(internal);
     if (parser.isSet(server)) {
-        options.server = QHostAddress(parser.value(server));
-        if (options.server.isNull())
-            return ctx.fail(UsageOrValidation,
-                            QStringLiteral("--server '%1' is not an IP address. Give the name "
-                                           "server's IPv4 or IPv6 address, e.g. --server "
-                                           "192.0.2.53.")
-                                .arg(parser.value(server)));
+        QString error;
+        const std::optional<DnsServerAddress> parsed =
+            DnsServerAddress::parse(parser.value(server), &error);
+        if (!parsed)
+            return ctx.fail(UsageOrValidation, QStringLiteral("--server: %1").arg(error));
+        options.server = *parsed;
     }
     if (parser.isSet(timeout)) {
         bool ok = false;
@@ -285,40 +314,28 @@ int dnsCheck(Context &ctx)
                                            "between 100 and 600000.")
                                 .arg(parser.value(timeout)));
     }
+    if (parser.isSet(trustAnchor)) {
+        options.trustAnchorFile = parser.value(trustAnchor);
+        if (!QFileInfo(options.trustAnchorFile).isReadable())
+            return ctx.fail(UsageOrValidation,
+                            QStringLiteral("--trust-anchor %1 cannot be read. Give a file of DS "
+                                           "or DNSKEY records in zone-file syntax.")
+                                .arg(options.trustAnchorFile));
+    }
     const Source source = loadTopology(ctx, parser);
     if (!source.topology)
         return source.exitCode;
 
     const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
-    const DnsCheckReport report = DnsChecker::check(plan, options);
+    DnsCheckReport report = DnsChecker::check(plan, options);
+    report.source = source.label;
     // Notes mean part of the deployment could not be planned, so could not
     // be checked either: not "all OK".
     const int code = report.allOk() && plan.notes().isEmpty() ? Ok : UsageOrValidation;
-    if (ctx.json()) {
-        QJsonObject json = reportJson(report);
-        json.insert(QStringLiteral("source"), source.label);
-        json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes()));
-        json.insert(QStringLiteral("ok"), code == Ok);
-        ctx.printJson(json);
-    } else {
-        ctx.out() << reportText(report, source.label);
-        for (const QString &note : plan.notes())
-            ctx.out() << "  - [plan] " << note << '\n';
-        ctx.out().flush();
-    }
-    const bool abandoned =
-        std::any_of(report.results.begin(), report.results.end(),
-                    [](const DnsCheckResult &r) { return r.status == DnsCheckStatus::NoAnswer; }) ||
-        std::any_of(report.findings.begin(), report.findings.end(),
-                    [](const DnsFinding &f) { return f.rule == QLatin1String("no-answer"); });
-    if (abandoned) {
-        // Qt 6.4 waits at exit for every abandoned resolver call (about 10 s
-        // each, five at a time) although nobody wants their answers any more:
-        // the report is out, so leave now.
-        std::fflush(stdout);
-        std::fflush(stderr);
-        std::_Exit(code);
-    }
+    QString saveError;
+    if (!saveLastDnsCheck(report, &saveError))
+        ctx.err() << "Could not save the result for 'dns check --last': " << saveError << '\n';
+    printReport(ctx, report, plan.notes(), code);
     return code;
 }
 

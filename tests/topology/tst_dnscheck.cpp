@@ -1,6 +1,9 @@
 // The live DNS check against a real dnsmasq started on a loopback address:
 // a correct zone is all OK, each defect injected alone gives exactly its own
-// finding, and a silent name server costs one timeout, not one per lookup.
+// finding, and a name server that cannot be asked (silent, refusing,
+// failing, or nothing listening) is one finding with its rows "not checked",
+// never "missing"; a silent one costs one timeout, not one per lookup.
+#include "support/DnsTestResponder.h"
 #include "support/DnsmasqServer.h"
 
 #include "topology/DnsChecker.h"
@@ -178,9 +181,9 @@ private slots:
     void singleDefect();
     void multiMemberPoolWithDirectTls();
     void slowEmptyReplyIsNotSilence();
-    void refusedLookupIsALookupError();
-    // Last on purpose: the abandoned lookups keep Qt's resolver threads busy
-    // for a while after the check has ended.
+    void refusedLookupIsNotMissing();
+    void serverFailureOnAnotherPort();
+    void closedPortIsOneFinding();
     void cancelEndsAtOnce();
     void silentServerCostsOneTimeout_data();
     void silentServerCostsOneTimeout();
@@ -488,7 +491,7 @@ void TestDnsCheck::slowEmptyReplyIsNotSilence()
     QVERIFY2(report.allOk(), qPrintable(describe(report)));
 }
 
-void TestDnsCheck::refusedLookupIsALookupError()
+void TestDnsCheck::refusedLookupIsNotMissing()
 {
     // dnsmasq serves .test only; it refuses the SRV queries of a domain
     // outside it (no upstream server).
@@ -500,19 +503,68 @@ void TestDnsCheck::refusedLookupIsALookupError()
     t.organisation.xmppDomains = {QStringLiteral("contoso.example")};
     const DnsCheckReport report =
         DnsChecker::check(DnsRecordPlan::fromTopology(t), optionsFor(dns));
-    QVERIFY2(report.findings.size() == 2, qPrintable(describe(report)));
-    for (const DnsFinding &f : report.findings) {
-        QCOMPARE(f.rule, QStringLiteral("lookup-error"));
-        QVERIFY2(f.message.startsWith(QStringLiteral("127.0.0.82 could not answer SRV _xmpp")),
-                 qPrintable(f.message));
-    }
+    // The two refused SRV lookups are one finding, not two.
+    QVERIFY2(report.findings.size() == 1, qPrintable(describe(report)));
+    const DnsFinding &f = report.findings.first();
+    QCOMPARE(f.rule, QStringLiteral("server-refused"));
+    QVERIFY2(f.message.startsWith(
+                 QStringLiteral("Could not ask 127.0.0.82: the server answered REFUSED")),
+             qPrintable(f.message));
+    QVERIFY2(f.message.contains(QStringLiteral("2 lookups not checked")), qPrintable(f.message));
     for (const DnsCheckResult &r : report.results) {
         if (r.record.zone == DnsZone::Internal)
             continue;
         QCOMPARE(toString(r.status),
-                 toString(r.record.type == DnsRecordType::SRV ? DnsCheckStatus::LookupError
+                 toString(r.record.type == DnsRecordType::SRV ? DnsCheckStatus::Refused
                                                               : DnsCheckStatus::Ok));
     }
+    QVERIFY(!report.allOk());
+}
+
+void TestDnsCheck::serverFailureOnAnotherPort()
+{
+    // A server on port 5302 that answers SERVFAIL to everything.
+    fedgate::test::DnsTestResponder failing(QHostAddress(QStringLiteral("127.0.0.194")), 5302, 2);
+    QVERIFY2(failing.isListening(), qPrintable(failing.errorString()));
+    DnsChecker::Options options;
+    options.server = DnsServerAddress(QHostAddress(QStringLiteral("127.0.0.194")), 5302);
+    const DnsCheckReport report =
+        DnsChecker::check(DnsRecordPlan::fromTopology(contoso()), options);
+    QCOMPARE(report.server, QStringLiteral("127.0.0.194:5302"));
+    QVERIFY2(report.findings.size() == 1, qPrintable(describe(report)));
+    QCOMPARE(report.findings.first().rule, QStringLiteral("server-failure"));
+    QVERIFY2(report.findings.first().message.contains(QStringLiteral("SERVFAIL")),
+             qPrintable(report.findings.first().message));
+    for (const DnsCheckResult &r : report.results)
+        QCOMPARE(toString(r.status),
+                 toString(r.record.zone == DnsZone::Internal ? DnsCheckStatus::NotChecked
+                                                             : DnsCheckStatus::ServerFailure));
+}
+
+void TestDnsCheck::closedPortIsOneFinding()
+{
+    // Nothing listens on 127.0.0.154: one finding, every row "not checked"
+    // (unreachable), none "missing", and no waiting for the timeout.
+    DnsChecker::Options options;
+    options.server = QHostAddress(QStringLiteral("127.0.0.154"));
+    options.timeoutMs = 60000;
+    const DnsCheckReport report =
+        DnsChecker::check(DnsRecordPlan::fromTopology(contoso()), options);
+    QVERIFY2(report.findings.size() == 1, qPrintable(describe(report)));
+    const DnsFinding &f = report.findings.first();
+    QCOMPARE(f.rule, QStringLiteral("server-unreachable"));
+    QVERIFY2(f.message.startsWith(QStringLiteral("Could not ask 127.0.0.154: connection refused")),
+             qPrintable(f.message));
+    QVERIFY(f.create.isEmpty());
+    for (const DnsCheckResult &r : report.results) {
+        QVERIFY(r.status != DnsCheckStatus::Missing);
+        QCOMPARE(toString(r.status),
+                 toString(r.record.zone == DnsZone::Internal ? DnsCheckStatus::NotChecked
+                                                             : DnsCheckStatus::Unreachable));
+        QVERIFY(isUnchecked(r.status));
+    }
+    QVERIFY(!report.allOk());
+    QVERIFY2(report.elapsedMs < options.timeoutMs, qPrintable(QString::number(report.elapsedMs)));
 }
 
 void TestDnsCheck::cancelEndsAtOnce()
@@ -540,9 +592,9 @@ void TestDnsCheck::cancelEndsAtOnce()
     const DnsCheckReport report = checker.report();
     QVERIFY(report.cancelled);
     QVERIFY(!report.allOk());
-    QCOMPARE(rows.count(), 5); // every external row settled as "no answer"
+    QCOMPARE(rows.count(), 5); // every external row settled as "not checked"
     for (const DnsCheckResult &r : report.results)
-        QVERIFY(r.status == DnsCheckStatus::NoAnswer || r.status == DnsCheckStatus::NotChecked);
+        QCOMPARE(toString(r.status), toString(DnsCheckStatus::NotChecked));
     QTest::qWait(50); // the cancelled lookups are deleted on the next turn
     QCOMPARE(done.count(), 1);
 }
@@ -586,16 +638,19 @@ void TestDnsCheck::silentServerCostsOneTimeout()
                             .arg(report.findings.isEmpty() ? QString()
                                                            : report.findings.first().message)));
     QCOMPARE(report.lookups, 2 * domains + 4);
-    QCOMPARE(report.findings.size(), report.lookups);
-    for (const DnsFinding &f : report.findings) {
-        QCOMPARE(f.rule, QStringLiteral("no-answer"));
-        QVERIFY2(f.message.startsWith(QStringLiteral("No answer from 127.0.0.88")),
-                 qPrintable(f.message));
-    }
+    // One finding for the silent server, however many lookups it ignored.
+    QCOMPARE(report.findings.size(), 1);
+    const DnsFinding &f = report.findings.first();
+    QCOMPARE(f.rule, QStringLiteral("server-timeout"));
+    QVERIFY2(f.message.startsWith(
+                 QStringLiteral("Could not ask 127.0.0.88: no answer within 1500 ms. %1 lookups "
+                                "not checked")
+                     .arg(report.lookups)),
+             qPrintable(f.message));
     for (const DnsCheckResult &r : report.results)
         QCOMPARE(toString(r.status),
                  toString(r.record.zone == DnsZone::Internal ? DnsCheckStatus::NotChecked
-                                                             : DnsCheckStatus::NoAnswer));
+                                                             : DnsCheckStatus::Timeout));
     QVERIFY(!report.allOk());
 }
 

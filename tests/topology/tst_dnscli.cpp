@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +51,7 @@ private slots:
     void csvExport();
     void usageErrors();
     void silentServer();
+    void nothingListensIsOneFindingAndSurvivesARestart();
 
 private:
     QTemporaryDir m_data;
@@ -237,10 +239,10 @@ void TestDnsCli::usageErrors()
                                 m_data.path());
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.object().value("error").toString().contains(QStringLiteral("zone or csv")));
-    r = runFedgatectl({"dns", "check", "--file", m_example, "--server", "dns.example"},
+    r = runFedgatectl({"dns", "check", "--file", m_example, "--server", "dns.example:99999"},
                       m_data.path());
     QCOMPARE(r.exitCode, 1);
-    QVERIFY(r.err.contains("not an IP address"));
+    QVERIFY2(r.err.contains("is not a port number"), qPrintable(r.text()));
     r = runFedgatectl({"dns", "check", "--file", m_example, "--timeout-ms", "soon"}, m_data.path());
     QCOMPARE(r.exitCode, 1);
     r = runFedgatectl({"dns", "plan", "--file", m_example, "--store", "x.sqlite"}, m_data.path());
@@ -275,13 +277,46 @@ void TestDnsCli::silentServer()
     // (about 10 s each, five at a time); the slack covers process start-up.
     QVERIFY2(elapsed < 1000 + 1000 + 4000, qPrintable(QString::number(elapsed)));
     const QJsonArray findings = r.object().value("findings").toArray();
-    QCOMPARE(findings.size(), r.object().value("lookups").toInt());
-    QCOMPARE(findings.size(), 6);
-    for (const QJsonValue &f : findings) {
-        QCOMPARE(f.toObject().value("rule").toString(), QStringLiteral("no-answer"));
-        QVERIFY(f.toObject().value("message").toString().startsWith(
-            QStringLiteral("No answer from 127.0.0.89")));
+    QCOMPARE(r.object().value("lookups").toInt(), 6);
+    QCOMPARE(findings.size(), 1); // the silent server once, not once per lookup
+    QCOMPARE(findings.first().toObject().value("rule").toString(),
+             QStringLiteral("server-timeout"));
+    QVERIFY(findings.first().toObject().value("message").toString().startsWith(
+        QStringLiteral("Could not ask 127.0.0.89: no answer within 1000 ms")));
+}
+
+void TestDnsCli::nothingListensIsOneFindingAndSurvivesARestart()
+{
+    // Issue 12: `dns check --server 127.0.0.154` where nothing listens used
+    // to print five MISSING rows and exit 0.
+    CliResult r = runFedgatectl({"dns", "check", "--file", m_example, "--server", "127.0.0.154"},
+                                m_data.path());
+    QVERIFY2(r.exitCode == 1, qPrintable(r.text()));
+    QVERIFY2(!r.out.contains("MISSING"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("NOT CHECKED (UNREACHABLE)"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("1 finding(s)"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("[server-unreachable] Could not ask 127.0.0.154: "
+                            "connection refused"),
+             qPrintable(r.out));
+    QCOMPARE(r.out.count("connection refused"), 1);
+
+    // Another process (a restart) shows the same result from the saved copy.
+    r = runFedgatectl({"dns", "check", "--last", "--json"}, m_data.path());
+    QVERIFY2(r.exitCode == 1, qPrintable(r.text()));
+    const QJsonObject last = r.object();
+    QCOMPARE(last.value("server").toString(), QStringLiteral("127.0.0.154"));
+    QVERIFY(last.value("source").toString().contains(QFileInfo(m_example).fileName()));
+    const QJsonArray findings = last.value("findings").toArray();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().toObject().value("rule").toString(),
+             QStringLiteral("server-unreachable"));
+    int unreachable = 0;
+    for (const QJsonValue &v : last.value("records").toArray()) {
+        QVERIFY(v.toObject().value("status").toString() != QLatin1String("missing"));
+        QCOMPARE(v.toObject().value("checked").toBool(), false);
+        unreachable += v.toObject().value("status").toString() == QLatin1String("unreachable");
     }
+    QCOMPARE(unreachable, 5);
 }
 
 QTEST_GUILESS_MAIN(TestDnsCli)
