@@ -306,15 +306,19 @@ CertificateStatus Engine::certificateStatus(const QList<QByteArray> &chainDer,
 
 int Engine::sessionCount(const QString &remoteDomain, SessionDirection direction) const
 {
+    // Inbound: kept per domain, so authenticating stays O(1) with
+    // thousands of streams open (walking them made opening quadratic).
+    if (direction == SessionDirection::Inbound)
+        return m_inboundPerDomain.value(remoteDomain.toLower());
     int count = 0;
-    if (direction == SessionDirection::Inbound) {
-        for (const InboundSession *s : m_inbound)
-            count += s->isAuthenticatedFor(remoteDomain);
-    } else {
-        for (const OutboundSession *s : m_outbound)
-            count += s->info().remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;
-    }
+    for (const OutboundSession *s : m_outbound)
+        count += s->info().remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;
     return count;
+}
+
+void Engine::countInboundAuthenticated(const QString &remoteDomain)
+{
+    ++m_inboundPerDomain[remoteDomain.toLower()];
 }
 
 void Engine::onAccepted(QSslSocket *socket, bool directTls)
@@ -353,8 +357,18 @@ void Engine::adopt(S2SSession *session)
 
 void Engine::onSessionFinished(S2SSession *session)
 {
-    if (auto *in = qobject_cast<InboundSession *>(session))
+    if (auto *in = qobject_cast<InboundSession *>(session)) {
         m_inbound.removeOne(in);
+        QStringList domains = in->authenticatedDomains();
+        for (QString &domain : domains)
+            domain = domain.toLower();
+        domains.removeDuplicates();
+        for (const QString &domain : std::as_const(domains)) {
+            auto count = m_inboundPerDomain.find(domain);
+            if (count != m_inboundPerDomain.end() && --*count <= 0)
+                m_inboundPerDomain.erase(count);
+        }
+    }
     m_closingOutbound.removeOne(session);
     for (auto it = m_outbound.begin(); it != m_outbound.end();) {
         if (it.value() == session)

@@ -96,6 +96,9 @@ public:
     // Inbound: the streams that authenticated `remoteDomain`; outbound: the
     // sessions to it.
     int sessionCount(const QString &remoteDomain, SessionDirection direction) const;
+    // An inbound session calls this when it authenticates a remote domain
+    // it was not yet authenticated for; sessionCount() is then a lookup.
+    void countInboundAuthenticated(const QString &remoteDomain);
 
 signals:
     void sessionsChanged();
@@ -123,6 +126,7 @@ private:
     SrvResolver *m_resolver = nullptr;
     QList<S2SListener *> m_listeners;
     QList<InboundSession *> m_inbound;
+    QHash<QString, int> m_inboundPerDomain; // lower-cased remote domain -> authenticated streams
     QHash<QString, OutboundSession *> m_outbound; // "local remote"
     QList<OutboundSession *> m_closingOutbound;   // failed, waiting for the close
     LocalDelivery *m_localDelivery = nullptr;

@@ -330,6 +330,8 @@ void InboundSession::onSaslAuth(const XmlElement &auth)
     m_stream->send(XmlElement(QStringLiteral("success"), ns::kSasl));
     m_stream->restartParser();
     m_saslDone = true;
+    if (!isAuthenticatedFor(m_headerFrom))
+        m_engine->countInboundAuthenticated(m_headerFrom);
     m_authenticated.insert(pairKey(m_info.localDomain, m_headerFrom));
     m_phase = Phase::Authenticated;
     markEstablished(AuthStatus::SaslExternal);
@@ -419,6 +421,8 @@ void InboundSession::onDialbackResult(const XmlElement &result)
                     return;
                 answer.setAttribute(QStringLiteral("type"), QStringLiteral("valid"));
                 self->m_stream->send(answer);
+                if (!self->isAuthenticatedFor(from))
+                    self->m_engine->countInboundAuthenticated(from);
                 self->m_authenticated.insert(pairKey(to, from));
                 self->m_phase = Phase::Authenticated;
                 self->markEstablished(AuthStatus::Dialback);
