@@ -6,6 +6,7 @@
 #include "engine/Engine.h"
 #include "engine/EngineConfig.h"
 #include "engine/control/ControlServer.h"
+#include "engine/runtime/EpollEventDispatcher.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -70,6 +71,8 @@ void raiseDescriptorLimit()
 
 int main(int argc, char *argv[])
 {
+    // Per-wake-up cost follows ready sockets, not open ones (issue 14).
+    fedgate::engine::installEpollEventDispatcher();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fedgate"));
     QCoreApplication::setOrganizationName(QStringLiteral("fedgate"));
