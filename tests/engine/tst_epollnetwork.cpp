@@ -100,8 +100,8 @@ private slots:
         EchoServer server;
         QVERIFY(server.listen(kServerAddress, 0));
         const QByteArray payload = pattern(4 * 1024 * 1024);
+        EchoClient echo; // outlives the socket, whose destructor still signals
         QSslSocket client;
-        EchoClient echo;
         echo.attach(client, payload, false);
         client.connectToHost(kServerAddress, server.serverPort());
         QVERIFY(spinUntil([&] { return echo.received.size() >= payload.size(); }));
@@ -117,8 +117,8 @@ private slots:
         constexpr int kRounds = 4;
         constexpr int kClients = 100; // descriptors are freed and reused between rounds
         for (int round = 0; round < kRounds; ++round) {
+            std::vector<EchoClient> echoes(kClients); // outlive the sockets
             std::vector<std::unique_ptr<QSslSocket>> clients;
-            std::vector<EchoClient> echoes(kClients);
             for (int i = 0; i < kClients; ++i) {
                 clients.push_back(std::make_unique<QSslSocket>());
                 echoes[size_t(i)].attach(*clients.back(), "hello", false);
@@ -154,6 +154,7 @@ private slots:
         server.tls = serverTls;
         QVERIFY(server.listen(kServerAddress, 0));
         const QByteArray payload = pattern(1024 * 1024 + 17);
+        EchoClient echo; // outlives the socket, whose destructor still signals
         QSslSocket client;
         QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
         clientTls.setCaCertificates(QSslCertificate::fromPath(ca.certificatePath()));
@@ -161,7 +162,6 @@ private slots:
         QList<QSslError> errors;
         connect(&client, &QSslSocket::sslErrors, this,
                 [&](const QList<QSslError> &e) { errors += e; });
-        EchoClient echo;
         echo.attach(client, payload, true);
         client.connectToHostEncrypted(kServerAddress.toString(), server.serverPort(),
                                       QStringLiteral("epoll.test"));
