@@ -124,9 +124,12 @@ QString XmppStream::remoteEndpoint() const
 
 void XmppStream::sendHeader(const QString &from, const QString &to, const QString &id)
 {
-    QByteArray header = "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
-                        "xmlns:stream='http://etherx.jabber.org/streams' "
-                        "xmlns:db='jabber:server:dialback' version='1.0'";
+    QByteArray header = "<?xml version='1.0'?><stream:stream xmlns='";
+    header += m_contentNs.toUtf8();
+    header += "' xmlns:stream='http://etherx.jabber.org/streams' ";
+    if (m_contentNs == ns::kServer)
+        header += "xmlns:db='jabber:server:dialback' ";
+    header += "version='1.0'";
     auto attribute = [&header](const char *name, const QString &value) {
         if (value.isEmpty())
             return;
@@ -146,7 +149,7 @@ void XmppStream::sendHeader(const QString &from, const QString &to, const QStrin
 
 void XmppStream::send(const XmlElement &element)
 {
-    sendRaw(element.toXml(ns::kServer));
+    sendRaw(element.toXml(m_contentNs));
 }
 
 qint64 XmppStream::unsentBytes() const

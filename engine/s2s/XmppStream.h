@@ -34,8 +34,12 @@ public:
     QList<QByteArray> peerCertificateChainDer() const;
     QString remoteEndpoint() const; // "IP:port"
 
-    // Opening header in jabber:server with the dialback prefix declared; an
-    // empty `id` is left out (the initiating side sends none).
+    // The stream's content namespace: jabber:server (the default) or
+    // jabber:client for a client stream (engine/c2s).
+    void setContentNamespace(const QString &contentNs) { m_contentNs = contentNs; }
+    // Opening header in the content namespace (jabber:server with the
+    // dialback prefix declared); an empty `id` is left out (the initiating
+    // side sends none).
     void sendHeader(const QString &from, const QString &to, const QString &id);
     void send(const XmlElement &element);
     void sendRaw(const QByteArray &bytes);
@@ -89,6 +93,7 @@ private:
     LingeringClose *m_linger = nullptr; // between close() and the peer's end
     XmlStreamParser m_parser;
     QString m_streamId;
+    QString m_contentNs = QStringLiteral("jabber:server");
     QString m_closeReason;
     qint64 m_maxOutputBuffer = 1024 * 1024;
     bool m_overflowed = false;
