@@ -24,6 +24,8 @@ packages=(
   libunbound-dev nsd ldnsutils
   # libunbound.pc requires libevent (pkg-config fails without it)
   libevent-dev
+  # the Debian package: man pages from --help, dpkg-shlibdeps, lintian
+  help2man dpkg-dev lintian
   # GUI tests and screenshots
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
 )
