@@ -49,7 +49,12 @@ public:
     Fedgated(const BenchEnvironment &env, QString executable)
         : m_env(env)
         , m_executable(std::move(executable))
-    {}
+    {
+        QProcess help;
+        help.start(m_executable, {QStringLiteral("--help")});
+        help.waitForFinished(5000);
+        m_hasRoles = help.readAllStandardOutput().contains("--role");
+    }
     ~Fedgated() override { stop(); }
     QString name() const override { return QStringLiteral("fedgated"); }
     QString domain() const override { return kFedgatedDomain; }
@@ -80,6 +85,18 @@ public:
             // More unauthenticated streams from one address than the default
             // 16: the generator opens its sessions in batches.
             QStringLiteral("--max-unauthenticated-per-address"), QStringLiteral("1000")};
+        // Since issue 10 fedgated also runs the gateway unless told to be
+        // the edge alone, and the edge's end of the internal link needs a
+        // certificate: the s2s workloads measure the edge.
+        if (m_hasRoles)
+            args << QStringLiteral("--role") << QStringLiteral("edge")
+                 << QStringLiteral("--internal-listen")
+                 << kFedgatedAddress.toString() + QStringLiteral(":23456")
+                 << QStringLiteral("--internal-cert")
+                 << m_env.leaf(QStringLiteral("contoso")).certificatePath
+                 << QStringLiteral("--internal-key")
+                 << m_env.leaf(QStringLiteral("contoso")).keyPath << QStringLiteral("--link-ca")
+                 << m_env.ca().certificatePath();
         for (const QString &domain : m_env.generatorDomains())
             args << QStringLiteral("--host")
                  << domain + QLatin1Char('=') + kGeneratorAddress + QStringLiteral(":5269");
@@ -146,6 +163,7 @@ private:
 
     const BenchEnvironment &m_env;
     QString m_executable;
+    bool m_hasRoles = false; // --role edge and the internal link's certificate
     std::unique_ptr<QProcess> m_process;
     int m_run = 0;
 };
