@@ -213,7 +213,7 @@ Result<topology::Topology> EngineConfig::loadTopology() const
         return state.error();
     if (!state.value())
         return configError(QStringLiteral("The local replica at %1 holds no topology yet. Import "
-                                          "the published topology first (fedgatectl replica "
+                                          "the published topology first (fedgatectl topology "
                                           "import FILE) or start fedgated with --topology FILE.")
                                .arg(replica.value()->location()));
     return state.value()->topology;
@@ -226,7 +226,7 @@ EngineConfig::selectEdgePool(const topology::Topology &topology) const
         const topology::EdgePool *pool = topology.edgePool(edgePool);
         if (!pool)
             return configError(QStringLiteral("The topology has no edge pool '%1'. Check "
-                                              "--edge-pool against 'fedgatectl edgepool list'.")
+                                              "--edge-pool against 'fedgatectl edge-pool list'.")
                                    .arg(edgePool));
         if (!pool->xmppFederation)
             return configError(QStringLiteral("XMPP federation is not enabled on edge pool '%1'. "

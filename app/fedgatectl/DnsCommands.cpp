@@ -81,7 +81,7 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
             source.exitCode = ctx.fail(
                 UsageOrValidation,
                 QStringLiteral("The local replica %1 holds no topology yet. Import one with "
-                               "'fedgatectl replica import', or give --file or --store.")
+                               "'fedgatectl topology import', or give --file or --store.")
                     .arg(replica.value()->location()));
             return source;
         }
