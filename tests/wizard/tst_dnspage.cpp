@@ -32,6 +32,7 @@ private slots:
     void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
     void rowsFillInAgainstDnsmasq();
     void frenchPurposesAndFindings();
+    void nothingListensIsOneFindingAfterARestartToo();
     void cleanup() { Language::install(QStringLiteral("en")); }
 };
 
@@ -172,6 +173,52 @@ void TestDnsPage::frenchPurposesAndFindings()
                  "enregistrement A ni AAAA : les partenaires trouvent la périphérie sans pouvoir "
                  "s'y connecter. Créez `xmpp2.contoso.test. 3600 IN A ")),
              qPrintable(finding));
+}
+
+void TestDnsPage::nothingListensIsOneFindingAfterARestartToo()
+{
+    // Issue 12 item 4: nothing listens on 127.0.0.154. One "could not ask"
+    // finding, every external row "not checked", none "missing"; a new page
+    // (the wizard restarted) shows that last result again.
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for DNS")).ok());
+    int rows = 0;
+    {
+        DnsPage page(fixture.workspace());
+        QSignalSpy checked(&page, &DnsPage::checked);
+        QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("server")),
+                         QStringLiteral("127.0.0.154"));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("checkNow")),
+                          Qt::LeftButton);
+        QVERIFY(checked.wait(20000));
+        QCOMPARE(checked.first().at(2).toBool(), false);
+        auto *findings = page.findChild<QListWidget *>(QStringLiteral("findings"));
+        QCOMPARE(findings->count(), 1);
+        QVERIFY2(findings->item(0)->text().startsWith(
+                     QStringLiteral("Could not ask 127.0.0.154: connection refused")),
+                 qPrintable(findings->item(0)->text()));
+        auto *records = page.findChild<QTreeWidget *>(QStringLiteral("records"));
+        rows = records->topLevelItemCount();
+        for (int i = 0; i < rows; ++i) {
+            const QString status = records->topLevelItem(i)->text(0);
+            QVERIFY2(status == QLatin1String("not checked: unreachable") ||
+                         status == QLatin1String("not checked"),
+                     qPrintable(status));
+        }
+    }
+    DnsPage restarted(fixture.workspace());
+    auto *records = restarted.findChild<QTreeWidget *>(QStringLiteral("records"));
+    QCOMPARE(records->topLevelItemCount(), rows);
+    int unreachable = 0;
+    for (int i = 0; i < rows; ++i)
+        unreachable +=
+            records->topLevelItem(i)->text(0) == QLatin1String("not checked: unreachable");
+    QVERIFY(unreachable > 0);
+    auto *findings = restarted.findChild<QListWidget *>(QStringLiteral("findings"));
+    QCOMPARE(findings->count(), 1);
+    const QString message = restarted.findChild<QLabel *>(QStringLiteral("message"))->text();
+    QVERIFY2(message.startsWith(QStringLiteral("Last check (")), qPrintable(message));
 }
 
 QTEST_MAIN(TestDnsPage)
