@@ -55,10 +55,7 @@ ClientSession::ClientSession(ClientSessionHost &host, QSslSocket *socket,
     m_stream->setMaxOutputBuffer(limits.maxOutputBuffer);
     m_stream->setStreamId(host.newStreamId());
     m_remote = m_stream->remoteEndpoint();
-    connect(m_stream, &XmppStream::headerReceived, this, &ClientSession::onHeader);
-    connect(m_stream, &XmppStream::elementReceived, this, &ClientSession::onElement);
-    connect(m_stream, &XmppStream::whitespaceReceived, this, [this] { touch(); });
-    connect(m_stream, &XmppStream::disconnected, this, &ClientSession::onDisconnected);
+    attachStream();
     connect(socket, &QSslSocket::encrypted, this, &ClientSession::onEncrypted);
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &ClientSession::onIdleTimer);
@@ -72,25 +69,67 @@ ClientSession::ClientSession(ClientSessionHost &host, QSslSocket *socket,
                                .arg(m_limits.establishmentTimeoutMs / 1000));
     });
     m_establishTimer.start(int(limits.establishmentTimeoutMs));
+    m_hibernateTimer.setSingleShot(true);
+    connect(&m_hibernateTimer, &QTimer::timeout, this, [this] {
+        spdlog::info("c2s {}: not resumed within {} s; session ended",
+                     m_jid.toString().toStdString(), m_limits.resumeTimeoutMs / 1000);
+        end();
+    });
+}
+
+void ClientSession::attachStream()
+{
+    connect(m_stream, &XmppStream::headerReceived, this, &ClientSession::onHeader);
+    connect(m_stream, &XmppStream::elementReceived, this, &ClientSession::onElement);
+    connect(m_stream, &XmppStream::whitespaceReceived, this, [this] { touch(); });
+    connect(m_stream, &XmppStream::peerClosedStream, this, [this] { m_peerClosed = true; });
+    connect(m_stream, &XmppStream::disconnected, this, &ClientSession::onDisconnected);
 }
 
 ClientSession::~ClientSession() = default;
 
 QString ClientSession::tlsVersion() const
 {
-    return m_stream->tlsVersion();
+    return m_stream ? m_stream->tlsVersion() : QString();
 }
 
 bool ClientSession::isClosing() const
 {
-    return m_phase == Phase::Closed || m_stream->isClosing();
+    return m_phase == Phase::Closed || !m_stream || m_stream->isClosing();
 }
 
 void ClientSession::deliver(const XmlElement &stanza)
 {
-    if (isClosing())
+    if (m_ended)
         return;
-    m_stream->send(withStanzaNamespace(stanza, ns::kClient));
+    const XmlElement out = withStanzaNamespace(stanza, ns::kClient);
+    if (m_sm.enabled() && !m_sm.track(out)) {
+        spdlog::warn("c2s {}: {} stanzas unacknowledged; session ended",
+                     m_jid.toString().toStdString(), StreamManagement::kMaxUnacked);
+        closeWithError(StreamErrorCondition::ResourceConstraint,
+                       QStringLiteral("Too many stanzas left unacknowledged."));
+        if (m_hibernating)
+            QMetaObject::invokeMethod(this, &ClientSession::end, Qt::QueuedConnection);
+        return;
+    }
+    if (m_hibernating || isClosing())
+        return; // kept for the resumption (or delivered elsewhere at the end)
+    m_stream->send(out);
+    if (m_sm.enabled())
+        requestAckSoon();
+}
+
+void ClientSession::requestAckSoon()
+{
+    if (m_ackRequested)
+        return;
+    m_ackRequested = true;
+    // One <r/> after the stanzas of this turn of the event loop.
+    QTimer::singleShot(0, this, [this] {
+        m_ackRequested = false;
+        if (!isClosing() && !m_sm.unacked().empty())
+            m_stream->send(StreamManagement::element(QStringLiteral("r")));
+    });
 }
 
 void ClientSession::closeWithError(StreamErrorCondition condition, const QString &text)
@@ -98,7 +137,10 @@ void ClientSession::closeWithError(StreamErrorCondition condition, const QString
     if (m_phase == Phase::Closed)
         return;
     m_phase = Phase::Closed;
-    m_stream->closeWithError(condition, text, m_domain);
+    if (m_stream)
+        m_stream->closeWithError(condition, text, m_domain);
+    else if (m_hibernating)
+        QMetaObject::invokeMethod(this, &ClientSession::end, Qt::QueuedConnection);
 }
 
 void ClientSession::onIdleTimer()
@@ -115,16 +157,132 @@ void ClientSession::onIdleTimer()
 
 void ClientSession::onDisconnected()
 {
+    if (m_ended || m_hibernating)
+        return;
+    const QString reason = m_stream->closeReason();
+    if (m_phase == Phase::Bound && m_sm.resumable() && !m_peerClosed) {
+        // XEP-0198: wait for the client to resume; stanzas queue meanwhile.
+        spdlog::info("c2s {} {}: connection lost ({}); waiting {} s for a resumption",
+                     m_remote.toStdString(), m_jid.toString().toStdString(), reason.toStdString(),
+                     m_limits.resumeTimeoutMs / 1000);
+        m_hibernating = true;
+        m_idleTimer.stop();
+        m_stream->disconnect(this);
+        m_stream->deleteLater();
+        m_stream = nullptr;
+        m_hibernateTimer.start(int(m_limits.resumeTimeoutMs));
+        return;
+    }
+    spdlog::info("c2s {} {}: stream ended: {}", m_remote.toStdString(),
+                 m_jid.isValid() ? m_jid.toString().toStdString() : std::string("-"),
+                 reason.toStdString());
+    end();
+}
+
+void ClientSession::end()
+{
     if (m_ended)
         return;
     m_ended = true;
     m_phase = Phase::Closed;
+    m_hibernating = false;
     m_idleTimer.stop();
     m_establishTimer.stop();
-    spdlog::info("c2s {} {}: stream ended: {}", m_remote.toStdString(),
-                 m_jid.isValid() ? m_jid.toString().toStdString() : std::string("-"),
-                 m_stream->closeReason().toStdString());
+    m_hibernateTimer.stop();
     m_host.sessionEnded(this);
+}
+
+void ClientSession::resumeFrom(ClientSession *fresh, quint32 h)
+{
+    XmppStream *stream = fresh->m_stream;
+    stream->disconnect(fresh);
+    stream->socket()->disconnect(fresh);
+    fresh->m_stream = nullptr;
+    fresh->end();
+    if (m_stream) { // the old connection is not known to be dead yet
+        m_stream->disconnect(this);
+        m_stream->close();
+        m_stream->deleteLater();
+    }
+    stream->setParent(this);
+    m_stream = stream;
+    attachStream();
+    m_remote = fresh->m_remote;
+    m_hibernating = false;
+    m_peerClosed = false;
+    m_hibernateTimer.stop();
+    m_phase = Phase::Bound;
+    m_idle.touch();
+    m_idleTimer.start(int(m_limits.inactivityTimeoutMs));
+    m_sm.acknowledge(h);
+    XmlElement resumed = StreamManagement::element(QStringLiteral("resumed"));
+    resumed.setAttribute(QStringLiteral("previd"), m_sm.id());
+    resumed.setAttribute(QStringLiteral("h"), QString::number(m_sm.inbound()));
+    m_stream->send(resumed);
+    for (const XmlElement &stanza : m_sm.unacked())
+        m_stream->send(stanza);
+    if (!m_sm.unacked().empty())
+        requestAckSoon();
+    spdlog::info("c2s {} {}: stream resumed, {} stanza(s) sent again", m_remote.toStdString(),
+                 m_jid.toString().toStdString(), m_sm.unacked().size());
+}
+
+void ClientSession::onStreamManagement(const XmlElement &element)
+{
+    const QString &name = element.name();
+    auto failed = [this](const QString &condition) {
+        XmlElement f = StreamManagement::element(QStringLiteral("failed"));
+        f.addChild(XmlElement(condition, ns::kStanzaErrors));
+        m_stream->send(f);
+    };
+    if (name == QLatin1String("enable")) {
+        if (m_phase != Phase::Bound || m_sm.enabled()) {
+            failed(QStringLiteral("unexpected-request"));
+            return;
+        }
+        const QString resume = element.attribute(QStringLiteral("resume"));
+        const bool wantsResume = resume == QLatin1String("true") || resume == QLatin1String("1");
+        m_sm.enable(wantsResume ? m_host.newStreamId() : QString());
+        XmlElement enabled = StreamManagement::element(QStringLiteral("enabled"));
+        if (wantsResume) {
+            enabled.setAttribute(QStringLiteral("id"), m_sm.id());
+            enabled.setAttribute(QStringLiteral("resume"), QStringLiteral("true"));
+            enabled.setAttribute(QStringLiteral("max"),
+                                 QString::number(m_limits.resumeTimeoutMs / 1000));
+        }
+        m_stream->send(enabled);
+        return;
+    }
+    if (name == QLatin1String("resume")) {
+        if (m_phase != Phase::Authenticated) {
+            failed(QStringLiteral("unexpected-request"));
+            return;
+        }
+        const std::optional<quint32> h = StreamManagement::parseH(element);
+        ClientSession *old =
+            m_host.resumableSession(m_authenticated, element.attribute(QStringLiteral("previd")));
+        if (!h || !old) {
+            failed(QStringLiteral("item-not-found"));
+            return;
+        }
+        old->resumeFrom(this, *h);
+        return;
+    }
+    if (!m_sm.enabled()) {
+        failed(QStringLiteral("unexpected-request"));
+        return;
+    }
+    if (name == QLatin1String("r")) {
+        m_stream->send(m_sm.ackElement());
+        return;
+    }
+    if (name == QLatin1String("a")) {
+        const std::optional<quint32> h = StreamManagement::parseH(element);
+        if (!h || !m_sm.acknowledge(*h))
+            closeWithError(StreamErrorCondition::UndefinedCondition,
+                           QStringLiteral("The acknowledgement counts more stanzas than were "
+                                          "sent (XEP-0198 h)."));
+    }
 }
 
 void ClientSession::onHeader(const XmlElement &header)
@@ -177,6 +335,7 @@ void ClientSession::sendFeatures()
         XmlElement &session =
             features.addChild(XmlElement(QStringLiteral("session"), ns::kSession));
         session.addChild(XmlElement(QStringLiteral("optional"), ns::kSession));
+        features.addChild(StreamManagement::element(QStringLiteral("sm")));
     }
     m_stream->send(features);
 }
@@ -223,6 +382,11 @@ void ClientSession::onElement(const XmlElement &element)
             saslFailure(QStringLiteral("malformed-request"));
         return;
     }
+    if (element.ns() == ns::kStreamManagement &&
+        (m_phase == Phase::Authenticated || m_phase == Phase::Bound)) {
+        onStreamManagement(element);
+        return;
+    }
     if (!isStanzaName(element.name())) {
         closeWithError(StreamErrorCondition::UnsupportedStanzaType,
                        QStringLiteral("Unexpected element <%1 xmlns='%2'>.")
@@ -245,6 +409,8 @@ void ClientSession::onElement(const XmlElement &element)
                        QStringLiteral("Authenticate and bind a resource before sending stanzas."));
         return;
     }
+    if (m_sm.enabled())
+        m_sm.countInbound();
     onStanza(element);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StreamManagement.h"
 #include "engine/s2s/InactivityDeadline.h"
 #include "engine/xml/StreamError.h"
 #include "engine/xml/XmlElement.h"
@@ -37,6 +38,9 @@ struct ClientLimits
     // Failed SASL attempts on one stream before it is closed (RFC 6120
     // 6.4.5 asks for between 2 and 5).
     int maxAuthFailures = 3;
+    // XEP-0198: how long a dropped session with resumption enabled waits
+    // for its client to resume it.
+    qint64 resumeTimeoutMs = 300 * 1000;
 };
 
 class ClientSession : public QObject
@@ -61,8 +65,20 @@ public:
     int priority = 0;
     XmlElement lastPresence; // the last broadcast presence, 'from' stamped
 
-    // Sends a stanza to the client (converted to jabber:client).
+    // Sends a stanza to the client (converted to jabber:client); while the
+    // session waits for a resumption it is queued.
     void deliver(const XmlElement &stanza);
+
+    // XEP-0198.
+    const QString &resumptionId() const { return m_sm.id(); }
+    bool isHibernating() const { return m_hibernating; }
+    // This (older) session takes over the connection of `fresh`, a session
+    // that authenticated as the same user and sent <resume/> with client
+    // count `h`; `fresh` ends without a trace.
+    void resumeFrom(ClientSession *fresh, quint32 h);
+    // What the client never acknowledged, for the gateway to deliver
+    // elsewhere once the session has ended.
+    std::deque<XmlElement> takeUnacked() { return m_sm.takeUnacked(); }
     // Ends the stream with an error (a conflict when replaced, not-authorized
     // when the account was removed, system-shutdown at stop).
     void closeWithError(StreamErrorCondition condition, const QString &text);
@@ -92,11 +108,15 @@ private:
     void onStanza(const XmlElement &stanza);
     void onIdleTimer();
     void onDisconnected();
+    void attachStream();
+    void onStreamManagement(const XmlElement &element);
+    void requestAckSoon();
+    void end();
     void touch() { m_idle.touch(); }
 
     ClientSessionHost &m_host;
     ClientLimits m_limits;
-    XmppStream *m_stream;
+    XmppStream *m_stream; // null while hibernating
     Phase m_phase = Phase::AwaitHeader;
     QString m_domain; // the stream's 'to'
     QString m_remote;
@@ -109,6 +129,11 @@ private:
     QTimer m_idleTimer;
     QTimer m_establishTimer;
     bool m_ended = false;
+    bool m_peerClosed = false; // </stream:stream> from the client: no resumption
+    StreamManagement m_sm;
+    bool m_hibernating = false;
+    bool m_ackRequested = false;
+    QTimer m_hibernateTimer;
 };
 
 } // namespace fedgate::engine

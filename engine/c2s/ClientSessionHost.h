@@ -35,6 +35,9 @@ public:
     // A stanza from a bound session, 'from' stamped with its full JID,
     // namespace jabber:client.
     virtual void stanzaFromClient(ClientSession *session, const XmlElement &stanza) = 0;
+    // XEP-0198: the session of `bare` whose resumption id is `id`, still
+    // waiting (or not yet known to be dead); null when there is none.
+    virtual ClientSession *resumableSession(const Jid &bare, const QString &id) = 0;
     // Called once, when the stream has ended (before the session is deleted).
     virtual void sessionEnded(ClientSession *session) = 0;
     // Authentication failed (for the log and the failed-login counters).

@@ -199,21 +199,34 @@ Jid Gateway::bindResource(ClientSession *session, const Jid &bare, const QString
     return full;
 }
 
+ClientSession *Gateway::resumableSession(const Jid &bare, const QString &id)
+{
+    if (id.isEmpty())
+        return nullptr;
+    for (ClientSession *s : m_bound.value(bare))
+        if (s->resumptionId() == id)
+            return s;
+    return nullptr;
+}
+
 void Gateway::sessionEnded(ClientSession *session)
 {
     m_guard.release(session);
     m_all.remove(session);
-    if (session->isBound()) {
-        const Jid bare = session->jid().bare();
-        auto it = m_bound.find(bare);
-        if (it != m_bound.end() && it->contains(session)) {
-            it->removeAll(session);
-            if (m_presence)
-                m_presence->sessionEnded(session);
-            if (it->isEmpty())
-                m_bound.erase(it);
-        }
+    const Jid bare = session->jid().bare();
+    auto it = m_bound.find(bare);
+    if (session->jid().isValid() && it != m_bound.end() && it->contains(session)) {
+        it->removeAll(session);
+        if (m_presence)
+            m_presence->sessionEnded(session);
+        if (it->isEmpty())
+            m_bound.erase(it);
     }
+    // XEP-0198: what the client never acknowledged is delivered as if it had
+    // never reached this session (another resource, or offline storage).
+    for (const XmlElement &stanza : session->takeUnacked())
+        if (stanza.name() == QLatin1String("message"))
+            deliverLocal(stanza);
     session->deleteLater();
 }
 

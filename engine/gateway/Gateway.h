@@ -80,6 +80,7 @@ public:
     Jid bindResource(ClientSession *session, const Jid &bare, const QString &resource,
                      QString *condition) override;
     void stanzaFromClient(ClientSession *session, const XmlElement &stanza) override;
+    ClientSession *resumableSession(const Jid &bare, const QString &id) override;
     void sessionEnded(ClientSession *session) override;
     void authenticationFailed(ClientSession *session, const QString &username) override;
 

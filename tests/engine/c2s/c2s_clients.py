@@ -15,6 +15,12 @@ Scenarios:
                                       back); both see each other online, roster 'both'
   send      A PW_A TO BODY         -> A sends one chat message to TO and logs out
   receive   A PW_A                 -> A logs in and waits for one message
+  resume    A PW_A B PW_B          -> B enables XEP-0198, its connection is cut,
+                                      A chats B, B resumes and gets the message
+  carbons   A PW_A B PW_B          -> B has two resources with XEP-0280 carbons;
+                                      A chats B's first resource, the second gets
+                                      a received carbon; B's first answers, the
+                                      second gets a sent carbon
 """
 import asyncio
 import json
@@ -28,12 +34,14 @@ TIMEOUT = 30
 
 
 class Client(slixmpp.ClientXMPP):
-    def __init__(self, jid, password, cafile):
+    def __init__(self, jid, password, cafile, plugins=()):
         super().__init__(jid, password)
         self.ssl_context = ssl.create_default_context(cafile=cafile)
         self.register_plugin("xep_0030")
         self.register_plugin("xep_0199")
         self.register_plugin("xep_0203")
+        for plugin in plugins:
+            self.register_plugin(plugin)
         self.started = asyncio.Event()
         self.auth_failed = asyncio.Event()
         self.messages = asyncio.Queue()
@@ -50,8 +58,8 @@ class Client(slixmpp.ClientXMPP):
         self.started.set()
 
 
-async def login(jid, password, host, port, cafile):
-    client = Client(jid, password, cafile)
+async def login(jid, password, host, port, cafile, plugins=()):
+    client = Client(jid, password, cafile, plugins)
     client.connect(address=(host, int(port)))
     done, _ = await asyncio.wait(
         [asyncio.ensure_future(client.started.wait()),
@@ -146,6 +154,49 @@ async def scenario(name, host, port, cafile, args):
         result["delayed"] = bool(got["delay"]["stamp"])
         ok = True
         a.disconnect()
+    elif name == "resume":
+        a = await login(args[0], args[1], host, port, cafile)
+        b = await login(args[2], args[3], host, port, cafile, ["xep_0198"])
+        sm = b["xep_0198"]
+        result["sm_enabled"] = await wait_until(lambda: sm.sm_id is not None)
+        resumed = asyncio.Event()
+        b.add_event_handler("session_resumed", lambda _: resumed.set())
+        b.abort()  # the connection is cut, no closing tag
+        await asyncio.sleep(1)
+        a.send_message(mto=b.boundjid.bare, mbody="sent while you were cut off", mtype="chat")
+        await a["xep_0199"].send_ping(a.boundjid.domain, timeout=TIMEOUT)
+        b.connect(address=(host, int(port)))
+        await asyncio.wait_for(resumed.wait(), TIMEOUT)
+        result["resumed"] = True
+        got = await next_message(b)
+        result["body"] = got["body"]
+        ok = result["sm_enabled"] and got["body"] == "sent while you were cut off"
+        a.disconnect()
+        b.disconnect()
+    elif name == "carbons":
+        a = await login(args[0], args[1], host, port, cafile)
+        b1 = await login(args[2] + "/one", args[3], host, port, cafile, ["xep_0280"])
+        b2 = await login(args[2] + "/two", args[3], host, port, cafile, ["xep_0280"])
+        carbons = asyncio.Queue()
+        b2.add_event_handler("carbon_received",
+                             lambda m: carbons.put_nowait(("received", m["carbon_received"])))
+        b2.add_event_handler("carbon_sent",
+                             lambda m: carbons.put_nowait(("sent", m["carbon_sent"])))
+        await b1["xep_0280"].enable()
+        await b2["xep_0280"].enable()
+        a.send_message(mto=b1.boundjid.full, mbody="to one", mtype="chat")
+        got = await next_message(b1)
+        kind, inner = await asyncio.wait_for(carbons.get(), TIMEOUT)
+        result["first"] = [kind, inner["body"]]
+        b1.send_message(mto=a.boundjid.full, mbody="from one", mtype="chat")
+        kind, inner = await asyncio.wait_for(carbons.get(), TIMEOUT)
+        result["second"] = [kind, inner["body"], str(inner["to"])]
+        got = await next_message(a)
+        result["a_got"] = got["body"]
+        ok = result["first"] == ["received", "to one"] and \
+            result["second"][:2] == ["sent", "from one"] and result["a_got"] == "from one"
+        for c in (a, b1, b2):
+            c.disconnect()
     await asyncio.sleep(0.2)
     return ok, result
 

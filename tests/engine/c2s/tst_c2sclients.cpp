@@ -106,6 +106,19 @@ private slots:
         QCOMPARE(r.value(QStringLiteral("delayed")).toBool(), true);
     }
 
+    void resumedStreamGetsWhatWasSentWhileAway()
+    {
+        int code = 0;
+        const QJsonObject r =
+            m_fixture.runClients(QStringLiteral("resume"),
+                                 {m_fixture.user(QStringLiteral("alice")), C2SFixture::kPassword,
+                                  m_fixture.user(QStringLiteral("bob")), C2SFixture::kPassword},
+                                 &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(r.value(QStringLiteral("body")).toString(),
+                 QStringLiteral("sent while you were cut off"));
+    }
+
     void userRemovedFromTopologyCannotLogIn()
     {
         topology::Topology t = m_fixture.topology();
