@@ -98,7 +98,14 @@ QList<CertificateFinding> lint(X509 *leaf, const Chain &chain, const LintOptions
                                            "TLS server authentication, so partners refuse it on "
                                            "incoming connections. Request one with serverAuth "
                                            "and clientAuth."));
-    if (info.hasExtendedKeyUsage && !info.clientAuth)
+    if (info.hasExtendedKeyUsage && !info.clientAuth && options.usage == CertificateUsage::Gateway)
+        findings << finding(Severity::Error, "no-client-auth",
+                            QStringLiteral("The certificate's extended key usage lacks clientAuth. "
+                                           "The gateway presents it as the client of the mutual "
+                                           "TLS link to the edge (23456), which refuses it. "
+                                           "Request one with serverAuth and clientAuth (the "
+                                           "internal CA issues both)."));
+    else if (info.hasExtendedKeyUsage && !info.clientAuth)
         findings << finding(
             Severity::Warning, "no-client-auth",
             QStringLiteral("The certificate's extended key usage lacks clientAuth. Partners that "

@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <optional>
+
 namespace fedgate::certs {
 
 namespace {
@@ -57,7 +59,104 @@ QList<topology::EdgePool> allEdgePools(const topology::Topology &topology)
     return pools;
 }
 
+QList<topology::FrontEndPool> allFrontEndPools(const topology::Topology &topology)
+{
+    QList<topology::FrontEndPool> pools;
+    for (const topology::Site &site : topology.sites)
+        pools += site.frontEndPools;
+    return pools;
+}
+
+// Every SAN must be a DNS name; a wildcard only as the whole left-most label
+// (with a warning about what it does not cover).
+std::optional<Error> checkDnsNames(CertificateNames &names)
+{
+    for (const QString &name : names.dnsNames) {
+        const bool wildcard = name.startsWith(QLatin1String("*."));
+        const QString reason = topology::checkDomainName(wildcard ? name.mid(2) : name);
+        if (!reason.isEmpty())
+            return userError(
+                QStringLiteral("'%1' cannot go into a certificate: %2").arg(name, reason));
+        if (name.contains(QLatin1Char('*')) && !wildcard)
+            return userError(QStringLiteral("'%1' has a wildcard that is not the whole left-most "
+                                            "label. Use a name such as *.%2 or list the names.")
+                                 .arg(name, name.section(QLatin1Char('.'), 1)));
+        if (wildcard)
+            names.warnings << QStringLiteral(
+                                  "'%1' is a wildcard: it covers one label only (not %2 itself), "
+                                  "many public CAs charge more for it, and XMPP servers "
+                                  "that follow RFC 6125 strictly may not accept it for the "
+                                  "XMPP domain. Prefer listing each name.")
+                                  .arg(name, name.mid(2));
+    }
+    return std::nullopt;
+}
+
+// Gateway: CN = the front-end pool FQDN; SANs = that FQDN, its members (the
+// edge checks the link's client certificate against the pool's name) and
+// each XMPP domain (clients on 5222 check the domain they log in to).
+Result<CertificateNames> gatewayNames(const topology::Topology &topology,
+                                      const CertificateRequest &request)
+{
+    Result<topology::FrontEndPool> pool = frontEndPoolFor(topology, request.frontEndPool);
+    if (!pool)
+        return pool.error();
+    CertificateNames names;
+    names.commonName = pool.value().fqdn.toLower();
+    addUnique(names.dnsNames, pool.value().fqdn);
+    for (const QString &member : pool.value().members)
+        addUnique(names.dnsNames, member);
+    for (const QString &domain : topology.organisation.xmppDomains)
+        addUnique(names.dnsNames, domain);
+    for (const QString &san : request.additionalSans)
+        addUnique(names.dnsNames, san);
+    if (request.includeXmppAddrs)
+        for (const QString &domain : topology.organisation.xmppDomains)
+            addUnique(names.xmppAddrs, domain);
+    if (std::optional<Error> bad = checkDnsNames(names))
+        return *bad;
+    return names;
+}
+
 } // namespace
+
+Result<topology::FrontEndPool> frontEndPoolFor(const topology::Topology &topology,
+                                               const QString &requestedPool)
+{
+    const QList<topology::FrontEndPool> pools = allFrontEndPools(topology);
+    QStringList known;
+    for (const topology::FrontEndPool &pool : pools)
+        known << pool.fqdn;
+    if (pools.isEmpty())
+        return userError(QStringLiteral("The topology has no front-end pool, so there is no "
+                                        "gateway to name. Add a front-end pool to a site and "
+                                        "publish the topology before requesting the gateway "
+                                        "certificate."));
+    const auto find = [&](const QString &fqdn) -> std::optional<topology::FrontEndPool> {
+        for (const topology::FrontEndPool &pool : pools)
+            if (pool.fqdn.compare(fqdn, Qt::CaseInsensitive) == 0)
+                return pool;
+        return std::nullopt;
+    };
+    if (!requestedPool.isEmpty()) {
+        if (auto pool = find(requestedPool))
+            return *pool;
+        return userError(QStringLiteral("The topology has no front-end pool '%1'. Its "
+                                        "front-end pools: %2.")
+                             .arg(requestedPool, known.join(QStringLiteral(", "))));
+    }
+    // The pool the XMPP-federation edge pool hands the gateway's traffic to.
+    if (Result<topology::EdgePool> edge = edgePoolFor(topology, QString());
+        edge && !edge.value().nextHopPool.isEmpty())
+        if (auto pool = find(edge.value().nextHopPool))
+            return *pool;
+    if (pools.size() == 1)
+        return pools.first();
+    return userError(QStringLiteral("The topology has several front-end pools and the XMPP "
+                                    "federation edge pool names none as its next hop. Name the "
+                                    "pool the gateway certificate is for (%1).")
+                         .arg(known.join(QStringLiteral(", "))));
+}
 
 QJsonObject CertificateNames::toJson() const
 {
@@ -121,6 +220,8 @@ Result<topology::EdgePool> edgePoolFor(const topology::Topology &topology,
 Result<CertificateNames> computeNames(const topology::Topology &topology,
                                       const CertificateRequest &request)
 {
+    if (request.usage == CertificateUsage::Gateway)
+        return gatewayNames(topology, request);
     Result<topology::EdgePool> poolResult = edgePoolFor(topology, request.edgePool);
     if (!poolResult)
         return poolResult.error();
@@ -169,24 +270,8 @@ Result<CertificateNames> computeNames(const topology::Topology &topology,
         }
     }
 
-    for (const QString &name : names.dnsNames) {
-        const bool wildcard = name.startsWith(QLatin1String("*."));
-        const QString reason = topology::checkDomainName(wildcard ? name.mid(2) : name);
-        if (!reason.isEmpty())
-            return userError(
-                QStringLiteral("'%1' cannot go into a certificate: %2").arg(name, reason));
-        if (name.contains(QLatin1Char('*')) && !wildcard)
-            return userError(QStringLiteral("'%1' has a wildcard that is not the whole left-most "
-                                            "label. Use a name such as *.%2 or list the names.")
-                                 .arg(name, name.section(QLatin1Char('.'), 1)));
-        if (wildcard)
-            names.warnings << QStringLiteral(
-                                  "'%1' is a wildcard: it covers one label only (not %2 itself), "
-                                  "many public CAs charge more for it, and XMPP servers "
-                                  "that follow RFC 6125 strictly may not accept it for the "
-                                  "XMPP domain. Prefer listing each name.")
-                                  .arg(name, name.mid(2));
-    }
+    if (std::optional<Error> bad = checkDnsNames(names))
+        return *bad;
     return names;
 }
 
@@ -195,7 +280,10 @@ Result<QStringList> requiredNames(const topology::Topology &topology, Certificat
 {
     CertificateRequest bare;
     bare.usage = usage;
-    bare.edgePool = edgePool;
+    if (usage == CertificateUsage::Gateway)
+        bare.frontEndPool = edgePool;
+    else
+        bare.edgePool = edgePool;
     Result<CertificateNames> names = computeNames(topology, bare);
     if (!names)
         return names.error();

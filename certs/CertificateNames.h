@@ -32,15 +32,24 @@ struct CertificateNames
 Result<topology::EdgePool> edgePoolFor(const topology::Topology &topology,
                                        const QString &requestedPool);
 
+// The front-end pool the gateway certificate is for: `requestedPool` when
+// set, otherwise the next hop of the XMPP-federation edge pool, otherwise the
+// only front-end pool. Errors say which pools exist.
+Result<topology::FrontEndPool> frontEndPoolFor(const topology::Topology &topology,
+                                               const QString &requestedPool);
+
 // Subject and SANs for `request`. External: CN = the pool's external FQDN;
 // SANs = that FQDN, every member's external FQDN, sip.<domain> for each ticked
 // SIP domain, each XMPP domain, the additional names. Internal: CN = the
-// pool's FQDN; SANs = that FQDN and every member's internal FQDN.
+// pool's FQDN; SANs = that FQDN and every member's internal FQDN. Gateway:
+// CN = the front-end pool's FQDN; SANs = that FQDN, its members and each
+// XMPP domain (clients on 5222 verify the domain).
 Result<CertificateNames> computeNames(const topology::Topology &topology,
                                       const CertificateRequest &request);
 
 // The names the topology needs on the certificate of `usage` (what partners
 // or the gateway will check), without the optional ones the admin may add.
+// `edgePool` names the front-end pool for the Gateway usage.
 Result<QStringList> requiredNames(const topology::Topology &topology, CertificateUsage usage,
                                   const QString &edgePool = {});
 

@@ -49,6 +49,7 @@ QJsonObject CertificateRequest::toJson() const
         {QStringLiteral("includeSrvIds"), includeSrvIds},
         {QStringLiteral("includeXmppAddrs"), includeXmppAddrs},
         {QStringLiteral("edgePool"), edgePool},
+        {QStringLiteral("frontEndPool"), frontEndPool},
     };
 }
 
@@ -78,6 +79,7 @@ Result<CertificateRequest> CertificateRequest::fromJson(const QJsonObject &objec
     request.includeSrvIds = object.value(QStringLiteral("includeSrvIds")).toBool();
     request.includeXmppAddrs = object.value(QStringLiteral("includeXmppAddrs")).toBool();
     request.edgePool = object.value(QStringLiteral("edgePool")).toString();
+    request.frontEndPool = object.value(QStringLiteral("frontEndPool")).toString();
     return request;
 }
 
@@ -132,14 +134,34 @@ QStringList checkRequest(const CertificateRequest &request)
 
 QString toString(CertificateUsage usage)
 {
-    return usage == CertificateUsage::ExternalEdge ? QStringLiteral("external")
-                                                   : QStringLiteral("internal");
+    switch (usage) {
+    case CertificateUsage::ExternalEdge:
+        return QStringLiteral("external");
+    case CertificateUsage::InternalEdge:
+        return QStringLiteral("internal");
+    case CertificateUsage::Gateway:
+        break;
+    }
+    return QStringLiteral("gateway");
 }
 
 QString displayName(CertificateUsage usage)
 {
-    return usage == CertificateUsage::ExternalEdge ? QStringLiteral("External Edge")
-                                                   : QStringLiteral("Internal Edge");
+    switch (usage) {
+    case CertificateUsage::ExternalEdge:
+        return QStringLiteral("External Edge");
+    case CertificateUsage::InternalEdge:
+        return QStringLiteral("Internal Edge");
+    case CertificateUsage::Gateway:
+        break;
+    }
+    return QStringLiteral("Gateway");
+}
+
+QList<CertificateUsage> allUsages()
+{
+    return {CertificateUsage::ExternalEdge, CertificateUsage::InternalEdge,
+            CertificateUsage::Gateway};
 }
 
 bool parseUsage(const QString &text, CertificateUsage *out)
@@ -151,6 +173,10 @@ bool parseUsage(const QString &text, CertificateUsage *out)
     }
     if (t == QLatin1String("internal") || t == QLatin1String("internaledge")) {
         *out = CertificateUsage::InternalEdge;
+        return true;
+    }
+    if (t == QLatin1String("gateway") || t == QLatin1String("xmppgateway")) {
+        *out = CertificateUsage::Gateway;
         return true;
     }
     return false;

@@ -3,6 +3,7 @@
 #include "topology/Result.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -16,7 +17,10 @@ namespace fedgate::certs {
 enum class CertificateUsage
 {
     ExternalEdge,
-    InternalEdge
+    InternalEdge,
+    // The gateway's certificate: presented on the internal link (23456) to
+    // the edge and to clients on 5222. Subject = the front-end pool FQDN.
+    Gateway
 };
 enum class RequestMode
 {
@@ -53,6 +57,9 @@ struct CertificateRequest
     bool includeSrvIds = false;    // _xmpp-server.<domain> (RFC 6125 SRV-ID)
     bool includeXmppAddrs = false; // id-on-xmppAddr (RFC 6120)
     QString edgePool;              // the edge pool's FQDN; "" = the XMPP-federation edge pool
+    // Gateway: the front-end pool's FQDN; "" = the next hop of the
+    // XMPP-federation edge pool (or the only front-end pool).
+    QString frontEndPool;
 
     bool operator==(const CertificateRequest &) const = default;
 
@@ -64,8 +71,9 @@ struct CertificateRequest
 // an empty list means the request can be made. Each string is a sentence.
 QStringList checkRequest(const CertificateRequest &request);
 
-QString toString(CertificateUsage usage);    // "external" / "internal"
-QString displayName(CertificateUsage usage); // "External Edge" / "Internal Edge"
+QString toString(CertificateUsage usage);    // "external" / "internal" / "gateway"
+QString displayName(CertificateUsage usage); // "External Edge" / "Internal Edge" / "Gateway"
+QList<CertificateUsage> allUsages();         // in that order
 bool parseUsage(const QString &text, CertificateUsage *out);
 QString toString(KeyType type);    // "rsa2048", "rsa3072", "rsa4096", "ec-p256", "ec-p384"
 QString displayName(KeyType type); // "RSA 2048", ..., "ECDSA P-256"

@@ -3,6 +3,7 @@
 // Every action is a call into certs/ (KeyStore, InternalCa, lint); this file
 // only turns options into calls and results into text or JSON.
 #include "Cli.h"
+#include "PublishedTopology.h"
 
 #include "certs/CertificateFile.h"
 #include "certs/CertificateInfo.h"
@@ -99,96 +100,6 @@ QString certificateText(const CertificateInfo &info)
     return text;
 }
 
-// The published topology the certificate names come from: --topology FILE,
-// else the latest version in --store, else this machine's local replica,
-// else the latest version in the default central store.
-struct LoadedTopology
-{
-    std::optional<Topology> topology;
-    QString label;
-    int exitCode = Ok;
-    bool failed = false;
-};
-
-LoadedTopology loadTopology(Context &ctx, const QString &file, bool required)
-{
-    LoadedTopology loaded;
-    auto fail = [&](int code, const QString &message) {
-        loaded.failed = true;
-        loaded.exitCode = ctx.fail(code, message);
-        return loaded;
-    };
-    if (!file.isEmpty()) {
-        Result<Topology> read = topology::TopologyDocument::readFile(file);
-        if (!read)
-            return fail(UsageOrValidation, read.error().toString());
-        loaded.topology = read.value();
-        loaded.label = file;
-        return loaded;
-    }
-    if (!ctx.store().isEmpty()) {
-        Result<std::unique_ptr<topology::CentralStore>> store =
-            topology::CentralStore::open(ctx.store());
-        if (!store)
-            return fail(StoreError, describe(store.error()));
-        Result<int> latest = store.value()->latestVersion();
-        if (!latest)
-            return fail(StoreError, describe(latest.error()));
-        if (latest.value() == 0) {
-            if (!required)
-                return loaded;
-            return fail(UsageOrValidation,
-                        QStringLiteral("The central store %1 has no published topology. Publish "
-                                       "it first (fedgatectl topology publish).")
-                            .arg(ctx.store()));
-        }
-        Result<Topology> t = store.value()->topology(latest.value());
-        if (!t)
-            return fail(StoreError, describe(t.error()));
-        loaded.topology = t.value();
-        loaded.label = QStringLiteral("version %1 of %2").arg(latest.value()).arg(ctx.store());
-        return loaded;
-    }
-    const QString replicaPath =
-        ctx.replica().isEmpty() ? topology::LocalReplica::defaultLocation() : ctx.replica();
-    if (!ctx.replica().isEmpty() || QFileInfo::exists(replicaPath)) {
-        Result<std::unique_ptr<topology::LocalReplica>> replica =
-            topology::LocalReplica::open(ctx.replica());
-        if (!replica)
-            return fail(StoreError, describe(replica.error()));
-        Result<std::optional<topology::ReplicaState>> state = replica.value()->current();
-        if (!state)
-            return fail(StoreError, describe(state.error()));
-        if (state.value()) {
-            loaded.topology = state.value()->topology;
-            loaded.label =
-                QStringLiteral("the local replica (version %1)").arg(state.value()->version);
-            return loaded;
-        }
-    }
-    if (QFileInfo::exists(topology::CentralStore::defaultLocation())) {
-        Result<std::unique_ptr<topology::CentralStore>> store =
-            topology::CentralStore::open(QString());
-        if (store) {
-            Result<int> latest = store.value()->latestVersion();
-            if (latest && latest.value() > 0) {
-                if (Result<Topology> t = store.value()->topology(latest.value())) {
-                    loaded.topology = t.value();
-                    loaded.label =
-                        QStringLiteral("version %1 of the central store").arg(latest.value());
-                    return loaded;
-                }
-            }
-        }
-    }
-    if (!required)
-        return loaded;
-    return fail(UsageOrValidation,
-                QStringLiteral("No published topology to take the names from. Import one into "
-                               "this machine's local replica (fedgatectl replica import), or "
-                               "give --topology FILE or --store LOCATION."));
-}
-
 Result<QByteArray> readPassword(const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("password-file"))) {
@@ -220,10 +131,12 @@ bool parseUsageOption(Context &ctx, const QString &text, CertificateUsage *usage
 {
     if (parseUsage(text, usage))
         return true;
-    *exitCode = ctx.fail(UsageOrValidation,
-                         QStringLiteral("Unknown usage '%1': use external (the public interface, "
-                                        "5269) or internal (the 23456 link).")
-                             .arg(text));
+    *exitCode = ctx.fail(
+        UsageOrValidation,
+        QStringLiteral("Unknown usage '%1': use external (the public interface, "
+                       "5269), internal (the edge's side of the 23456 link) or gateway (the "
+                       "gateway's side of the link and its clients on 5222).")
+            .arg(text));
     return false;
 }
 
@@ -232,12 +145,12 @@ bool parseUsageOption(Context &ctx, const QString &text, CertificateUsage *usage
 int certRequest(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto usage =
-        valueOption(QStringLiteral("usage"), QStringLiteral("external (default) or internal."),
-                    QStringLiteral("USAGE"));
+    const auto usage = valueOption(QStringLiteral("usage"),
+                                   QStringLiteral("external (default), internal or gateway."),
+                                   QStringLiteral("USAGE"));
     const auto immediate = flag(QStringLiteral("immediate"),
                                 QStringLiteral("Sign now with the deployment's internal CA "
-                                               "(internal interface, test deployments)."));
+                                               "(internal link, gateway, test deployments)."));
     const auto csr = valueOption(QStringLiteral("csr"),
                                  QStringLiteral("Delayed request: write the CSR to FILE."),
                                  QStringLiteral("FILE"));
@@ -282,9 +195,15 @@ int certRequest(Context &ctx)
         valueOption(QStringLiteral("edge-pool"),
                     QStringLiteral("The edge pool (default: the XMPP federation pool)."),
                     QStringLiteral("FQDN"));
+    const auto frontEnd = valueOption(
+        QStringLiteral("front-end-pool"),
+        QStringLiteral("Gateway usage: the front-end pool (default: the XMPP federation edge "
+                       "pool's next hop)."),
+        QStringLiteral("FQDN"));
     for (const auto &option :
-         {usage, immediate, csr, templ, friendly, keyType, exportable, org, ou, country, state,
-          city, sip, allSip, san, srvId, xmppAddr, pool, kTopologyOption})
+         {usage,    immediate, csr,      templ,          friendly, keyType, exportable, org,
+          ou,       country,   state,    city,           sip,      allSip,  san,        srvId,
+          xmppAddr, pool,      frontEnd, kTopologyOption})
         parser.addOption(option);
     if (!ctx.parse(parser,
                    QStringLiteral("Make a key and a certificate request whose names come from "
@@ -320,6 +239,7 @@ int certRequest(Context &ctx)
     request.includeSrvIds = parser.isSet(srvId);
     request.includeXmppAddrs = parser.isSet(xmppAddr);
     request.edgePool = parser.value(pool);
+    request.frontEndPool = parser.value(frontEnd);
 
     LoadedTopology loaded = loadTopology(ctx, parser.value(kTopologyOption), true);
     if (loaded.failed)
@@ -440,13 +360,15 @@ int certImport(Context &ctx)
     const auto exportable = flag(QStringLiteral("exportable"),
                                  QStringLiteral("A key that comes in the file may be exported "
                                                 "again."));
-    const auto usage = valueOption(QStringLiteral("usage"),
-                                   QStringLiteral("external or internal, for the check (default: "
-                                                  "the request's)."),
-                                   QStringLiteral("USAGE"));
-    const auto assignTo = valueOption(QStringLiteral("assign"),
-                                      QStringLiteral("Assign it at once to external or internal."),
-                                      QStringLiteral("USAGE"));
+    const auto usage =
+        valueOption(QStringLiteral("usage"),
+                    QStringLiteral("external, internal or gateway, for the check (default: "
+                                   "the request's)."),
+                    QStringLiteral("USAGE"));
+    const auto assignTo =
+        valueOption(QStringLiteral("assign"),
+                    QStringLiteral("Assign it at once to external, internal or gateway."),
+                    QStringLiteral("USAGE"));
     for (const auto &option : {friendly, exportable, usage, assignTo, kPasswordOption,
                                kPasswordFileOption, kTopologyOption})
         parser.addOption(option);
@@ -514,9 +436,9 @@ int certImport(Context &ctx)
 int certAssign(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto usage =
-        valueOption(QStringLiteral("usage"), QStringLiteral("external or internal (required)."),
-                    QStringLiteral("USAGE"));
+    const auto usage = valueOption(QStringLiteral("usage"),
+                                   QStringLiteral("external, internal or gateway (required)."),
+                                   QStringLiteral("USAGE"));
     parser.addOption(usage);
     parser.addOption(kTopologyOption);
     if (!ctx.parse(parser,
@@ -527,7 +449,7 @@ int certAssign(Context &ctx)
     if (!parser.isSet(usage))
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("Say which interface: --usage external or --usage "
-                                       "internal."));
+                                       "internal or --usage gateway."));
     CertificateUsage u;
     int exitCode = Ok;
     if (!parseUsageOption(ctx, parser.value(usage), &u, &exitCode))
@@ -556,8 +478,8 @@ int certShow(Context &ctx)
     QCommandLineParser parser;
     if (!ctx.parse(parser,
                    QStringLiteral("List imported certificates and assignments, or show one "
-                                  "(ID, external or internal)."),
-                   QStringLiteral("[ID|external|internal]"), 0, 1))
+                                  "(ID, external, internal or gateway)."),
+                   QStringLiteral("[ID|external|internal|gateway]"), 0, 1))
         return ctx.exitCode();
     KeyStore store;
     const QString what = parser.positionalArguments().value(0);
@@ -599,7 +521,7 @@ int certShow(Context &ctx)
                          c.friendlyName);
     }
     QJsonObject assignments;
-    for (CertificateUsage u : {CertificateUsage::ExternalEdge, CertificateUsage::InternalEdge}) {
+    for (CertificateUsage u : allUsages()) {
         Result<std::optional<Assignment>> a = store.assignment(u);
         if (!a)
             return failWith(ctx, store, a.error());
@@ -617,15 +539,16 @@ int certShow(Context &ctx)
 int certCheck(Context &ctx)
 {
     QCommandLineParser parser;
-    const auto usageOption = valueOption(
-        QStringLiteral("usage"), QStringLiteral("For a FILE: external (default) or internal."),
-        QStringLiteral("USAGE"));
+    const auto usageOption =
+        valueOption(QStringLiteral("usage"),
+                    QStringLiteral("For a FILE: external (default), internal or gateway."),
+                    QStringLiteral("USAGE"));
     for (const auto &option : {usageOption, kPasswordOption, kPasswordFileOption, kTopologyOption})
         parser.addOption(option);
     if (!ctx.parse(parser,
                    QStringLiteral("Check the assigned certificates (default), one interface, or a "
                                   "certificate FILE. Exit code 1 when there are errors."),
-                   QStringLiteral("[external|internal|FILE]"), 0, 1))
+                   QStringLiteral("[external|internal|gateway|FILE]"), 0, 1))
         return ctx.exitCode();
     LoadedTopology loaded = loadTopology(ctx, parser.value(kTopologyOption), false);
     if (loaded.failed)
@@ -662,7 +585,7 @@ int certCheck(Context &ctx)
     } else {
         QList<CertificateUsage> usages;
         if (what.isEmpty())
-            usages = {CertificateUsage::ExternalEdge, CertificateUsage::InternalEdge};
+            usages = allUsages();
         else
             usages = {usage};
         for (CertificateUsage u : usages) {
@@ -729,7 +652,7 @@ int certExport(Context &ctx)
                    QStringLiteral("Export the certificate assigned to an interface, with its "
                                   "chain and key, as PKCS#12 for the other pool members (only "
                                   "if it was marked exportable)."),
-                   QStringLiteral("external|internal"), 1, 1))
+                   QStringLiteral("external|internal|gateway"), 1, 1))
         return ctx.exitCode();
     CertificateUsage usage;
     int exitCode = Ok;
@@ -876,7 +799,8 @@ const Registrar registrar{
     {QStringLiteral("cert"), QStringLiteral("import"),
      QStringLiteral("Import a CA's answer and match it to its key"), certImport},
     {QStringLiteral("cert"), QStringLiteral("assign"),
-     QStringLiteral("Assign a certificate to the external or internal edge"), certAssign},
+     QStringLiteral("Assign a certificate to the external edge, internal edge or gateway"),
+     certAssign},
     {QStringLiteral("cert"), QStringLiteral("show"),
      QStringLiteral("List certificates and assignments, or show one"), certShow},
     {QStringLiteral("cert"), QStringLiteral("check"),

@@ -232,6 +232,33 @@ private slots:
         QVERIFY(o.value("error").toString().contains(QLatin1String("not a certificate request")));
     }
 
+    // The gateway's certificate, as the wizard's third usage: names from the
+    // front-end pool and the XMPP domain, signed at once, assigned and
+    // checked beside the edge's, listed by 'cert show'.
+    void gatewayUsage()
+    {
+        QJsonObject o = ctl({"cert", "request", "--topology", m_topology, "--usage", "gateway",
+                             "--immediate", "--key-type", "ec-p256"},
+                            0);
+        const QJsonObject names = o.value("request").toObject().value("names").toObject();
+        QCOMPARE(names.value("commonName").toString(), QStringLiteral("fe.contoso.test"));
+        QCOMPARE(names.value("dnsNames").toArray().size(), 3);
+        const QString id =
+            o.value("issued").toObject().value("certificate").toObject().value("id").toString();
+        QVERIFY(!id.isEmpty());
+        o = ctl({"cert", "assign", id, "--usage", "gateway", "--topology", m_topology}, 0);
+        QCOMPARE(o.value("usage").toString(), QStringLiteral("gateway"));
+        o = ctl({"cert", "check", "gateway", "--topology", m_topology}, 0);
+        QVERIFY(o.value("ok").toBool());
+        o = ctl({"cert", "request", "--topology", m_topology, "--usage", "gateway",
+                 "--front-end-pool", "fe-nowhere.contoso.test", "--immediate"},
+                1);
+        QVERIFY2(o.value("error").toString().contains(QLatin1String("fe.contoso.test")),
+                 qPrintable(o.value("error").toString()));
+        o = ctl({"cert", "assign", id, "--usage", "gatewy"}, 1);
+        QVERIFY(o.value("error").toString().contains(QLatin1String("gateway")));
+    }
+
     void storeFailureIsExitCode2()
     {
         // The key store's folder cannot be created: a file sits where it goes.
