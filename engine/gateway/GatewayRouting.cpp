@@ -3,6 +3,7 @@
 // item 5), offline storage (XEP-0160).
 #include "Gateway.h"
 
+#include "Carbons.h"
 #include "OfflineStore.h"
 #include "PresenceService.h"
 #include "RosterService.h"
@@ -54,13 +55,15 @@ void Gateway::stanzaFromClient(ClientSession *session, const XmlElement &stanza)
         return;
     }
     // A message without 'to' is for the sender's own account (RFC 6120 10.3.1).
-    if (stanza.attribute(kTo).isEmpty()) {
-        XmlElement addressed = stanza;
+    XmlElement addressed = stanza;
+    if (stanza.attribute(kTo).isEmpty())
         addressed.setAttribute(kTo, session->jid().bare().toString());
-        route(addressed);
-        return;
-    }
-    route(stanza);
+    route(addressed);
+    // XEP-0280: the sender's other resources see what it sent.
+    if (isCarbonEligible(addressed))
+        for (ClientSession *s : sessionsOf(session->jid().bare()))
+            if (s != session && s->carbonsEnabled)
+                s->deliver(carbonCopy(addressed, QStringLiteral("sent"), s->jid(), s->jid()));
 }
 
 void Gateway::presenceFromClient(ClientSession *session, const XmlElement &presence)
@@ -302,10 +305,20 @@ void Gateway::deliverMessage(const XmlElement &stanza, const Jid &to)
     const QString type =
         stanza.attribute(kType).isEmpty() ? QStringLiteral("normal") : stanza.attribute(kType);
     const QList<ClientSession *> sessions = sessionsOf(user);
+    const bool carbons = isCarbonEligible(stanza);
+    // XEP-0280: the user's resources with carbons on that did not get it.
+    auto sendCarbons = [&](const QList<ClientSession *> &receivers) {
+        if (!carbons)
+            return;
+        for (ClientSession *s : sessions)
+            if (s->carbonsEnabled && !receivers.contains(s))
+                s->deliver(carbonCopy(stanza, QStringLiteral("received"), user, s->jid()));
+    };
     if (!to.isBare()) {
         for (ClientSession *s : sessions) {
             if (s->jid() == to) {
                 s->deliver(stanza);
+                sendCarbons({s});
                 return;
             }
         }
@@ -327,17 +340,19 @@ void Gateway::deliverMessage(const XmlElement &stanza, const Jid &to)
     for (ClientSession *s : sessions)
         if (s->available && s->priority >= 0)
             highest = std::max(highest, s->priority);
-    bool delivered = false;
+    QList<ClientSession *> receivers;
     for (ClientSession *s : sessions) {
         if (!s->available || s->priority < 0)
             continue;
         if (type == QLatin1String("normal") && s->priority != highest)
             continue;
         s->deliver(stanza);
-        delivered = true;
+        receivers << s;
     }
-    if (delivered)
+    if (!receivers.isEmpty()) {
+        sendCarbons(receivers);
         return;
+    }
     if (type == QLatin1String("headline") || type == QLatin1String("error"))
         return; // RFC 6121 8.5.2.2.1: silently ignored
     storeOffline(stanza, user);

@@ -119,6 +119,18 @@ private slots:
                  QStringLiteral("sent while you were cut off"));
     }
 
+    void carbonsCopyReceivedAndSentMessages()
+    {
+        int code = 0;
+        const QJsonObject r =
+            m_fixture.runClients(QStringLiteral("carbons"),
+                                 {m_fixture.user(QStringLiteral("alice")), C2SFixture::kPassword,
+                                  m_fixture.user(QStringLiteral("bob")), C2SFixture::kPassword},
+                                 &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(r.value(QStringLiteral("a_got")).toString(), QStringLiteral("from one"));
+    }
+
     void userRemovedFromTopologyCannotLogIn()
     {
         topology::Topology t = m_fixture.topology();
