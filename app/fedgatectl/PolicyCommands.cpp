@@ -1,5 +1,6 @@
 // fedgatectl policy / user: external access policies and the users they apply to.
 #include "DraftEdit.h"
+#include "GatewayAccounts.h"
 
 #include "topology/ExternalAccess.h"
 
@@ -351,25 +352,38 @@ int userRemove(Context &ctx)
 int userList(Context &ctx)
 {
     QCommandLineParser parser;
+    parser.addOption(gatewayStoreOption());
     return editDraft(
-        ctx, parser, QStringLiteral("List users with the policy that applies to each."), {}, 0, 0,
-        [&](DraftEdit &draft) -> int {
+        ctx, parser,
+        QStringLiteral("List users with the policy that applies to each and whether the "
+                       "gateway's account store on this machine has a password for them."),
+        {}, 0, 0, [&](DraftEdit &draft) -> int {
             const Topology &t = draft.topology();
+            const PasswordStatus passwords = readPasswordStatus(parser.value(gatewayStoreOption()));
             QString text;
             QJsonArray json;
             for (const User &u : t.users) {
                 const EffectivePolicy e = effectivePolicy(t, u);
-                text += QStringLiteral("%1 (%2), site %3: %4 — %5; XMPP federation %6\n")
+                const bool hasPassword = passwords.withPassword.contains(accountKey(u.xmppAddress));
+                text += QStringLiteral("%1 (%2), site %3: %4 — %5; XMPP federation %6; "
+                                       "password %7\n")
                             .arg(u.xmppAddress,
                                  u.displayName.isEmpty() ? QStringLiteral("-") : u.displayName,
                                  u.site.isEmpty() ? QStringLiteral("-") : u.site, e.policy.identity,
                                  e.explanation,
                                  e.policy.enableXmppAccess ? QStringLiteral("allowed")
-                                                           : QStringLiteral("not allowed"));
-                json.append(userJson(t, u));
+                                                           : QStringLiteral("not allowed"),
+                                 hasPassword ? QStringLiteral("set") : QStringLiteral("not set"));
+                QJsonObject o = userJson(t, u);
+                o.insert(QStringLiteral("passwordSet"), hasPassword);
+                json.append(o);
             }
             if (text.isEmpty())
                 text = QStringLiteral("No users. Add one with 'fedgatectl user add user@domain'.");
+            else if (!passwords.available)
+                text += QStringLiteral("(Passwords: %1. Set one with 'fedgatectl user password "
+                                       "ADDRESS'.)\n")
+                            .arg(passwords.problem);
             return ctx.succeed(text, json);
         });
 }
