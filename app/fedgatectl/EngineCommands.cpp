@@ -31,8 +31,9 @@ int sessions(Context &ctx)
 {
     QCommandLineParser parser;
     parser.addOption(controlOption());
-    if (!ctx.parse(parser, QStringLiteral("Lists the server-to-server sessions of the running "
-                                          "engine.")))
+    if (!ctx.parse(parser, QStringLiteral("Lists the sessions of the running fedgated: "
+                                          "server-to-server (s2s), the internal link between "
+                                          "gateway and edge (link) and clients (c2s).")))
         return ctx.exitCode();
     auto answer = ControlClient::request(
         controlPath(parser), {{QStringLiteral("command"), QStringLiteral("sessions")}}, 10000);
@@ -42,29 +43,35 @@ int sessions(Context &ctx)
     if (ctx.json())
         return ctx.succeed({}, rows);
     if (rows.isEmpty())
-        return ctx.succeed(QStringLiteral("No server-to-server session."));
+        return ctx.succeed(QStringLiteral("No session."));
     QString text;
     QTextStream s(&text);
-    const QStringList keys{QStringLiteral("id"),
-                           QStringLiteral("direction"),
-                           QStringLiteral("localDomain"),
-                           QStringLiteral("remoteDomain"),
-                           QStringLiteral("remoteAddress"),
-                           QStringLiteral("state"),
-                           QStringLiteral("tlsVersion"),
-                           QStringLiteral("tlsCipher"),
-                           QStringLiteral("auth"),
-                           QStringLiteral("certificate"),
-                           QStringLiteral("created"),
-                           QStringLiteral("lastActivity"),
-                           QStringLiteral("stanzasIn"),
-                           QStringLiteral("stanzasOut")};
-    const QStringList titles{
-        QStringLiteral("ID"),     QStringLiteral("DIR"),     QStringLiteral("LOCAL"),
-        QStringLiteral("REMOTE"), QStringLiteral("ADDRESS"), QStringLiteral("STATE"),
-        QStringLiteral("TLS"),    QStringLiteral("CIPHER"),  QStringLiteral("AUTH"),
-        QStringLiteral("CERT"),   QStringLiteral("CREATED"), QStringLiteral("LAST ACTIVITY"),
-        QStringLiteral("IN"),     QStringLiteral("OUT")};
+    const QStringList keys{QStringLiteral("id"),           QStringLiteral("kind"),
+                           QStringLiteral("direction"),    QStringLiteral("localDomain"),
+                           QStringLiteral("remoteDomain"), QStringLiteral("remoteAddress"),
+                           QStringLiteral("state"),        QStringLiteral("tlsVersion"),
+                           QStringLiteral("tlsCipher"),    QStringLiteral("auth"),
+                           QStringLiteral("certificate"),  QStringLiteral("created"),
+                           QStringLiteral("lastActivity"), QStringLiteral("stanzasIn"),
+                           QStringLiteral("stanzasOut"),   QStringLiteral("user"),
+                           QStringLiteral("resource")};
+    const QStringList titles{QStringLiteral("ID"),
+                             QStringLiteral("KIND"),
+                             QStringLiteral("DIR"),
+                             QStringLiteral("LOCAL"),
+                             QStringLiteral("REMOTE"),
+                             QStringLiteral("ADDRESS"),
+                             QStringLiteral("STATE"),
+                             QStringLiteral("TLS"),
+                             QStringLiteral("CIPHER"),
+                             QStringLiteral("AUTH"),
+                             QStringLiteral("CERT"),
+                             QStringLiteral("CREATED"),
+                             QStringLiteral("LAST ACTIVITY"),
+                             QStringLiteral("IN"),
+                             QStringLiteral("OUT"),
+                             QStringLiteral("USER"),
+                             QStringLiteral("RESOURCE")};
     QList<QStringList> table{titles};
     for (const QJsonValue &v : rows) {
         const QJsonObject o = v.toObject();

@@ -1,6 +1,10 @@
 // fedgated: runs the federation engine in the foreground (systemd runs it
-// the same way as a service). SIGTERM/SIGINT stop it cleanly; SIGHUP reloads
-// the topology (the local replica or --topology file) without a restart.
+// the same way as a service), in one of three roles (--role edge|gateway|all,
+// see RoleOptions). SIGTERM/SIGINT stop it cleanly; SIGHUP reloads the
+// topology (the local replica or --topology file) without a restart.
+#include "EdgeRole.h"
+#include "GatewayRole.h"
+#include "RoleOptions.h"
 #include "SignalWatcher.h"
 
 #include "engine/Engine.h"
@@ -20,8 +24,10 @@
 #include <cstring>
 #include <sys/resource.h>
 
+using fedgate::app::EdgeRole;
+using fedgate::app::GatewayRole;
+using fedgate::app::RoleOptions;
 using fedgate::engine::ControlServer;
-using fedgate::engine::Engine;
 using fedgate::engine::EngineConfig;
 
 namespace {
@@ -77,14 +83,19 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("fedgate"));
     QCoreApplication::setOrganizationName(QStringLiteral("fedgate"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FEDGATE_VERSION));
-    const QStringList args = QCoreApplication::arguments().mid(1);
+    QStringList args = QCoreApplication::arguments().mid(1);
     if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        std::fputs(qPrintable(EngineConfig::usage()), stdout);
+        std::fputs(qPrintable(EngineConfig::usage() + RoleOptions::usage()), stdout);
         return 0;
     }
     if (args.contains(QStringLiteral("--version"))) {
         std::printf("fedgated %s\n", FEDGATE_VERSION);
         return 0;
+    }
+    const auto roles = RoleOptions::extract(&args);
+    if (!roles) {
+        std::fprintf(stderr, "fedgated: %s\n", qPrintable(roles.error().message));
+        return 1;
     }
     auto config = EngineConfig::fromArguments(args);
     if (!config) {
@@ -99,21 +110,38 @@ int main(int argc, char *argv[])
         return 2;
     }
     SignalWatcher signalWatcher;
-    Engine engine(config.value());
-    if (auto status = engine.start(topology.value()); !status) {
-        spdlog::critical("{}", status.error().message.toStdString());
-        return 2;
+    // The edge first, so that the gateway finds the link listener up.
+    std::unique_ptr<EdgeRole> edge;
+    std::unique_ptr<GatewayRole> gateway;
+    if (roles.value().runsEdge()) {
+        edge = std::make_unique<EdgeRole>(config.value(), roles.value());
+        if (auto status = edge->start(topology.value()); !status) {
+            spdlog::critical("{}", status.error().message.toStdString());
+            return 2;
+        }
     }
-    ControlServer control(&engine);
+    if (roles.value().runsGateway()) {
+        gateway = std::make_unique<GatewayRole>(config.value(), roles.value());
+        if (auto status = gateway->start(topology.value()); !status) {
+            spdlog::critical("{}", status.error().message.toStdString());
+            return 2;
+        }
+    }
+    ControlServer control(edge ? edge->engine() : nullptr);
+    control.setRole(toString(roles.value().role));
+    if (edge)
+        control.addSessionSource([&edge] { return edge->linkSessions(); });
+    if (gateway)
+        control.addSessionSource([&gateway] { return gateway->sessions(); });
     if (auto status = control.listen(config.value().controlSocketPath); !status) {
         spdlog::critical("{}", status.error().message.toStdString());
         return 2;
     }
-    spdlog::info("fedgated {} ready (pid {}), control socket {}", FEDGATE_VERSION,
-                 QCoreApplication::applicationPid(),
+    spdlog::info("fedgated {} ready (pid {}, role {}), control socket {}", FEDGATE_VERSION,
+                 QCoreApplication::applicationPid(), toString(roles.value().role).toStdString(),
                  config.value().controlSocketPath.toStdString());
 
-    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &engine, [&] {
+    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &app, [&] {
         spdlog::info("SIGHUP: reloading the topology");
         auto fresh = config.value().loadTopology();
         if (!fresh) {
@@ -121,22 +149,31 @@ int main(int argc, char *argv[])
                           fresh.error().toString().toStdString());
             return;
         }
-        if (auto status = engine.reload(fresh.value()); !status)
-            spdlog::error("reload failed: {}", status.error().message.toStdString());
+        if (edge)
+            if (auto status = edge->reload(fresh.value()); !status)
+                spdlog::error("reload failed: {}", status.error().message.toStdString());
+        if (gateway)
+            gateway->reload(fresh.value());
     });
     bool stopping = false;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminateRequested, &engine, [&](int signal) {
+    QObject::connect(&signalWatcher, &SignalWatcher::terminateRequested, &app, [&](int signal) {
         if (stopping)
             return;
         stopping = true;
         spdlog::info("signal {}: stopping", signal);
         control.close();
-        engine.stop();
+        if (gateway)
+            gateway->stop();
+        if (!edge) {
+            QCoreApplication::quit();
+            return;
+        }
+        edge->stop();
         // Give the closing streams a moment to flush, then leave.
-        auto *poll = new QTimer(&engine);
+        auto *poll = new QTimer(&app);
         int ticks = 0;
-        QObject::connect(poll, &QTimer::timeout, &engine, [&engine, poll, ticks]() mutable {
-            if (engine.sessions().isEmpty() || ++ticks > 30) {
+        QObject::connect(poll, &QTimer::timeout, &app, [&edge, poll, ticks]() mutable {
+            if (edge->engine()->sessions().isEmpty() || ++ticks > 30) {
                 poll->stop();
                 QCoreApplication::quit();
             }
@@ -144,6 +181,8 @@ int main(int argc, char *argv[])
         poll->start(100);
     });
     const int rc = QCoreApplication::exec();
+    gateway.reset();
+    edge.reset();
     spdlog::info("fedgated stopped");
     return rc;
 }

@@ -74,6 +74,19 @@ void ControlServer::close()
     }
 }
 
+void ControlServer::addSessionSource(std::function<QList<SessionInfo>()> source)
+{
+    m_sessionSources << std::move(source);
+}
+
+QList<SessionInfo> ControlServer::sessions() const
+{
+    QList<SessionInfo> rows = m_engine ? m_engine->sessions() : QList<SessionInfo>();
+    for (const auto &source : m_sessionSources)
+        rows += source();
+    return rows;
+}
+
 void ControlServer::onConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
@@ -99,6 +112,21 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
         return;
     }
     const ControlRequest &request = parsed.value();
+    if (!m_engine && request.command != ControlRequest::Command::Sessions) {
+        writeJson(socket,
+                  {{QStringLiteral("done"), true},
+                   {QStringLiteral("ok"), request.command == ControlRequest::Command::Status},
+                   {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                   {QStringLiteral("role"), m_role},
+                   {QStringLiteral("sessions"), int(sessions().size())},
+                   {QStringLiteral("error"),
+                    request.command == ControlRequest::Command::Status
+                        ? QString()
+                        : QStringLiteral("This fedgated runs the %1 role only; ping from the "
+                                         "edge's control socket.")
+                              .arg(m_role)}});
+        return;
+    }
     switch (request.command) {
     case ControlRequest::Command::Status: {
         QJsonArray domains;
@@ -113,12 +141,13 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
                                                   .arg(m_engine->listenPort())},
                    {QStringLiteral("domains"), domains},
                    {QStringLiteral("partners"), int(m_engine->policy().topology().partners.size())},
-                   {QStringLiteral("sessions"), int(m_engine->sessions().size())}});
+                   {QStringLiteral("role"), m_role},
+                   {QStringLiteral("sessions"), int(sessions().size())}});
         return;
     }
     case ControlRequest::Command::Sessions: {
         QJsonArray rows;
-        for (const SessionInfo &s : m_engine->sessions())
+        for (const SessionInfo &s : sessions())
             rows << s.toJson();
         writeJson(socket, {{QStringLiteral("done"), true},
                            {QStringLiteral("ok"), true},

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "engine/s2s/SessionInfo.h"
 #include "topology/Result.h"
 
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 class QLocalServer;
 class QLocalSocket;
@@ -23,8 +26,16 @@ class ControlServer : public QObject
 {
     Q_OBJECT
 public:
+    // `engine` is null in a process without the edge role (fedgated --role
+    // gateway): status then shows the role and sessions, ping says it needs
+    // the edge.
     ControlServer(Engine *engine, QObject *parent = nullptr);
     ~ControlServer() override;
+
+    // More rows for the session table (the internal link, client sessions),
+    // asked on the control channel's thread at each request.
+    void addSessionSource(std::function<QList<SessionInfo>()> source);
+    void setRole(const QString &role) { m_role = role; }
 
     Status listen(const QString &path);
     QString path() const { return m_path; }
@@ -34,7 +45,11 @@ private:
     void onConnection();
     void handleLine(QLocalSocket *socket, const QByteArray &line);
 
+    QList<SessionInfo> sessions() const;
+
     Engine *m_engine;
+    QList<std::function<QList<SessionInfo>()>> m_sessionSources;
+    QString m_role = QStringLiteral("edge");
     QLocalServer *m_server;
     QString m_path;
 };

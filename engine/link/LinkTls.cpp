@@ -1,16 +1,12 @@
 #include "LinkTls.h"
 
 #include "certs/InternalCa.h"
-#include "certs/KeyStore.h"
+#include "engine/AssignedTlsIdentity.h"
 #include "engine/tls/CertificateChainVerifier.h"
+#include "topology/Paths.h"
 
 #include <QFile>
 #include <QSslKey>
-
-#include <openssl/evp.h>
-#include <openssl/x509.h>
-
-#include <algorithm>
 
 namespace fedgate::engine {
 
@@ -57,28 +53,14 @@ Status loadAssigned(const LinkTlsSource &source, QSslConfiguration *tls)
         return linkError(QStringLiteral("No certificate for this side of the internal link: give "
                                         "one with %1.")
                              .arg(source.usageOption));
-    const certs::KeyStore store(source.dataDirectory);
-    const Result<certs::AssignedCertificate> assigned = store.loadAssigned(*source.usage);
-    if (!assigned)
-        return linkError(assigned.error().message +
-                         QStringLiteral(" Assign the link certificate with 'fedgatectl cert "
-                                        "assign' or give one with %1.")
+    const auto identity = loadAssignedTlsIdentity(*source.usage, source.dataDirectory);
+    if (!identity)
+        return identity.error();
+    if (!identity.value())
+        return linkError(QStringLiteral("No certificate is assigned for this side of the "
+                                        "internal link. Give one with %1.")
                              .arg(source.usageOption));
-    unsigned char *der = nullptr;
-    const int length = i2d_PrivateKey(assigned.value().key.get(), &der);
-    const QByteArray keyDer(reinterpret_cast<const char *>(der), std::max(length, 0));
-    OPENSSL_free(der);
-    const QSsl::KeyAlgorithm algorithm =
-        EVP_PKEY_base_id(assigned.value().key.get()) == EVP_PKEY_EC ? QSsl::Ec : QSsl::Rsa;
-    const QList<QSslCertificate> chain =
-        QSslCertificate::fromData(assigned.value().chainPem, QSsl::Pem);
-    const QSslKey key(keyDer, algorithm, QSsl::Der);
-    if (chain.isEmpty() || key.isNull())
-        return linkError(QStringLiteral("The certificate assigned for the internal link could "
-                                        "not be loaded. Run 'fedgatectl cert check' and assign "
-                                        "it again."));
-    tls->setLocalCertificateChain(chain);
-    tls->setPrivateKey(key);
+    identity.value()->applyTo(*tls);
     return Status::success();
 }
 } // namespace
@@ -95,8 +77,10 @@ Result<QSslConfiguration> linkTlsConfiguration(const LinkTlsSource &source,
         source.certificatePath.isEmpty() ? loadAssigned(source, &tls) : loadFiles(source, &tls);
     if (!identity)
         return identity.error();
+    const QString dataDirectory =
+        source.dataDirectory.isEmpty() ? fedgate::dataDir() : source.dataDirectory;
     const QString caPath = source.caPath.isEmpty()
-                               ? certs::InternalCa(source.dataDirectory).certificatePath()
+                               ? certs::InternalCa(dataDirectory).certificatePath()
                                : source.caPath;
     QString error;
     if (!QFile::exists(caPath) || !verifier->addCaFile(caPath, &error))

@@ -1,0 +1,67 @@
+#include "EdgeRole.h"
+
+#include "engine/link/LinkTls.h"
+
+namespace fedgate::app {
+
+EdgeRole::EdgeRole(const engine::EngineConfig &config, const RoleOptions &options)
+    : m_config(config)
+    , m_options(options)
+    , m_engine(std::make_unique<engine::Engine>(config))
+{}
+
+EdgeRole::~EdgeRole()
+{
+    m_link.reset(); // unplugs itself from the engine first
+}
+
+Status EdgeRole::start(const topology::Topology &topology)
+{
+    if (Status s = m_engine->start(topology); !s)
+        return s;
+    auto pool = m_config.selectEdgePool(topology);
+    if (!pool)
+        return pool.error();
+    auto endpoint = m_options.internalEndpoint(*pool.value(), m_config.edgeMember);
+    if (!endpoint)
+        return endpoint.error();
+    engine::LinkTlsSource source;
+    source.certificatePath = m_options.internalCert;
+    source.keyPath = m_options.internalKey;
+    source.usage = certs::CertificateUsage::InternalEdge;
+    source.usageOption = QStringLiteral("--internal-cert and --internal-key (or 'fedgatectl "
+                                        "cert assign --usage internal')");
+    source.caPath = m_options.linkCa;
+    source.dataDirectory = m_config.dataDirectory;
+    auto verifier = std::make_unique<engine::CertificateChainVerifier>();
+    auto tls = engine::linkTlsConfiguration(source, verifier.get());
+    if (!tls)
+        return tls.error();
+    m_link = std::make_unique<engine::InternalLinkServer>(m_engine.get(), tls.value(),
+                                                          std::move(verifier));
+    return m_link->start(topology, pool.value()->fqdn, endpoint.value().first,
+                         endpoint.value().second);
+}
+
+Status EdgeRole::reload(const topology::Topology &topology)
+{
+    if (Status s = m_engine->reload(topology); !s)
+        return s;
+    if (m_link)
+        m_link->reload(topology);
+    return Status::success();
+}
+
+void EdgeRole::stop()
+{
+    if (m_link)
+        m_link->stop();
+    m_engine->stop();
+}
+
+QList<engine::SessionInfo> EdgeRole::linkSessions() const
+{
+    return m_link ? m_link->sessions() : QList<engine::SessionInfo>();
+}
+
+} // namespace fedgate::app

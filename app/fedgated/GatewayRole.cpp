@@ -1,0 +1,138 @@
+#include "GatewayRole.h"
+
+#include "engine/link/LinkTls.h"
+#include "engine/xmpp/Jid.h"
+
+#include <spdlog/spdlog.h>
+
+namespace fedgate::app {
+
+GatewayRole::GatewayRole(const engine::EngineConfig &config, const RoleOptions &options)
+    : m_config(config)
+    , m_options(options)
+{
+    m_thread.setObjectName(QStringLiteral("gateway"));
+}
+
+GatewayRole::~GatewayRole()
+{
+    stop();
+}
+
+Status GatewayRole::start(const topology::Topology &topology)
+{
+    moveToThread(&m_thread);
+    m_thread.start();
+    Status status = Status::success();
+    QMetaObject::invokeMethod(
+        this, [&] { status = startHere(topology); }, Qt::BlockingQueuedConnection);
+    return status;
+}
+
+Status GatewayRole::startHere(const topology::Topology &topology)
+{
+    auto pool = m_options.selectFrontEndPool(m_config, topology);
+    if (!pool)
+        return pool.error();
+    engine::LinkTlsSource source;
+    source.certificatePath = m_options.gatewayCert;
+    source.keyPath = m_options.gatewayKey;
+    source.usage = certs::CertificateUsage::Gateway;
+    source.usageOption = QStringLiteral("--gateway-cert and --gateway-key (or 'fedgatectl cert "
+                                        "assign --usage gateway')");
+    source.caPath = m_options.linkCa;
+    source.dataDirectory = m_config.dataDirectory;
+    auto verifier = std::make_unique<engine::CertificateChainVerifier>();
+    auto tls = engine::linkTlsConfiguration(source, verifier.get());
+    if (!tls)
+        return tls.error();
+
+    engine::GatewayConfig gatewayConfig;
+    if (!m_options.clientAddress.isNull())
+        gatewayConfig.clientAddress = m_options.clientAddress;
+    gatewayConfig.clientPort = m_options.clientPort;
+    gatewayConfig.tls = tls.value();
+    gatewayConfig.tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients bring no certificate
+    gatewayConfig.databaseLocation = m_options.gatewayDatabase;
+    m_gateway = std::make_unique<engine::Gateway>();
+    m_link = std::make_unique<engine::InternalLinkClient>(m_gateway.get(), tls.value(),
+                                                          std::move(verifier));
+    m_gateway->setFederationUplink(m_link.get());
+    if (Status s = m_gateway->start(gatewayConfig, topology); !s)
+        return s;
+    if (Status s = m_link->start(topology, pool.value()); !s)
+        return s;
+    spdlog::info("gateway of front-end pool {} started: clients on port {}",
+                 pool.value().toStdString(), m_gateway->clientPort());
+    return Status::success();
+}
+
+void GatewayRole::reload(const topology::Topology &topology)
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this, topology] {
+            if (m_gateway)
+                m_gateway->reload(topology);
+            if (m_link)
+                m_link->reload(topology);
+        },
+        Qt::QueuedConnection);
+}
+
+void GatewayRole::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(this, &GatewayRole::stopHere, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void GatewayRole::stopHere()
+{
+    if (m_gateway)
+        m_gateway->stop();
+    if (m_link)
+        m_link->stop();
+    m_gateway.reset();
+    m_link.reset();
+}
+
+QList<engine::SessionInfo> GatewayRole::sessions()
+{
+    QList<engine::SessionInfo> rows;
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(
+            this, [&] { rows = sessionsHere(); }, Qt::BlockingQueuedConnection);
+    return rows;
+}
+
+QList<engine::SessionInfo> GatewayRole::sessionsHere() const
+{
+    QList<engine::SessionInfo> rows = m_link ? m_link->sessions() : QList<engine::SessionInfo>();
+    if (!m_gateway)
+        return rows;
+    int n = 0;
+    for (const engine::ClientSessionInfo &client : m_gateway->clientSessions()) {
+        engine::SessionInfo row;
+        const engine::Jid jid = engine::Jid::fromString(client.jid);
+        row.id = QStringLiteral("c2s-%1").arg(++n);
+        row.kind = QStringLiteral("c2s");
+        row.direction = engine::SessionDirection::Inbound;
+        row.localDomain = jid.domain();
+        row.user = jid.isValid() ? jid.bare().toString() : QString();
+        row.resource = jid.resource();
+        row.remoteAddress = client.remoteAddress;
+        row.tlsVersion = client.tlsVersion;
+        row.state = client.jid.isEmpty() ? QStringLiteral("negotiating")
+                    : client.available   ? QStringLiteral("available")
+                                         : QStringLiteral("bound");
+        rows << row;
+    }
+    return rows;
+}
+
+} // namespace fedgate::app
