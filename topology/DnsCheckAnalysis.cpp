@@ -536,8 +536,9 @@ DnsFinding DnsCheckAnalysis::failureFinding(const Failure &f) const
     QString which = shown.join(QStringLiteral(", "));
     if (f.queries.size() > kNamesShown)
         which += tr(" and %1 more").arg(f.queries.size() - kNamesShown);
-    const QString count =
-        f.queries.size() == 1 ? tr("1 lookup") : tr("%1 lookups").arg(f.queries.size());
+    const QString count = f.queries.size() == 1
+                              ? tr("1 lookup not checked")
+                              : tr("%1 lookups not checked").arg(f.queries.size());
     QString rule;
     QString next;
     switch (f.outcome) {
@@ -563,8 +564,8 @@ DnsFinding DnsCheckAnalysis::failureFinding(const Failure &f) const
         break;
     }
     const QString message =
-        tr("Could not ask %1: %2. %3 not checked (%4); these records are not known to be "
-           "missing or wrong. %5")
+        tr("Could not ask %1: %2. %3 (%4); these records are not known to be missing or "
+           "wrong. %5")
             .arg(m_server, f.detail, count, which, next);
     return finding(rule, m_server, message);
 }

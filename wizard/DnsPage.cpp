@@ -334,6 +334,17 @@ void DnsPage::showReport(const DnsCheckReport &report, bool saved)
                                          m_findings);
         item->setData(Qt::UserRole, f.rule);
     }
+    // DNSSEC, per zone, when the check validated (a trust anchor was set).
+    for (const DnsZoneSecurity &z : report.dnssec) {
+        const bool secure = z.status == QLatin1String("secure");
+        auto *item = new QListWidgetItem(
+            QIcon(secure ? QStringLiteral(":/icons/status-done.svg")
+                         : QStringLiteral(":/icons/status-warning.svg")),
+            z.reason.isEmpty() ? tr("DNSSEC of %1: %2").arg(z.zone, z.status)
+                               : tr("DNSSEC of %1: %2 (%3)").arg(z.zone, z.status, z.reason),
+            m_findings);
+        item->setData(Qt::UserRole, QStringLiteral("dnssec"));
+    }
     // The count of correct records decides the plural (French: "1
     // enregistrement correct", "4 enregistrements corrects").
     const QString summary = tr("%n of %1 record(s) correct on %2 (%3 ms).", nullptr, ok)
