@@ -47,9 +47,11 @@ NameListEditor::NameListEditor(const QString &accessibleName, QWidget *parent)
         if (hadName)
             emit edited();
     });
+    // Queued: the edit is applied (and the list refilled from the draft)
+    // once the item view has finished committing its editor.
     connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *) {
         if (!m_filling)
-            emit edited();
+            QMetaObject::invokeMethod(this, &NameListEditor::edited, Qt::QueuedConnection);
     });
     connect(m_list, &QListWidget::currentItemChanged, this, &NameListEditor::updateButtons);
     updateButtons();

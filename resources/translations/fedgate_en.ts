@@ -118,6 +118,14 @@
         <source>Internal edge</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Assign to &amp;Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>
@@ -159,14 +167,6 @@
     </message>
     <message>
         <source>private address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lookup error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -270,10 +270,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" is not an IP address. Type the name server's IPv4 or IPv6 address, or choose the system resolver.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Cancel Check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -324,6 +320,34 @@
     <message numerus="yes">
         <source>%n of %1 record(s) correct on %2 (%3 ms).</source>
         <translation><numerusform>%n of %1 records correct on %2 (%3 ms).</numerusform><numerusform>%n of %1 records correct on %2 (%3 ms).</numerusform></translation>
+    </message>
+    <message>
+        <source>not checked: no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked: unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked: refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked: server failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNSSEC of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNSSEC of %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check (%1): %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -451,11 +475,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fe1.contoso.com, fe2.contoso.com</source>
+        <source>The FQDN of each server in the pool, one per row. A single-computer pool lists the pool FQDN itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The FQDNs of the servers in the pool, separated by commas. A single-computer pool lists the pool FQDN itself.</source>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One server FQDN per row; double-click a row to change it. A single-computer pool lists the pool FQDN itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -948,6 +976,263 @@
     </message>
     <message>
         <source>Ctrl+6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft was changed elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Topology...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscard Draft...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is published yet, so there is no version to go back to. Publish the topology first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has no unpublished change: it is version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n unpublished change(s) and go back to published version %1?</source>
+        <translation><numerusform>Discard %n unpublished change and go back to published version %1?</numerusform><numerusform>Discard %n unpublished changes and go back to published version %1?</numerusform></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft discarded: the topology is the published version again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::NameListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::NewEdgePoolWizard</name>
+    <message>
+        <source>Edge pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool's internal FQDN is its identity; partners connect to its external FQDN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge.contoso.local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal pool FQDN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single-computer pool (one edge server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple-computer pool (servers share the load)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xmpp.contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External FQDN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable XMPP federation (port 5269)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each server's internal interface (towards the gateway) and external interface (towards partners). New servers take the pool's external FQDN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External FQDN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public IPv4 (NAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The external interfaces are behind NAT (DNS then publishes the public address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next hop and route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the pool sends traffic inside, and whether this site's XMPP federation goes through it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (site %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next hop pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route the XMPP federation of site %1 through this pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Edge Pool in Site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::NewTopologyWizard</name>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation's name and the domains its users' addresses are in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contoso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default SIP domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP domains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domains of your users' XMPP addresses, one per row. Left empty, the SIP domain is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site is a place with its own servers, such as a city or a data centre. You add edge pools to it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front-end pool FQDN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway's pool in this site, if it has one (a single-computer pool: its member is the pool FQDN itself).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Topology</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1524,10 +1809,6 @@
         <source>Nothing is published yet. Publishing stores this topology as version 1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Changes against published version %1 (%n change(s)):</source>
-        <translation><numerusform>Changes against published version %1 (%n change):</numerusform><numerusform>Changes against published version %1 (%n changes):</numerusform></translation>
-    </message>
     <message>
         <source>Changes to publish</source>
         <translation type="unfinished"></translation>
@@ -1550,6 +1831,22 @@
     </message>
     <message>
         <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing makes version %1 with %n change(s) against published version %2:</source>
+        <translation><numerusform>Publishing makes version %1 with %n change against published version %2:</numerusform><numerusform>Publishing makes version %1 with %n changes against published version %2:</numerusform></translation>
+    </message>
+    <message>
+        <source>No warning: the topology passes every check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) remain. You can publish, but read them first:</source>
+        <translation><numerusform>%n warning remains. You can publish, but read it first:</numerusform><numerusform>%n warnings remain. You can publish, but read them first:</numerusform></translation>
+    </message>
+    <message>
+        <source>Outstanding warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1911,6 +2208,14 @@
         <source>The gateway checks this certificate on port 23456. An internal certification authority is fine.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Gateway certificate (front-end pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway presents this certificate to the edge on port 23456 and to your users' XMPP clients on port 5222. An internal certification authority is fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::SiteForm</name>
@@ -1975,10 +2280,6 @@
     </message>
     <message>
         <source>Add &amp;Front End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add E&amp;dge Pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2064,6 +2365,42 @@
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+    <message>
+        <source>New E&amp;dge Pool...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the errors under Validation before publishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New edge pool %1 in site %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New topology for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1 also changes the following:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can bring everything back with Edit &gt; Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2504,38 @@
         <source>&amp;Roll Back to This Version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>First version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more change(s))</source>
+        <translation><numerusform>%1 (and %n more change)</numerusform><numerusform>%1 (and %n more changes)</numerusform></translation>
+    </message>
+    <message>
+        <source>Roll Back to Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the content of version %1 again as version %2? Edge servers pick it up the next time their local store is installed; unpublished edits in the draft are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the same as the latest version: nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) against the latest version, for example: %1</source>
+        <translation><numerusform>%n change against the latest version: %1</numerusform><numerusform>%n changes against the latest version, for example: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Roll Back and Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::Workspace</name>
@@ -2177,6 +2546,10 @@
     <message>
         <source>The central store is not open. Restart Fedgate; if it fails again, check that the store location is reachable.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more change(s))</source>
+        <translation><numerusform>%1 (and %n more change)</numerusform><numerusform>%1 (and %n more changes)</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,14 @@
         <source>Internal edge</source>
         <translation>Périphérie interne</translation>
     </message>
+    <message>
+        <source>Assign to &amp;Gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>
@@ -160,14 +168,6 @@
     <message>
         <source>private address</source>
         <translation>adresse privée</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>pas de réponse</translation>
-    </message>
-    <message>
-        <source>lookup error</source>
-        <translation>erreur de résolution</translation>
     </message>
     <message>
         <source>DNS records</source>
@@ -270,10 +270,6 @@
         <translation>interne</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address. Type the name server's IPv4 or IPv6 address, or choose the system resolver.</source>
-        <translation>« %1 » n'est pas une adresse IP. Saisissez l'adresse IPv4 ou IPv6 du serveur de noms, ou choisissez le résolveur du système.</translation>
-    </message>
-    <message>
         <source>&amp;Cancel Check</source>
         <translation>&amp;Annuler la vérification</translation>
     </message>
@@ -324,6 +320,34 @@
     <message numerus="yes">
         <source>%n of %1 record(s) correct on %2 (%3 ms).</source>
         <translation><numerusform>%n enregistrement correct sur %1 auprès de %2 (%3 ms).</numerusform><numerusform>%n enregistrements corrects sur %1 auprès de %2 (%3 ms).</numerusform></translation>
+    </message>
+    <message>
+        <source>not checked: no answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not checked: unreachable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not checked: refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not checked: server failure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSSEC of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNSSEC of %1: %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check (%1): %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -451,12 +475,16 @@
         <translation>Serveurs membres</translation>
     </message>
     <message>
-        <source>fe1.contoso.com, fe2.contoso.com</source>
-        <translation>fe1.contoso.com, fe2.contoso.com</translation>
+        <source>The FQDN of each server in the pool, one per row. A single-computer pool lists the pool FQDN itself.</source>
+        <translation>Le FQDN de chaque serveur du pool, un par ligne. Un pool à un seul ordinateur indique le FQDN du pool lui-même.</translation>
     </message>
     <message>
-        <source>The FQDNs of the servers in the pool, separated by commas. A single-computer pool lists the pool FQDN itself.</source>
-        <translation>Les FQDN des serveurs du pool, séparés par des virgules. Un pool à un seul ordinateur indique le FQDN du pool lui-même.</translation>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>One server FQDN per row; double-click a row to change it. A single-computer pool lists the pool FQDN itself.</source>
+        <translation>Un FQDN de serveur par ligne ; double-cliquez sur une ligne pour la modifier. Un pool à un seul ordinateur indique le FQDN du pool lui-même.</translation>
     </message>
 </context>
 <context>
@@ -949,6 +977,263 @@
     <message>
         <source>Ctrl+6</source>
         <translation>Ctrl+6</translation>
+    </message>
+    <message>
+        <source>The draft was changed elsewhere</source>
+        <translation>Le brouillon a été modifié ailleurs</translation>
+    </message>
+    <message>
+        <source>Reload the draft</source>
+        <translation>Recharger le brouillon</translation>
+    </message>
+    <message>
+        <source>Keep my view</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <source>&amp;New Topology...</source>
+        <translation>&amp;Nouvelle topologie...</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard Draft...</source>
+        <translation>A&amp;bandonner le brouillon...</translation>
+    </message>
+    <message>
+        <source>Discard Draft</source>
+        <translation>Abandonner le brouillon</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet, so there is no version to go back to. Publish the topology first.</source>
+        <translation>Rien n'est encore publié : il n'y a pas de version à laquelle revenir. Publiez d'abord la topologie.</translation>
+    </message>
+    <message>
+        <source>The draft has no unpublished change: it is version %1.</source>
+        <translation>Le brouillon n'a aucune modification non publiée : c'est la version %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n unpublished change(s) and go back to published version %1?</source>
+        <translation><numerusform>Abandonner %n modification non publiée et revenir à la version publiée %1 ?</numerusform><numerusform>Abandonner %n modifications non publiées et revenir à la version publiée %1 ?</numerusform></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Draft discarded: the topology is the published version again.</source>
+        <translation>Brouillon abandonné : la topologie est de nouveau la version publiée.</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::NameListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Ajouter à %1</translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation>Retirer de %1</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::NewEdgePoolWizard</name>
+    <message>
+        <source>Edge pool</source>
+        <translation>Pool de périphérie</translation>
+    </message>
+    <message>
+        <source>The pool's internal FQDN is its identity; partners connect to its external FQDN.</source>
+        <translation>Le FQDN interne du pool est son identité ; les partenaires se connectent à son FQDN externe.</translation>
+    </message>
+    <message>
+        <source>edge.contoso.local</source>
+        <translation>edge.contoso.local</translation>
+    </message>
+    <message>
+        <source>Internal pool FQDN:</source>
+        <translation>FQDN interne du pool :</translation>
+    </message>
+    <message>
+        <source>Single-computer pool (one edge server)</source>
+        <translation>Pool à un seul ordinateur (un serveur de périphérie)</translation>
+    </message>
+    <message>
+        <source>Multiple-computer pool (servers share the load)</source>
+        <translation>Pool à plusieurs ordinateurs (les serveurs se partagent la charge)</translation>
+    </message>
+    <message>
+        <source>xmpp.contoso.com</source>
+        <translation>xmpp.contoso.com</translation>
+    </message>
+    <message>
+        <source>External FQDN:</source>
+        <translation>FQDN externe :</translation>
+    </message>
+    <message>
+        <source>Enable XMPP federation (port 5269)</source>
+        <translation>Activer la fédération XMPP (port 5269)</translation>
+    </message>
+    <message>
+        <source>Edge servers</source>
+        <translation>Serveurs de périphérie</translation>
+    </message>
+    <message>
+        <source>Each server's internal interface (towards the gateway) and external interface (towards partners). New servers take the pool's external FQDN.</source>
+        <translation>L'interface interne (vers la passerelle) et l'interface externe (vers les partenaires) de chaque serveur. Les nouveaux serveurs prennent le FQDN externe du pool.</translation>
+    </message>
+    <message>
+        <source>Internal FQDN</source>
+        <translation>FQDN interne</translation>
+    </message>
+    <message>
+        <source>Internal IPv4</source>
+        <translation>IPv4 interne</translation>
+    </message>
+    <message>
+        <source>External FQDN</source>
+        <translation>FQDN externe</translation>
+    </message>
+    <message>
+        <source>External IPv4</source>
+        <translation>IPv4 externe</translation>
+    </message>
+    <message>
+        <source>Public IPv4 (NAT)</source>
+        <translation>IPv4 publique (NAT)</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>Ajouter un serveur</translation>
+    </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>Retirer le serveur</translation>
+    </message>
+    <message>
+        <source>The external interfaces are behind NAT (DNS then publishes the public address)</source>
+        <translation>Les interfaces externes sont derrière un NAT (le DNS publie alors l'adresse publique)</translation>
+    </message>
+    <message>
+        <source>Next hop and route</source>
+        <translation>Tronçon suivant et itinéraire</translation>
+    </message>
+    <message>
+        <source>Where the pool sends traffic inside, and whether this site's XMPP federation goes through it.</source>
+        <translation>Où le pool envoie le trafic à l'intérieur, et si la fédération XMPP de ce site passe par lui.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>%1 (site %2)</source>
+        <translation>%1 (site %2)</translation>
+    </message>
+    <message>
+        <source>Next hop pool:</source>
+        <translation>Pool du tronçon suivant :</translation>
+    </message>
+    <message>
+        <source>Route the XMPP federation of site %1 through this pool</source>
+        <translation>Acheminer la fédération XMPP du site %1 par ce pool</translation>
+    </message>
+    <message>
+        <source>New Edge Pool in Site %1</source>
+        <translation>Nouveau pool de périphérie dans le site %1</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::NewTopologyWizard</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Your organisation's name and the domains its users' addresses are in.</source>
+        <translation>Le nom de votre organisation et les domaines des adresses de ses utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Contoso</source>
+        <translation>Contoso</translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation>Nom de l'organisation :</translation>
+    </message>
+    <message>
+        <source>contoso.com</source>
+        <translation>contoso.com</translation>
+    </message>
+    <message>
+        <source>Default SIP domain:</source>
+        <translation>Domaine SIP par défaut :</translation>
+    </message>
+    <message>
+        <source>XMPP domains</source>
+        <translation>Domaines XMPP</translation>
+    </message>
+    <message>
+        <source>XMPP domains:</source>
+        <translation>Domaines XMPP :</translation>
+    </message>
+    <message>
+        <source>The domains of your users' XMPP addresses, one per row. Left empty, the SIP domain is used.</source>
+        <translation>Les domaines des adresses XMPP de vos utilisateurs, un par ligne. Laissé vide, le domaine SIP est utilisé.</translation>
+    </message>
+    <message>
+        <source>First site</source>
+        <translation>Premier site</translation>
+    </message>
+    <message>
+        <source>A site is a place with its own servers, such as a city or a data centre. You add edge pools to it afterwards.</source>
+        <translation>Un site est un lieu qui a ses propres serveurs, comme une ville ou un centre de données. Vous y ajoutez ensuite des pools de périphérie.</translation>
+    </message>
+    <message>
+        <source>Paris</source>
+        <translation>Paris</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>Nom du site :</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>Front-end pool FQDN:</source>
+        <translation>FQDN du pool frontal :</translation>
+    </message>
+    <message>
+        <source>The gateway's pool in this site, if it has one (a single-computer pool: its member is the pool FQDN itself).</source>
+        <translation>Le pool de la passerelle dans ce site, s'il en a un (pool à un seul ordinateur : son membre est le FQDN du pool lui-même).</translation>
+    </message>
+    <message>
+        <source>New Topology</source>
+        <translation>Nouvelle topologie</translation>
     </message>
 </context>
 <context>
@@ -1524,10 +1809,6 @@
         <source>Nothing is published yet. Publishing stores this topology as version 1.</source>
         <translation>Rien n'est encore publié. La publication enregistre cette topologie comme version 1.</translation>
     </message>
-    <message numerus="yes">
-        <source>Changes against published version %1 (%n change(s)):</source>
-        <translation><numerusform>Modifications par rapport à la version publiée %1 (%n modification) :</numerusform><numerusform>Modifications par rapport à la version publiée %1 (%n modifications) :</numerusform></translation>
-    </message>
     <message>
         <source>Changes to publish</source>
         <translation>Modifications à publier</translation>
@@ -1551,6 +1832,22 @@
     <message>
         <source>&amp;Publish</source>
         <translation>&amp;Publier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing makes version %1 with %n change(s) against published version %2:</source>
+        <translation><numerusform>La publication crée la version %1, avec %n modification par rapport à la version publiée %2 :</numerusform><numerusform>La publication crée la version %1, avec %n modifications par rapport à la version publiée %2 :</numerusform></translation>
+    </message>
+    <message>
+        <source>No warning: the topology passes every check.</source>
+        <translation>Aucun avertissement : la topologie passe toutes les vérifications.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) remain. You can publish, but read them first:</source>
+        <translation><numerusform>%n avertissement subsiste. Vous pouvez publier, mais lisez-le d'abord :</numerusform><numerusform>%n avertissements subsistent. Vous pouvez publier, mais lisez-les d'abord :</numerusform></translation>
+    </message>
+    <message>
+        <source>Outstanding warnings</source>
+        <translation>Avertissements en suspens</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2208,14 @@
         <source>The gateway checks this certificate on port 23456. An internal certification authority is fine.</source>
         <translation>La passerelle vérifie ce certificat sur le port 23456. Une autorité de certification interne convient.</translation>
     </message>
+    <message>
+        <source>&amp;Gateway certificate (front-end pool)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway presents this certificate to the edge on port 23456 and to your users' XMPP clients on port 5222. An internal certification authority is fine.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::SiteForm</name>
@@ -1976,10 +2281,6 @@
     <message>
         <source>Add &amp;Front End</source>
         <translation>Ajouter un pool &amp;frontal</translation>
-    </message>
-    <message>
-        <source>Add E&amp;dge Pool</source>
-        <translation>Ajouter un pool de &amp;périphérie</translation>
     </message>
     <message>
         <source>Add Edge Ser&amp;ver</source>
@@ -2064,6 +2365,42 @@
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
+    </message>
+    <message>
+        <source>New E&amp;dge Pool...</source>
+        <translation>Nouveau pool de &amp;périphérie...</translation>
+    </message>
+    <message>
+        <source>Fix the errors under Validation before publishing.</source>
+        <translation>Corrigez les erreurs indiquées sous Validation avant de publier.</translation>
+    </message>
+    <message>
+        <source>New edge pool %1 in site %2</source>
+        <translation>Nouveau pool de périphérie %1 dans le site %2</translation>
+    </message>
+    <message>
+        <source>New topology for %1</source>
+        <translation>Nouvelle topologie pour %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+    <message>
+        <source>Removing %1 also changes the following:</source>
+        <translation>Supprimer %1 modifie aussi ce qui suit :</translation>
+    </message>
+    <message>
+        <source>You can bring everything back with Edit &gt; Undo.</source>
+        <translation>Vous pouvez tout rétablir avec Édition &gt; Annuler.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2504,38 @@
         <source>&amp;Roll Back to This Version</source>
         <translation>&amp;Restaurer cette version</translation>
     </message>
+    <message>
+        <source>First version</source>
+        <translation>Première version</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>Aucune modification</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more change(s))</source>
+        <translation><numerusform>%1 (et %n autre modification)</numerusform><numerusform>%1 (et %n autres modifications)</numerusform></translation>
+    </message>
+    <message>
+        <source>Roll Back to Version %1</source>
+        <translation>Revenir à la version %1</translation>
+    </message>
+    <message>
+        <source>Publish the content of version %1 again as version %2? Edge servers pick it up the next time their local store is installed; unpublished edits in the draft are dropped.</source>
+        <translation>Publier de nouveau le contenu de la version %1 comme version %2 ? Les serveurs de périphérie la prennent à la prochaine installation de leur magasin local ; les modifications non publiées du brouillon sont abandonnées.</translation>
+    </message>
+    <message>
+        <source>It is the same as the latest version: nothing changes.</source>
+        <translation>Elle est identique à la dernière version : rien ne change.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) against the latest version, for example: %1</source>
+        <translation><numerusform>%n modification par rapport à la dernière version : %1</numerusform><numerusform>%n modifications par rapport à la dernière version, par exemple : %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Roll Back and Publish</source>
+        <translation>Revenir et publier</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::Workspace</name>
@@ -2177,6 +2546,10 @@
     <message>
         <source>The central store is not open. Restart Fedgate; if it fails again, check that the store location is reachable.</source>
         <translation>Le magasin central n'est pas ouvert. Redémarrez Fedgate ; en cas de nouvel échec, vérifiez que l'emplacement du magasin est accessible.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more change(s))</source>
+        <translation><numerusform>%1 (et %n autre modification)</numerusform><numerusform>%1 (et %n autres modifications)</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -15,8 +15,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
+#include <QWizard>
 
 using namespace fedgate;
 using namespace fedgate::wizard;
@@ -331,7 +333,20 @@ void TestTopologyPage::addSiteAndEdgePool()
     const QString siteName = fixture.workspace()->topology().sites.constLast().name;
     QCOMPARE(page.selectedPath(), QStringLiteral("sites/") + siteName);
 
+    // New Edge Pool is a wizard: a single-computer pool with its addresses.
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("addEdgePool")), Qt::LeftButton);
+    auto *wizard = page.findChild<QWizard *>(QStringLiteral("newEdgePoolWizard"));
+    QVERIFY(wizard);
+    QTRY_VERIFY(wizard->isVisible());
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("poolFqdn")),
+                     QStringLiteral("edge9.contoso.test"));
+    QCheckBox *poolXmpp = wizard->findChild<QCheckBox *>(QStringLiteral("poolXmpp"));
+    QTest::mouseClick(poolXmpp, Qt::LeftButton, {}, QPoint(5, poolXmpp->height() / 2));
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    auto *members = wizard->findChild<QTableWidget *>(QStringLiteral("members"));
+    members->item(0, 1)->setText(QStringLiteral("10.0.9.11"));
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
     const topology::Site &site = fixture.workspace()->topology().sites.constLast();
     QCOMPARE(site.edgePools.size(), 1);
     QVERIFY(page.selectedPath().startsWith(QStringLiteral("sites/%1/edgePools/").arg(siteName)));
