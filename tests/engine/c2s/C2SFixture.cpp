@@ -30,6 +30,8 @@ topology::Topology C2SFixture::topology() const
         t.users << u;
     }
     t.normalise();
+    if (customiseTopology)
+        customiseTopology(t);
     return t;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 // An in-process Gateway for the c2s suites: a test CA and a gateway
@@ -23,6 +24,9 @@ class C2SFixture
 public:
     static inline const QString kDomain = QStringLiteral("contoso.test");
     static inline const QString kPassword = QStringLiteral("correct horse 1");
+
+    // Changes the suite makes to the base topology (partners, policies).
+    std::function<void(topology::Topology &)> customiseTopology;
 
     // Empty on success, else what failed.
     QString start(const QString &address = QStringLiteral("127.0.0.210"));

@@ -5,31 +5,18 @@
 // failed logins in a row without memory growth, and a resource bound twice
 // (the older session replaced with <conflict/>). Each case checks the RFC
 // 6120 error and that another logged-in user still gets answers.
-#include "../RawXmppPeers.h"
 #include "C2SFixture.h"
+#include "RawClient.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace fedgate;
 using fedgate::test::C2SFixture;
-using fedgate::test::RawPeer;
+using fedgate::test::plainAuth;
+using fedgate::test::RawClient;
 
 namespace {
-QByteArray header()
-{
-    return "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
-           "xmlns:stream='http://etherx.jabber.org/streams' version='1.0' to='contoso.test'>";
-}
-
-QByteArray plainAuth(const QString &user, const QString &password)
-{
-    const QByteArray raw =
-        QByteArray(1, '\0') + user.toUtf8() + QByteArray(1, '\0') + password.toUtf8();
-    return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + raw.toBase64() +
-           "</auth>";
-}
-
 qint64 residentKb()
 {
     QFile f(QStringLiteral("/proc/self/status"));
@@ -40,78 +27,6 @@ qint64 residentKb()
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     return -1;
 }
-
-// A client played by hand, one step at a time.
-struct RawClient
-{
-    RawPeer peer;
-
-    static inline QHostAddress address;
-
-    bool open(quint16 port)
-    {
-        if (!peer.connect(address, port))
-            return false;
-        peer.send(header());
-        return peer.waitFor("</stream:features>");
-    }
-    bool startTls()
-    {
-        peer.received.clear();
-        peer.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-        if (!peer.waitFor("<proceed"))
-            return false;
-        peer.socket.setPeerVerifyMode(QSslSocket::VerifyNone);
-        peer.socket.startClientEncryption();
-        if (!QTest::qWaitFor([this] { return peer.socket.isEncrypted(); }, 5000))
-            return false;
-        peer.received.clear();
-        peer.send(header());
-        return peer.waitFor("</stream:features>");
-    }
-    // true on <success/>; `answer` gets what came back.
-    bool authenticate(const QString &user, const QString &password)
-    {
-        peer.received.clear();
-        peer.send(plainAuth(user, password));
-        (void)QTest::qWaitFor(
-            [this] {
-                peer.received += peer.socket.readAll();
-                return peer.received.contains("<success") || peer.received.contains("</failure>");
-            },
-            5000);
-        if (!peer.received.contains("<success"))
-            return false;
-        peer.received.clear();
-        peer.send(header());
-        return peer.waitFor("</stream:features>");
-    }
-    bool bind(const QString &resource)
-    {
-        peer.received.clear();
-        peer.send(
-            "<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" +
-            resource.toUtf8() + "</resource></bind></iq>");
-        return peer.waitFor("</iq>") && peer.received.contains("type='result'");
-    }
-    bool login(quint16 port, const QString &user, const QString &resource)
-    {
-        return open(port) && startTls() && authenticate(user, C2SFixture::kPassword) &&
-               bind(resource);
-    }
-    // A ping to the server answered: the session still works.
-    bool pingAnswered(const QByteArray &id)
-    {
-        peer.received.clear();
-        peer.send("<iq type='get' id='" + id +
-                  "' to='contoso.test'><ping xmlns='urn:xmpp:ping'/></iq>");
-        return peer.waitFor("id='" + id + "'") && peer.received.contains("type='result'");
-    }
-    bool closedWith(const QByteArray &condition)
-    {
-        return peer.waitFor(condition) && peer.waitClosed();
-    }
-};
 } // namespace
 
 class TestC2SHostile : public QObject
@@ -124,6 +39,7 @@ private slots:
         const QString error = m_fixture.start(QStringLiteral("127.0.0.211"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         RawClient::address = m_fixture.address();
+        RawClient::password = C2SFixture::kPassword;
         QVERIFY(m_bystander.login(port(), QStringLiteral("bob"), QStringLiteral("bystander")));
     }
     void cleanup() { QVERIFY(m_bystander.pingAnswered(QTest::currentTestFunction())); }
