@@ -50,6 +50,7 @@ class TestCertificatesPage : public QObject
     Q_OBJECT
 private slots:
     void requestWritesCsrWithExpectedSans();
+    void immediateRequestIsSignedByTheInternalAuthority_data();
     void immediateRequestIsSignedByTheInternalAuthority();
     void pfxImportAsksForThePassword();
 };
@@ -200,8 +201,23 @@ void TestCertificatesPage::requestWritesCsrWithExpectedSans()
                 .contains(QStringLiteral("Edge external 2026")));
 }
 
+void TestCertificatesPage::immediateRequestIsSignedByTheInternalAuthority_data()
+{
+    QTest::addColumn<QString>("usageButton");
+    QTest::addColumn<int>("usage");
+    QTest::addColumn<QString>("assignButton");
+    QTest::newRow("internal edge")
+        << QStringLiteral("internal") << int(certs::CertificateUsage::InternalEdge)
+        << QStringLiteral("assignInternal");
+    QTest::newRow("gateway") << QStringLiteral("gateway") << int(certs::CertificateUsage::Gateway)
+                             << QStringLiteral("assignGateway");
+}
+
 void TestCertificatesPage::immediateRequestIsSignedByTheInternalAuthority()
 {
+    QFETCH(QString, usageButton);
+    QFETCH(int, usage);
+    QFETCH(QString, assignButton);
     test::WizardFixture fixture;
     QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
     QVERIFY(fixture.workspace()->publish(QStringLiteral("for certificates")).ok());
@@ -214,8 +230,8 @@ void TestCertificatesPage::immediateRequestIsSignedByTheInternalAuthority()
     QVERIFY(wizard);
     QTRY_VERIFY(wizard->isVisible());
 
-    // The internal edge: the usual use of the internal authority.
-    auto *internal = wizard->findChild<QAbstractButton *>(QStringLiteral("internal"));
+    // The internal edge and the gateway: the usual uses of the internal authority.
+    auto *internal = wizard->findChild<QAbstractButton *>(usageButton);
     QVERIFY(internal);
     QTest::mouseClick(internal, Qt::LeftButton, {}, QPoint(5, internal->height() / 2));
     next(wizard); // -> delayed or immediate
@@ -267,11 +283,17 @@ void TestCertificatesPage::immediateRequestIsSignedByTheInternalAuthority()
     QCOMPARE(stored.value().size(), 1);
     const certs::StoredCertificate &c = stored.value().first();
     QCOMPARE(c.sourceFormat, QStringLiteral("internal CA"));
-    QVERIFY(c.usage == certs::CertificateUsage::InternalEdge);
+    QVERIFY(int(c.usage) == usage);
     QCOMPARE(c.requestId, outcome.request.id);
     QVERIFY(c.info.issuer != c.info.subject);
     QVERIFY2(c.info.dnsNames.contains(outcome.request.names.dnsNames.first()),
              qPrintable(c.info.dnsNames.join(QLatin1Char(','))));
+    // Assigned from the page to the interface it was requested for.
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(page.findChild<QPushButton *>(assignButton), Qt::LeftButton);
+    auto assignment = store.assignment(certs::CertificateUsage(usage));
+    QVERIFY(assignment.ok() && assignment.value().has_value());
+    QCOMPARE(assignment.value()->certificateId, c.id);
 }
 
 namespace {

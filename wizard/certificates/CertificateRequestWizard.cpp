@@ -40,8 +40,9 @@ CertificateRequestWizard::CertificateRequestWizard(const topology::Topology &top
 certs::CertificateRequest CertificateRequestWizard::request() const
 {
     certs::CertificateRequest r;
-    r.usage = field(QStringLiteral("external")).toBool() ? certs::CertificateUsage::ExternalEdge
-                                                         : certs::CertificateUsage::InternalEdge;
+    r.usage = field(QStringLiteral("external")).toBool()  ? certs::CertificateUsage::ExternalEdge
+              : field(QStringLiteral("gateway")).toBool() ? certs::CertificateUsage::Gateway
+                                                          : certs::CertificateUsage::InternalEdge;
     r.mode = field(QStringLiteral("immediate")).toBool() ? certs::RequestMode::Immediate
                                                          : certs::RequestMode::Delayed;
     if (r.mode == certs::RequestMode::Delayed)

@@ -95,7 +95,8 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
     auto *import = button(tr("&Import..."), QStringLiteral("import"), this);
     auto *external = button(tr("Assign to &External Edge"), QStringLiteral("assignExternal"), this);
     auto *internal = button(tr("Assign to I&nternal Edge"), QStringLiteral("assignInternal"), this);
-    for (QPushButton *b : {request, import, external, internal})
+    auto *gateway = button(tr("Assign to &Gateway"), QStringLiteral("assignGateway"), this);
+    for (QPushButton *b : {request, import, external, internal, gateway})
         actions->addWidget(b);
     actions->addStretch(1);
     row->addLayout(actions);
@@ -121,14 +122,22 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
     connect(import, &QPushButton::clicked, this, &CertificatesPage::importCertificate);
     connect(external, &QPushButton::clicked, this, &CertificatesPage::assignExternal);
     connect(internal, &QPushButton::clicked, this, &CertificatesPage::assignInternal);
+    connect(gateway, &QPushButton::clicked, this, &CertificatesPage::assignGateway);
     connect(viewCsr, &QPushButton::clicked, this, &CertificatesPage::viewPendingCsr);
     reload();
 }
 
 QString CertificatesPage::usageName(certs::CertificateUsage usage)
 {
-    return usage == certs::CertificateUsage::ExternalEdge ? tr("External edge")
-                                                          : tr("Internal edge");
+    switch (usage) {
+    case certs::CertificateUsage::ExternalEdge:
+        return tr("External edge");
+    case certs::CertificateUsage::InternalEdge:
+        return tr("Internal edge");
+    case certs::CertificateUsage::Gateway:
+        break;
+    }
+    return tr("Gateway");
 }
 
 void CertificatesPage::reload()
@@ -136,8 +145,7 @@ void CertificatesPage::reload()
     certs::KeyStore store;
     QHash<QString, QStringList> assignedTo;
     QStringList assignedLines;
-    for (certs::CertificateUsage usage :
-         {certs::CertificateUsage::ExternalEdge, certs::CertificateUsage::InternalEdge}) {
+    for (certs::CertificateUsage usage : certs::allUsages()) {
         auto a = store.assignment(usage);
         if (a.ok() && a.value()) {
             assignedTo[a.value()->certificateId] << usageName(usage);
@@ -218,15 +226,20 @@ QString CertificatesPage::selectedCertificate() const
 
 void CertificatesPage::assignExternal()
 {
-    assign(true);
+    assign(certs::CertificateUsage::ExternalEdge);
 }
 
 void CertificatesPage::assignInternal()
 {
-    assign(false);
+    assign(certs::CertificateUsage::InternalEdge);
 }
 
-void CertificatesPage::assign(bool external)
+void CertificatesPage::assignGateway()
+{
+    assign(certs::CertificateUsage::Gateway);
+}
+
+void CertificatesPage::assign(certs::CertificateUsage usage)
 {
     const QString id = selectedCertificate();
     if (id.isEmpty()) {
@@ -235,8 +248,6 @@ void CertificatesPage::assign(bool external)
         return;
     }
     auto topology = publishedTopology(m_workspace);
-    const certs::CertificateUsage usage =
-        external ? certs::CertificateUsage::ExternalEdge : certs::CertificateUsage::InternalEdge;
     certs::KeyStore store;
     auto result = store.assign(id, usage, topology.ok() ? &topology.value() : nullptr);
     if (!result.ok()) {

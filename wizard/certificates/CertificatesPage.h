@@ -30,13 +30,14 @@ public slots:
     void importCertificate();
     void assignExternal();
     void assignInternal();
+    void assignGateway();
     void viewPendingCsr();
 
 signals:
     void certificatesChanged();
 
 private:
-    void assign(bool external);
+    void assign(certs::CertificateUsage usage);
     QString selectedCertificate() const;
 
     Workspace *m_workspace;

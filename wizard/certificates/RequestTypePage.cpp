@@ -23,7 +23,13 @@ RequestTypePage::RequestTypePage(QWidget *parent)
     auto *internalHelp = new QLabel(tr("The gateway checks this certificate on port 23456. An "
                                        "internal certification authority is fine."),
                                     this);
-    for (QLabel *help : {externalHelp, internalHelp}) {
+    auto *gateway = new QRadioButton(tr("&Gateway certificate (front-end pool)"), this);
+    gateway->setObjectName(QStringLiteral("gateway"));
+    auto *gatewayHelp = new QLabel(tr("The gateway presents this certificate to the edge on port "
+                                      "23456 and to your users' XMPP clients on port 5222. An "
+                                      "internal certification authority is fine."),
+                                   this);
+    for (QLabel *help : {externalHelp, internalHelp, gatewayHelp}) {
         help->setWordWrap(true);
         help->setIndent(24);
     }
@@ -32,8 +38,12 @@ RequestTypePage::RequestTypePage(QWidget *parent)
     layout->addSpacing(12);
     layout->addWidget(internal);
     layout->addWidget(internalHelp);
+    layout->addSpacing(12);
+    layout->addWidget(gateway);
+    layout->addWidget(gatewayHelp);
     layout->addStretch(1);
     registerField(QStringLiteral("external"), external);
+    registerField(QStringLiteral("gateway"), gateway);
 }
 
 } // namespace fedgate::wizard
