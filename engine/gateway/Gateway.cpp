@@ -12,7 +12,10 @@
 #include "engine/xml/PeerText.h"
 
 #include <QRandomGenerator>
+
 #include <QSslKey>
+#include <algorithm>
+#include <climits>
 
 #include <spdlog/spdlog.h>
 
@@ -20,7 +23,9 @@ namespace fedgate::engine {
 
 Gateway::Gateway(QObject *parent)
     : QObject(parent)
-{}
+{
+    connect(&m_refreshTimer, &QTimer::timeout, this, &Gateway::refreshPartnerSubscriptions);
+}
 
 Gateway::~Gateway()
 {
@@ -31,7 +36,6 @@ Status Gateway::start(const GatewayConfig &config, const topology::Topology &top
 {
     m_config = config;
     m_guard = ConnectionGuard(config.maxUnboundPerAddress);
-    reload(topology);
     if (config.tls.localCertificate().isNull() || config.tls.privateKey().isNull())
         return Error{QStringLiteral("The gateway has no certificate for client connections. "
                                     "Request and assign the gateway certificate (fedgatectl "
@@ -55,6 +59,7 @@ Status Gateway::start(const GatewayConfig &config, const topology::Topology &top
         return s;
     m_presence = std::make_unique<PresenceService>(*this, *m_rosterStore);
     m_roster = std::make_unique<RosterService>(*this, *m_rosterStore, *m_presence);
+    reload(topology);
 
     m_listener = new S2SListener(false, this);
     if (!m_listener->listen(config.clientAddress, config.clientPort)) {
@@ -88,6 +93,11 @@ void Gateway::reload(const topology::Topology &topology)
         if (jid.isValid())
             m_users.insert(jid.bare().toString());
     }
+    const int refreshSeconds = topology.gateway.subscriptionRefreshInterval;
+    if (refreshSeconds > 0)
+        m_refreshTimer.start(int(std::min<qint64>(qint64(refreshSeconds) * 1000, INT_MAX)));
+    else
+        m_refreshTimer.stop();
     // Sessions of users no longer in the topology end now.
     const QList<ClientSession *> sessions(m_all.begin(), m_all.end());
     for (ClientSession *s : sessions) {
@@ -112,6 +122,28 @@ void Gateway::stop()
         m_listener->close();
         delete m_listener;
         m_listener = nullptr;
+    }
+}
+
+void Gateway::refreshPartnerSubscriptions()
+{
+    if (!m_rosterStore)
+        return;
+    for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it) {
+        const bool online = std::any_of(it->cbegin(), it->cend(),
+                                        [](const ClientSession *s) { return s->available; });
+        if (!online)
+            continue;
+        const Jid user = it.key();
+        for (const RosterItem &item : m_rosterStore->items(user)) {
+            if (!item.hasTo() || isLocalDomain(item.contact.domain()))
+                continue;
+            XmlElement probe(QStringLiteral("presence"), QStringLiteral("jabber:client"));
+            probe.setAttribute(QStringLiteral("from"), user.toString());
+            probe.setAttribute(QStringLiteral("to"), item.contact.toString());
+            probe.setAttribute(QStringLiteral("type"), QStringLiteral("probe"));
+            route(probe);
+        }
     }
 }
 

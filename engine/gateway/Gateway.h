@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 
@@ -92,6 +93,8 @@ public:
 
 private:
     void onAccepted(QSslSocket *socket);
+    // SubscriptionRefreshInterval: probes partner contacts again.
+    void refreshPartnerSubscriptions();
     ClientLimits limits() const;
     // Routing (GatewayRouting.cpp).
     void deliverLocal(const XmlElement &stanza);
@@ -126,6 +129,7 @@ private:
     QSet<ClientSession *> m_all;
     QHash<Jid, QList<ClientSession *>> m_bound;
     quint64 m_idCounter = 0;
+    QTimer m_refreshTimer;
 };
 
 } // namespace fedgate::engine

@@ -59,6 +59,7 @@ QString C2SFixture::start(const QString &address)
     config.tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
     config.tls.setProtocol(QSsl::TlsV1_2OrLater);
     config.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_config = config;
     m_gateway = std::make_unique<engine::Gateway>();
     const Status started = m_gateway->start(config, topology());
     if (!started)
@@ -71,6 +72,15 @@ QString C2SFixture::start(const QString &address)
             return s.error().toString();
     }
     return {};
+}
+
+QString C2SFixture::restartGateway()
+{
+    m_gateway->stop();
+    m_gateway.reset();
+    m_gateway = std::make_unique<engine::Gateway>();
+    const Status started = m_gateway->start(m_config, topology());
+    return started ? QString() : started.error().toString();
 }
 
 QJsonObject C2SFixture::runClients(const QString &scenario, const QStringList &args, int *exitCode)

@@ -31,6 +31,8 @@ public:
     // Empty on success, else what failed.
     QString start(const QString &address = QStringLiteral("127.0.0.210"));
     topology::Topology topology() const;
+    // A new Gateway on the same database (as after a fedgated restart).
+    QString restartGateway();
     engine::Gateway &gateway() { return *m_gateway; }
     quint16 port() const { return m_gateway->clientPort(); }
     QHostAddress address() const { return m_address; }
@@ -44,6 +46,7 @@ public:
 private:
     QHostAddress m_address;
     QTemporaryDir m_dir;
+    engine::GatewayConfig m_config;
     TestCa m_ca;
     std::unique_ptr<engine::Gateway> m_gateway;
 };

@@ -1,7 +1,8 @@
 // Real slixmpp clients against an in-process gateway (issue 10 item 3): log
 // in over STARTTLS + SCRAM, chat between two local users both ways,
 // subscribe and see each other's presence with the roster at 'both', get a
-// message sent while offline at the next login (XEP-0160), and fail to log
+// message sent while offline at the next login after a restart (XEP-0160),
+// resume a cut stream (XEP-0198), get carbons (XEP-0280), and fail to log
 // in with a wrong password, as an unknown user, or as a user removed from
 // the topology.
 #include "C2SFixture.h"
@@ -89,7 +90,7 @@ private slots:
                  QStringLiteral("both"));
     }
 
-    void offlineMessageDeliveredAtNextLogin()
+    void offlineMessageDeliveredAtNextLoginAfterRestart()
     {
         int code = 0;
         m_fixture.runClients(QStringLiteral("send"),
@@ -98,6 +99,9 @@ private slots:
                               QStringLiteral("while you were away")},
                              &code);
         QCOMPARE(code, 0);
+        // A new Gateway on the same database file: the message was stored durably.
+        const QString error = m_fixture.restartGateway();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         const QJsonObject r = m_fixture.runClients(
             QStringLiteral("receive"),
             {m_fixture.user(QStringLiteral("carol")), C2SFixture::kPassword}, &code);

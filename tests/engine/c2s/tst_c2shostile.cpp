@@ -143,6 +143,18 @@ private slots:
         QVERIFY(second.pingAnswered("after-conflict"));
     }
 
+    void removedUserSessionIsClosedOnReload()
+    {
+        RawClient carol;
+        QVERIFY(carol.login(port(), QStringLiteral("carol"), QStringLiteral("laptop")));
+        topology::Topology t = m_fixture.topology();
+        t.users.removeIf(
+            [](const topology::User &u) { return u.xmppAddress.startsWith("carol@"); });
+        m_fixture.gateway().reload(t);
+        QVERIFY(carol.closedWith("<not-authorized"));
+        m_fixture.gateway().reload(m_fixture.topology());
+    }
+
     void manyFailedLoginsDoNotGrowMemory()
     {
         // Three failures per stream close it (RFC 6120 6.4.5); 1,000 failed

@@ -80,6 +80,7 @@ private slots:
     {
         m_fixture.customiseTopology = [](topology::Topology &t) {
             t.policy(QStringLiteral("global"))->enableXmppAccess = true;
+            t.gateway.subscriptionRefreshInterval = 1; // seconds
             topology::ExternalAccessPolicy noXmpp;
             noXmpp.identity = QStringLiteral("tag:noxmpp");
             noXmpp.enableFederationAccess = true;
@@ -209,6 +210,21 @@ private slots:
                                                        QStringLiteral("alice@contoso.test"),
                                                        QStringLiteral("hello after invite")));
         QVERIFY(m_alice.peer.waitFor("hello after invite"));
+    }
+
+    void partnerSubscriptionsAreProbedAgainOnTheRefreshInterval()
+    {
+        // z approves alice's request: alice now sees z's presence.
+        m_fixture.gateway().receiveFromFederation(
+            stanza(QStringLiteral("presence"), QStringLiteral("z@unverified.test"),
+                   QStringLiteral("alice@contoso.test"), QStringLiteral("subscribed")));
+        QVERIFY(m_alice.peer.waitFor("subscription='to'"));
+        m_uplink.sent.clear();
+        const XmlElement *probe =
+            m_uplink.waitFor(is(QStringLiteral("presence"), QStringLiteral("z@unverified.test"),
+                                QStringLiteral("probe")));
+        QVERIFY(probe);
+        QCOMPARE(probe->attribute(QStringLiteral("from")), QStringLiteral("alice@contoso.test"));
     }
 
     void undeliverableComesBackToTheSender()
