@@ -7,6 +7,7 @@
 // and the edge refuses, with the reason in its log, a gateway whose
 // certificate names a pool the topology does not name as its next hop.
 // Addresses 127.0.0.230-236.
+#include "LinkProcesses.h"
 #include "support/Fedgatectl.h"
 #include "support/PeerProcess.h"
 #include "support/TestCa.h"
@@ -43,11 +44,6 @@ const Addresses kSplit{QStringLiteral("127.0.0.233"), QStringLiteral("127.0.0.23
 // Montreal's edge, where nothing listens (the gateway's second route).
 const QString kNobody = QStringLiteral("127.0.0.236");
 
-QString readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
 } // namespace
 
 class TestLinkRoles : public QObject
@@ -75,26 +71,7 @@ private:
         topology::EdgePool *montreal =
             topology.value().edgePool(QStringLiteral("edge-mtl.contoso.test"));
         montreal->members.first().internalIPv4 = kNobody;
-        const QString file = dataDir + QStringLiteral("/topology.json");
-        if (!topology::TopologyDocument::writeFile(topology.value(), file).ok())
-            return {};
-        // Published in this directory's central store, exported, and
-        // imported into its replica, as an administrator does.
-        const QString exported = dataDir + QStringLiteral("/exported.json");
-        for (const QStringList &step :
-             {QStringList{QStringLiteral("topology"), QStringLiteral("publish"),
-                          QStringLiteral("--file"), file},
-              QStringList{QStringLiteral("topology"), QStringLiteral("export"),
-                          QStringLiteral("--output"), exported},
-              QStringList{QStringLiteral("topology"), QStringLiteral("import"),
-                          QStringLiteral("--file"), exported}}) {
-            const CliResult result = runFedgatectl(step, dataDir);
-            if (result.exitCode != 0) {
-                qWarning("%s", qPrintable(result.text()));
-                return {};
-            }
-        }
-        return dataDir;
+        return installTopology(topology.value(), dataDir) ? dataDir : QString();
     }
 
     QStringList edgeArgs(const Addresses &a) const
@@ -275,8 +252,8 @@ private slots:
             QStringLiteral("refused: the gateway certificate names DNS:fe-mtl.contoso.test, "
                            "DNS:contoso.test, CN:fe-mtl.contoso.test, not fe-paris.contoso.test");
         QTRY_VERIFY2_WITH_TIMEOUT(
-            readFile(edgeDir + QStringLiteral("/fedgated.log")).contains(reason),
-            qPrintable(readFile(edgeDir + QStringLiteral("/fedgated.log"))), 15000);
+            readTextFile(edgeDir + QStringLiteral("/fedgated.log")).contains(reason),
+            qPrintable(readTextFile(edgeDir + QStringLiteral("/fedgated.log"))), 15000);
         QVERIFY(!established(linkSessions(edgeDir), QStringLiteral("in")));
     }
 };
