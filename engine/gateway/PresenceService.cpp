@@ -68,6 +68,10 @@ bool PresenceService::fromClient(ClientSession *session, const XmlElement &prese
     broadcast(session, presence);
     if (initial) {
         const Jid user = session->jid().bare();
+        // RFC 6121 4.2.2: the new resource learns about the user's other ones.
+        for (ClientSession *other : m_router.sessionsOf(user))
+            if (other != session && other->available)
+                session->deliver(addressed(other->lastPresence, session->jid().toString()));
         for (const RosterItem &item : m_roster.items(user))
             if (item.hasTo())
                 m_router.route(simplePresence(user.toString(), item.contact.toString(),
