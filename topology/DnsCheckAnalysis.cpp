@@ -127,6 +127,8 @@ DnsCheckAnalysis::DnsCheckAnalysis(DnsRecordPlan plan, bool includeInternal, QSt
         if (!m_plan.srvOwners().contains(tls) && !m_plan.srvOwners().isEmpty())
             m_queries << DnsQuery{tls, DnsRecordType::SRV, DnsZone::External};
     }
+    for (const QString &owner : m_plan.tlsaOwners())
+        m_queries << DnsQuery{owner, DnsRecordType::TLSA, DnsZone::External};
     QList<DnsZone> zones{DnsZone::External};
     if (m_includeInternal)
         zones << DnsZone::Internal;
@@ -150,7 +152,9 @@ QList<int> DnsCheckAnalysis::addAnswer(const DnsQuery &query, const DnsAnswer &a
         return decided;
     }
 
-    if (query.type == DnsRecordType::SRV) {
+    if (query.type == DnsRecordType::TLSA) {
+        addTlsaAnswer(query, answer, rows, &decided);
+    } else if (query.type == DnsRecordType::SRV) {
         if (rows.isEmpty())
             addLintSrvAnswer(query, answer);
         else
@@ -570,6 +574,63 @@ DnsFinding DnsCheckAnalysis::failureFinding(const Failure &f) const
     return finding(rule, m_server, message);
 }
 
+void DnsCheckAnalysis::addTlsaAnswer(const DnsQuery &query, const DnsAnswer &answer,
+                                     const QList<int> &rows, QList<int> *decided)
+{
+    QStringList seen;
+    for (const DnsTlsaAnswer &t : answer.tlsa)
+        seen << QStringLiteral("%1 %2 %3 %4")
+                    .arg(t.usage)
+                    .arg(t.selector)
+                    .arg(t.matchingType)
+                    .arg(QString::fromLatin1(t.data.toHex()));
+    QStringList unplanned = seen;
+    for (int i : rows)
+        unplanned.removeAll(m_plan.records().at(i).value);
+    auto lineOf = [&](const QString &data) {
+        DnsRecord r;
+        r.type = DnsRecordType::TLSA;
+        r.name = query.name;
+        r.value = data;
+        return r.zoneLine();
+    };
+    QStringList remove;
+    for (const QString &u : std::as_const(unplanned))
+        remove << lineOf(u);
+    QList<DnsFinding> &out = m_findings[query.key()];
+    for (int i : rows) {
+        const DnsRecord &planned = m_plan.records().at(i);
+        DnsCheckResult &row = m_results[i];
+        *decided << i;
+        if (seen.contains(planned.value)) {
+            row.status = DnsCheckStatus::Ok;
+            row.message.clear();
+            row.found = {planned.typeAndData()};
+            continue;
+        }
+        if (!unplanned.isEmpty()) {
+            row.status = DnsCheckStatus::OtherTarget;
+            row.found.clear();
+            for (const QString &u : std::as_const(unplanned))
+                row.found << QStringLiteral("TLSA ") + u;
+            row.message = tr("TLSA %1 does not match the edge's key (%2): partners that use DANE "
+                             "will refuse the edge's certificate. Delete %3 and create %4.")
+                              .arg(absoluteDnsName(query.name), planned.purpose, quotedList(remove),
+                                   quoted(planned.zoneLine()));
+            out << finding(QStringLiteral("tlsa-mismatch"), query.name, row.message,
+                           {planned.zoneLine()}, remove);
+            continue;
+        }
+        row.status = DnsCheckStatus::Missing;
+        row.found.clear();
+        row.message = tr("TLSA %1 for the edge's key is missing: partners that use DANE cannot "
+                         "verify the edge's certificate. Create %2.")
+                          .arg(absoluteDnsName(query.name), quoted(planned.zoneLine()));
+        out << finding(QStringLiteral("tlsa-missing"), query.name, row.message,
+                       {planned.zoneLine()});
+    }
+}
+
 QList<DnsQuery> DnsCheckAnalysis::followUpQueries() const
 {
     QList<DnsQuery> follow;
@@ -595,7 +656,8 @@ QList<DnsFinding> DnsCheckAnalysis::findings() const
     // left with no address at all gets one finding naming every record.
     QSet<QString> reported;
     for (const DnsCheckResult &r : m_results) {
-        if (r.status != DnsCheckStatus::Missing || r.record.type == DnsRecordType::SRV)
+        if (r.status != DnsCheckStatus::Missing || r.record.type == DnsRecordType::SRV ||
+            r.record.type == DnsRecordType::TLSA)
             continue;
         const QString host = r.record.name;
         const auto answered = [&](DnsRecordType type) {

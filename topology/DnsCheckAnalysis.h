@@ -87,6 +87,8 @@ private:
         QStringList queries; // "SRV _xmpp-server._tcp.contoso.test."
     };
     QList<Failure> m_failures;
+    void addTlsaAnswer(const DnsQuery &query, const DnsAnswer &answer, const QList<int> &rows,
+                       QList<int> *decided);
     void addFailure(const DnsQuery &query, const DnsAnswer &answer, const QList<int> &rows,
                     QList<int> *decided);
     DnsFinding failureFinding(const Failure &failure) const;

@@ -67,9 +67,13 @@ void DnsChecker::start(const DnsRecordPlan &plan, const Options &options)
     const QList<DnsQuery> queries = m_analysis->queries();
     for (const DnsQuery &q : queries)
         launch(q);
-    if (m_validator)
+    if (m_validator) {
         for (const QString &domain : plan.xmppDomains())
-            launchDnssec(domain);
+            launchDnssec(domain, xmppServerSrvName(domain), DnsRecordType::SRV);
+        // TLSA protects nothing unless its zone is signed.
+        for (const QString &owner : plan.tlsaOwners())
+            launchDnssec(owner, owner, DnsRecordType::TLSA);
+    }
     if (m_pending == 0)
         QMetaObject::invokeMethod(this, &DnsChecker::advance, Qt::QueuedConnection);
 }
@@ -84,7 +88,7 @@ void DnsChecker::launch(const DnsQuery &query)
     });
 }
 
-void DnsChecker::launchDnssec(const QString &zone)
+void DnsChecker::launchDnssec(const QString &zone, const QString &name, DnsRecordType type)
 {
     // The zone's own SRV owner: a validated answer (or a validated denial)
     // says whether the records partners read there are signed.
@@ -92,21 +96,20 @@ void DnsChecker::launchDnssec(const QString &zone)
     ++m_report.lookups;
     const int slot = int(m_report.dnssec.size());
     m_report.dnssec << DnsZoneSecurity{zone, QStringLiteral("pending"), {}};
-    m_validator->lookup(xmppServerSrvName(zone), DnsRecordType::SRV,
-                        [this, slot](const DnsLookupResult &result) {
-                            DnsZoneSecurity &z = m_report.dnssec[slot];
-                            const DnsAnswer answer = DnsAnswer::fromLookup(result);
-                            if (result.dnssec == DnssecStatus::Bogus) {
-                                z.status = toString(DnssecStatus::Bogus);
-                                z.reason = result.whyBogus;
-                            } else if (answer.isFailure()) {
-                                z.status = toString(result.outcome);
-                                z.reason = result.detail;
-                            } else {
-                                z.status = toString(result.dnssec);
-                            }
-                            lookupDone();
-                        });
+    m_validator->lookup(name, type, [this, slot](const DnsLookupResult &result) {
+        DnsZoneSecurity &z = m_report.dnssec[slot];
+        const DnsAnswer answer = DnsAnswer::fromLookup(result);
+        if (result.dnssec == DnssecStatus::Bogus) {
+            z.status = toString(DnssecStatus::Bogus);
+            z.reason = result.whyBogus;
+        } else if (answer.isFailure()) {
+            z.status = toString(result.outcome);
+            z.reason = result.detail;
+        } else {
+            z.status = toString(result.dnssec);
+        }
+        lookupDone();
+    });
 }
 
 void DnsChecker::record(const DnsQuery &query, const DnsAnswer &answer)
@@ -177,6 +180,17 @@ void DnsChecker::finish(bool cancelled)
                    "validating partners will not find the edge at all. Re-sign the zone and "
                    "check that its DS record at the parent matches its key, then check again.")
                     .arg(z.zone, m_report.trustAnchor, z.reason),
+                {},
+                {}};
+    for (const DnsZoneSecurity &z : std::as_const(m_report.dnssec))
+        if (z.zone.startsWith(QLatin1Char('_')) && z.status == QLatin1String("insecure"))
+            m_report.findings << DnsFinding{
+                QStringLiteral("tlsa-unsigned-zone"),
+                z.zone,
+                tr("TLSA %1 is in a zone that is not signed with DNSSEC: DANE protects nothing "
+                   "there and partners ignore it. Sign the zone (and publish its DS record at "
+                   "the parent), then check again.")
+                    .arg(z.zone),
                 {},
                 {}};
     m_report.cancelled = cancelled;

@@ -68,7 +68,7 @@ signals:
 
 private:
     void launch(const DnsQuery &query);
-    void launchDnssec(const QString &zone);
+    void launchDnssec(const QString &zone, const QString &name, DnsRecordType type);
     void record(const DnsQuery &query, const DnsAnswer &answer);
     void lookupDone();
     void advance();

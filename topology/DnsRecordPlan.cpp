@@ -1,6 +1,7 @@
 #include "DnsRecordPlan.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 
@@ -303,9 +304,46 @@ QStringList DnsRecordPlan::hostNames(DnsZone zone) const
 {
     QStringList hosts;
     for (const DnsRecord &r : m_records)
-        if (r.zone == zone && r.type != DnsRecordType::SRV && !hosts.contains(r.name))
+        if (r.zone == zone && (r.type == DnsRecordType::A || r.type == DnsRecordType::AAAA) &&
+            !hosts.contains(r.name))
             hosts << r.name;
     return hosts;
+}
+
+void DnsRecordPlan::addDaneKeys(const QList<DaneKey> &keys)
+{
+    QList<QPair<QString, quint16>> endpoints; // SRV target and port
+    QHash<QString, QString> pools;
+    for (const DnsRecord &r : std::as_const(m_records))
+        if (r.zone == DnsZone::External && r.type == DnsRecordType::SRV && !r.value.isEmpty() &&
+            !endpoints.contains(qMakePair(r.value, r.port))) {
+            endpoints << qMakePair(r.value, r.port);
+            pools.insert(r.value, r.edgePool);
+        }
+    for (const auto &[target, port] : std::as_const(endpoints))
+        for (const DaneKey &key : keys) {
+            DnsRecord tlsa;
+            tlsa.zone = DnsZone::External;
+            tlsa.type = DnsRecordType::TLSA;
+            tlsa.name = QStringLiteral("_%1._tcp.%2").arg(port).arg(target);
+            tlsa.value = QStringLiteral("3 1 1 ") + QString::fromLatin1(key.spkiSha256.toHex());
+            tlsa.edgePool = pools.value(target);
+            tlsa.purpose = tr("DANE (RFC 7673): partners that validate DNSSEC check the edge's "
+                              "certificate on %1 port %2 against this key (%3)")
+                               .arg(target)
+                               .arg(port)
+                               .arg(key.origin);
+            add(tlsa);
+        }
+}
+
+QStringList DnsRecordPlan::tlsaOwners() const
+{
+    QStringList owners;
+    for (const DnsRecord &r : m_records)
+        if (r.type == DnsRecordType::TLSA && !owners.contains(r.name))
+            owners << r.name;
+    return owners;
 }
 
 } // namespace fedgate::topology

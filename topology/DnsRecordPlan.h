@@ -33,6 +33,21 @@ public:
 
     static DnsRecordPlan fromTopology(const Topology &topology);
 
+    // DANE for the edge (RFC 6698, 7671; RFC 7673 for SRV): one TLSA record
+    // "3 1 1 <SHA-256 of the key's SubjectPublicKeyInfo>" per key at
+    // `_<port>._tcp.<SRV target>` of every external SRV target. `keys`: the
+    // assigned external certificate's key, then the pending one's during a
+    // renewal (both published before the switch); each with its origin for
+    // the purpose line.
+    struct DaneKey
+    {
+        QByteArray spkiSha256; // 32 bytes
+        QString origin;        // "the assigned external certificate", ...
+    };
+    void addDaneKeys(const QList<DaneKey> &keys);
+    // Owners of planned TLSA records, in plan order.
+    QStringList tlsaOwners() const;
+
     const QList<DnsRecord> &records() const { return m_records; }
     QList<DnsRecord> records(DnsZone zone) const;
     // What could not be planned, and what to change in the topology. An empty

@@ -3,6 +3,7 @@
 #include "PageHeader.h"
 #include "Workspace.h"
 
+#include "certs/DaneKeys.h"
 #include "topology/DnsChecker.h"
 #include "topology/DnsExport.h"
 
@@ -221,6 +222,8 @@ void DnsPage::reloadPlan()
         m_source->setText(tr("Nothing is published yet: records planned from the draft."));
     }
     m_plan = DnsRecordPlan::fromTopology(topology);
+    // TLSA for the edge's assigned (and pending) external certificate key.
+    m_plan.addDaneKeys(certs::edgeDaneKeys(certs::KeyStore()));
     if (!m_plan.notes().isEmpty())
         m_source->setText(m_source->text() + QLatin1Char(' ') +
                           m_plan.notes().join(QLatin1Char(' ')));

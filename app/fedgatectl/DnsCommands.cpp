@@ -2,6 +2,7 @@
 // needs, checked live against a resolver, and written out for the DNS team.
 #include "Cli.h"
 
+#include "certs/DaneKeys.h"
 #include "topology/CentralStore.h"
 #include "topology/DnsChecker.h"
 #include "topology/DnsExport.h"
@@ -121,6 +122,15 @@ Source loadTopology(Context &ctx, const QCommandLineParser &parser)
     return source;
 }
 
+// The topology's records, with the edge's TLSA records when this machine's
+// key store has an external edge certificate assigned or requested.
+DnsRecordPlan planFor(const Topology &topology)
+{
+    DnsRecordPlan plan = DnsRecordPlan::fromTopology(topology);
+    plan.addDaneKeys(certs::edgeDaneKeys(certs::KeyStore()));
+    return plan;
+}
+
 QString planText(const DnsRecordPlan &plan, const QString &label)
 {
     QString text = QStringLiteral("DNS records for %1\n").arg(label);
@@ -152,7 +162,7 @@ int dnsPlan(Context &ctx)
     const Source source = loadTopology(ctx, parser);
     if (!source.topology)
         return source.exitCode;
-    const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
+    const DnsRecordPlan plan = planFor(*source.topology);
     const int code = plan.notes().isEmpty() ? Ok : UsageOrValidation;
     if (ctx.json()) {
         QJsonArray external, internal;
@@ -326,7 +336,7 @@ int dnsCheck(Context &ctx)
     if (!source.topology)
         return source.exitCode;
 
-    const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
+    const DnsRecordPlan plan = planFor(*source.topology);
     DnsCheckReport report = DnsChecker::check(plan, options);
     report.source = source.label;
     // Notes mean part of the deployment could not be planned, so could not
@@ -366,7 +376,7 @@ int dnsExport(Context &ctx)
     const Source source = loadTopology(ctx, parser);
     if (!source.topology)
         return source.exitCode;
-    const DnsRecordPlan plan = DnsRecordPlan::fromTopology(*source.topology);
+    const DnsRecordPlan plan = planFor(*source.topology);
     const DnsZone zone = parser.isSet(internal) ? DnsZone::Internal : DnsZone::External;
     const QString content =
         fmt == QLatin1String("csv") ? DnsExport::csv(plan) : DnsExport::zoneSnippet(plan, zone);
