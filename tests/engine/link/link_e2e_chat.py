@@ -2,11 +2,14 @@
 """Chat both ways between a user of Fedgate's gateway and a user of a
 partner server (tests/engine/link/tst_linkprosody), with slixmpp.
 
-Usage: link_e2e_chat.py CAFILE A PW_A HOST_A PORT_A B PW_B HOST_B PORT_B
-A logs into its server at HOST_A:PORT_A, B into its own; A chats B's bare
-JID, B answers the full JID it got the message from. Prints one JSON object
-with what each saw; exits 0 when both got the other's message from the
-other's full JID.
+Usage: link_e2e_chat.py chat CAFILE A PW_A HOST_A PORT_A B PW_B HOST_B PORT_B
+       link_e2e_chat.py bounce CAFILE B PW_B HOST_B PORT_B TO
+chat: A logs into its server at HOST_A:PORT_A, B into its own; A chats B's
+bare JID, B answers the full JID it got the message from; exits 0 when both
+got the other's message from the other's full JID.
+bounce: B sends a chat message to TO and waits for the error that comes
+back; prints its condition; exits 0 when an error came back.
+Each prints one JSON object with what the clients saw.
 """
 import asyncio
 import json
@@ -46,11 +49,34 @@ async def chat(cafile, a_jid, a_pw, a_host, a_port, b_jid, b_pw, b_host, b_port)
     return ok, result
 
 
+async def bounce(cafile, b_jid, b_pw, b_host, b_port, to):
+    result = {}
+    b = await login(b_jid, b_pw, b_host, b_port, cafile)
+    result["b_started"] = b.started.is_set()
+    ok = False
+    if b.started.is_set():
+        b.send_message(mto=to, mbody="anyone there?", mtype="chat")
+        try:
+            got = await next_message(b)
+            result["type"] = got["type"]
+            result["condition"] = got["error"]["condition"]
+            result["from"] = str(got["from"])
+            ok = got["type"] == "error"
+        except asyncio.TimeoutError:
+            result["timeout"] = True
+    b.disconnect()
+    await asyncio.sleep(0.5)
+    return ok, result
+
+
 def main():
-    if len(sys.argv) != 10:
+    if len(sys.argv) == 11 and sys.argv[1] == "chat":
+        ok, result = asyncio.run(chat(*sys.argv[2:]))
+    elif len(sys.argv) == 8 and sys.argv[1] == "bounce":
+        ok, result = asyncio.run(bounce(*sys.argv[2:]))
+    else:
         print(__doc__, file=sys.stderr)
         return 2
-    ok, result = asyncio.run(chat(*sys.argv[1:]))
     print(json.dumps(result))
     return 0 if ok else 1
 

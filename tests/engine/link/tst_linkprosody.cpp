@@ -1,11 +1,15 @@
-// End to end through Fedgate's gateway and edge (fedgated --role all, the
-// halves joined over the internal link) against a real Prosody on
-// fabrikam.test, with slixmpp clients on both sides: alice@contoso.test on
-// Fedgate's client listener and bob@fabrikam.test on Prosody chat both ways
-// (issue 10's "Show" list, first item: chat). The gateway's link shows in
-// `fedgatectl sessions` beside the s2s sessions and alice's client session.
-// Prosody on 127.0.0.237; fedgated: internal link and clients on
-// 127.0.0.238, federation on 127.0.0.239.
+// End to end through Fedgate's gateway and edge against a real Prosody on
+// fabrikam.test, with slixmpp clients on both sides (issue 10's "Show"
+// list): alice@contoso.test on Fedgate's client listener and
+// bob@fabrikam.test on Prosody chat both ways, first with fedgated --role
+// all (the halves joined over the internal link; the link shows in
+// `fedgatectl sessions` beside the s2s session), then with the edge and the
+// gateway as two processes with their own data directories and replicas:
+// killing the gateway makes bob's message come back as service-unavailable
+// at once, and a restarted gateway restores delivery.
+// Prosody on 127.0.0.237; the edge's link and the all-mode clients on
+// 127.0.0.238, federation on 127.0.0.239; the split gateway's clients on
+// 127.0.0.228.
 #include "LinkProcesses.h"
 #include "support/Fedgatectl.h"
 #include "support/PeerProcess.h"
@@ -22,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace fedgate;
 using namespace fedgate::test;
 
@@ -32,6 +38,7 @@ const QString kProsody = QStringLiteral("127.0.0.237");
 const QString kInternal = QStringLiteral("127.0.0.238"); // link 23456, clients 5222
 const QString kExternal = QStringLiteral("127.0.0.239"); // federation 5269
 const QString kNobody = QStringLiteral("127.0.0.236");   // Montreal's edge: down
+const QString kSplitClients = QStringLiteral("127.0.0.228");
 const QString kPassword = QStringLiteral("alice-secret-1");
 
 } // namespace
@@ -45,20 +52,24 @@ private:
     QHash<QString, TestCa::Leaf> m_leaves;
     ProsodyServer m_prosody;
     PeerProcess m_fedgated;
-    QString m_dataDir;
+    PeerProcess m_gateway;
 
-    QString log() const { return readTextFile(m_dataDir + QStringLiteral("/fedgated.log")); }
-    QString diagnostics() const
+    QString diagnostics(const QString &dataDir) const
     {
         return QStringLiteral("--- fedgated ---\n%1\n--- prosody (tail) ---\n%2")
-            .arg(log(), m_prosody.debugLog().right(6000));
+            .arg(readTextFile(dataDir + QStringLiteral("/fedgated.log")),
+                 m_prosody.debugLog().right(6000));
     }
 
-    bool prepareDataDir()
+    // A data directory with the published topology in its replica and, for
+    // a gateway, alice's password in its account store.
+    QString prepareDataDir(const QString &name, bool gateway)
     {
+        const QString dataDir = m_dir.filePath(name);
+        QDir().mkpath(dataDir);
         auto topology = topology::TopologyDocument::readFile(exampleTopologyPath());
         if (!topology)
-            return false;
+            return {};
         topology::EdgePool *paris =
             topology.value().edgePool(QStringLiteral("edge-paris.contoso.test"));
         paris->members.first().internalIPv4 = kInternal;
@@ -75,19 +86,87 @@ private:
         partner.sasl = topology::Negotiation::Required;
         partner.dialback = false;
         topology.value().partners = {partner};
-        const QString passwordFile = m_dataDir + QStringLiteral("/alice.password");
+        if (!installTopology(topology.value(), dataDir))
+            return {};
+        if (!gateway)
+            return dataDir;
+        const QString passwordFile = dataDir + QStringLiteral("/alice.password");
         QFile pw(passwordFile);
-        if (!installTopology(topology.value(), m_dataDir) || !pw.open(QIODevice::WriteOnly) ||
-            pw.write(kPassword.toUtf8() + '\n') < 0)
-            return false;
+        if (!pw.open(QIODevice::WriteOnly) || pw.write(kPassword.toUtf8() + '\n') < 0)
+            return {};
         pw.close();
         const CliResult result = runFedgatectl({QStringLiteral("user"), QStringLiteral("password"),
                                                 QStringLiteral("alice@contoso.test"),
                                                 QStringLiteral("--password-file"), passwordFile},
-                                               m_dataDir);
+                                               dataDir);
         if (result.exitCode != 0)
             qWarning("fedgatectl user password: %s", qPrintable(result.text()));
-        return result.exitCode == 0;
+        return result.exitCode == 0 ? dataDir : QString();
+    }
+
+    QStringList commonArgs(const QString &dataDir) const
+    {
+        return {QStringLiteral("--link-ca"),  m_ca.certificatePath(),
+                QStringLiteral("--control"),  dataDir + QStringLiteral("/fedgated.sock"),
+                QStringLiteral("--log-file"), dataDir + QStringLiteral("/fedgated.log")};
+    }
+    QStringList edgeArgs() const
+    {
+        return {QStringLiteral("--listen"),
+                kExternal + QStringLiteral(":5269"),
+                QStringLiteral("--cert"),
+                m_leaves.value("contoso").certificatePath,
+                QStringLiteral("--key"),
+                m_leaves.value("contoso").keyPath,
+                QStringLiteral("--ca"),
+                m_ca.certificatePath(),
+                QStringLiteral("--host"),
+                kPartnerDomain + QLatin1Char('=') + kProsody,
+                QStringLiteral("--internal-cert"),
+                m_leaves.value("edge-paris").certificatePath,
+                QStringLiteral("--internal-key"),
+                m_leaves.value("edge-paris").keyPath};
+    }
+    QStringList gatewayArgs(const QString &clientAddress) const
+    {
+        return {QStringLiteral("--gateway-cert"),  m_leaves.value("fe-paris").certificatePath,
+                QStringLiteral("--gateway-key"),   m_leaves.value("fe-paris").keyPath,
+                QStringLiteral("--client-listen"), clientAddress + QStringLiteral(":5222")};
+    }
+    bool start(PeerProcess *process, const QString &dataDir, const QStringList &args)
+    {
+        qputenv("FEDGATE_DATA_DIR", dataDir.toUtf8());
+        return process->start(executable(QStringLiteral("fedgated")), args + commonArgs(dataDir));
+    }
+
+    // Runs link_e2e_chat.py; its JSON line.
+    QJsonObject clients(const QStringList &args, int *rc, QString *output)
+    {
+        *rc = runCommand(
+            QStringLiteral("/usr/bin/python3"),
+            QStringList{sourceDir() + QStringLiteral("/tests/engine/link/link_e2e_chat.py")} + args,
+            output, {}, 120000);
+        QJsonObject seen;
+        for (const QString &line : output->split(QLatin1Char('\n')))
+            if (line.startsWith(QLatin1Char('{')))
+                seen = QJsonDocument::fromJson(line.toUtf8()).object();
+        return seen;
+    }
+
+    void chat(const QString &aliceServer, const QString &dataDir)
+    {
+        int rc = -1;
+        QString output;
+        const QJsonObject seen = clients(
+            {QStringLiteral("chat"), m_ca.certificatePath(), QStringLiteral("alice@contoso.test"),
+             kPassword, aliceServer, QStringLiteral("5222"), QStringLiteral("bob@fabrikam.test"),
+             QStringLiteral("bob-secret"), kProsody, QStringLiteral("5222")},
+            &rc, &output);
+        QVERIFY2(rc == 0, qPrintable(output + diagnostics(dataDir)));
+        QCOMPARE(seen.value(QStringLiteral("b_got")).toString(),
+                 QStringLiteral("hello from contoso"));
+        QCOMPARE(seen.value(QStringLiteral("a_got")).toString(),
+                 QStringLiteral("hello from fabrikam"));
     }
 
 private slots:
@@ -95,9 +174,6 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         makeWorldReadableDir(m_dir.path());
-        m_dataDir = m_dir.filePath(QStringLiteral("data"));
-        QDir().mkpath(m_dataDir);
-        qputenv("FEDGATE_DATA_DIR", m_dataDir.toUtf8());
         QString error;
         QVERIFY2(m_ca.create(m_dir.path(), QStringLiteral("Fedgate E2E CA"), &error),
                  qPrintable(error));
@@ -111,8 +187,6 @@ private slots:
             QVERIFY2(leaf, qPrintable(error));
             m_leaves.insert(name, *leaf);
         }
-        QVERIFY(prepareDataDir());
-
         ProsodyServer::Options options;
         options.domain = kPartnerDomain;
         options.address = QHostAddress(kProsody);
@@ -124,76 +198,79 @@ private slots:
         QVERIFY2(
             m_prosody.registerUser(QStringLiteral("bob"), QStringLiteral("bob-secret"), &error),
             qPrintable(error));
-
-        const QStringList args{QStringLiteral("--role"),
-                               QStringLiteral("all"),
-                               QStringLiteral("--listen"),
-                               kExternal + QStringLiteral(":5269"),
-                               QStringLiteral("--cert"),
-                               m_leaves.value("contoso").certificatePath,
-                               QStringLiteral("--key"),
-                               m_leaves.value("contoso").keyPath,
-                               QStringLiteral("--ca"),
-                               m_ca.certificatePath(),
-                               QStringLiteral("--host"),
-                               kPartnerDomain + QLatin1Char('=') + kProsody,
-                               QStringLiteral("--internal-cert"),
-                               m_leaves.value("edge-paris").certificatePath,
-                               QStringLiteral("--internal-key"),
-                               m_leaves.value("edge-paris").keyPath,
-                               QStringLiteral("--gateway-cert"),
-                               m_leaves.value("fe-paris").certificatePath,
-                               QStringLiteral("--gateway-key"),
-                               m_leaves.value("fe-paris").keyPath,
-                               QStringLiteral("--client-listen"),
-                               kInternal + QStringLiteral(":5222"),
-                               QStringLiteral("--link-ca"),
-                               m_ca.certificatePath(),
-                               QStringLiteral("--control"),
-                               m_dataDir + QStringLiteral("/fedgated.sock"),
-                               QStringLiteral("--log-file"),
-                               m_dataDir + QStringLiteral("/fedgated.log")};
-        QVERIFY(m_fedgated.start(executable(QStringLiteral("fedgated")), args));
-        QVERIFY2(m_fedgated.waitForTcp(QHostAddress(kInternal), 5222, 15000),
-                 qPrintable(m_fedgated.output()));
     }
 
     void cleanupTestCase()
     {
+        m_gateway.stop();
         m_fedgated.stop();
         m_prosody.stop();
     }
 
-    void chatBothWays()
+    void chatBothWaysInAllMode()
     {
-        QString output;
-        const int rc =
-            runCommand(QStringLiteral("/usr/bin/python3"),
-                       {sourceDir() + QStringLiteral("/tests/engine/link/link_e2e_chat.py"),
-                        m_ca.certificatePath(), QStringLiteral("alice@contoso.test"), kPassword,
-                        kInternal, QStringLiteral("5222"), QStringLiteral("bob@fabrikam.test"),
-                        QStringLiteral("bob-secret"), kProsody, QStringLiteral("5222")},
-                       &output, {}, 120000);
-        QJsonObject seen;
-        for (const QString &line : output.split(QLatin1Char('\n')))
-            if (line.startsWith(QLatin1Char('{')))
-                seen = QJsonDocument::fromJson(line.toUtf8()).object();
-        QVERIFY2(rc == 0, qPrintable(output + diagnostics()));
-        QCOMPARE(seen.value(QStringLiteral("b_got")).toString(),
-                 QStringLiteral("hello from contoso"));
-        QCOMPARE(seen.value(QStringLiteral("a_got")).toString(),
-                 QStringLiteral("hello from fabrikam"));
+        const QString dataDir = prepareDataDir(QStringLiteral("all"), true);
+        QVERIFY(!dataDir.isEmpty());
+        QVERIFY(start(&m_fedgated, dataDir,
+                      QStringList{QStringLiteral("--role"), QStringLiteral("all")} + edgeArgs() +
+                          gatewayArgs(kInternal)));
+        QVERIFY2(m_fedgated.waitForTcp(QHostAddress(kInternal), 5222, 15000),
+                 qPrintable(m_fedgated.output()));
+        chat(kInternal, dataDir);
+        if (QTest::currentTestFailed())
+            return;
 
-        // The session table: the link (both ends), s2s with Prosody.
-        const CliResult sessions = runFedgatectl(
-            {QStringLiteral("sessions"), QStringLiteral("--json"), QStringLiteral("--control"),
-             m_dataDir + QStringLiteral("/fedgated.sock")},
-            m_dataDir);
+        // The session table: the link (both ends) and s2s with Prosody.
+        const CliResult sessions =
+            runFedgatectl({QStringLiteral("sessions"), QStringLiteral("--json"),
+                           QStringLiteral("--control"), dataDir + QStringLiteral("/fedgated.sock")},
+                          dataDir);
         QSet<QString> kinds;
         for (const QJsonValue &v : sessions.json().toArray())
             kinds << v.toObject().value(QStringLiteral("kind")).toString();
         QVERIFY2(kinds.contains(QStringLiteral("link")) && kinds.contains(QStringLiteral("s2s")),
                  qPrintable(sessions.text()));
+        m_fedgated.stop();
+    }
+
+    void splitRolesBounceWhileTheGatewayIsDown()
+    {
+        const QString edgeDir = prepareDataDir(QStringLiteral("edge"), false);
+        const QString gatewayDir = prepareDataDir(QStringLiteral("gateway"), true);
+        QVERIFY(!edgeDir.isEmpty() && !gatewayDir.isEmpty());
+        QVERIFY(start(&m_fedgated, edgeDir,
+                      QStringList{QStringLiteral("--role"), QStringLiteral("edge")} + edgeArgs()));
+        QVERIFY2(m_fedgated.waitForTcp(QHostAddress(kInternal), 23456, 15000),
+                 qPrintable(m_fedgated.output()));
+        const QStringList gateway =
+            QStringList{QStringLiteral("--role"), QStringLiteral("gateway")} +
+            gatewayArgs(kSplitClients);
+        QVERIFY(start(&m_gateway, gatewayDir, gateway));
+        QVERIFY2(m_gateway.waitForTcp(QHostAddress(kSplitClients), 5222, 15000),
+                 qPrintable(m_gateway.output()));
+        chat(kSplitClients, edgeDir);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The gateway dies: bob's message comes back at once.
+        ::kill(pid_t(m_gateway.pid()), SIGKILL);
+        m_gateway.stop();
+        int rc = -1;
+        QString output;
+        const QJsonObject bounced =
+            clients({QStringLiteral("bounce"), m_ca.certificatePath(),
+                     QStringLiteral("bob@fabrikam.test"), QStringLiteral("bob-secret"), kProsody,
+                     QStringLiteral("5222"), QStringLiteral("alice@contoso.test")},
+                    &rc, &output);
+        QVERIFY2(rc == 0, qPrintable(output + diagnostics(edgeDir)));
+        QCOMPARE(bounced.value(QStringLiteral("condition")).toString(),
+                 QStringLiteral("service-unavailable"));
+
+        // A new gateway restores delivery.
+        QVERIFY(start(&m_gateway, gatewayDir, gateway));
+        QVERIFY2(m_gateway.waitForTcp(QHostAddress(kSplitClients), 5222, 15000),
+                 qPrintable(m_gateway.output()));
+        chat(kSplitClients, edgeDir);
     }
 };
 
