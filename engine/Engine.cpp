@@ -1,4 +1,5 @@
 #include "Engine.h"
+#include "AssignedTlsIdentity.h"
 
 #include "engine/s2s/InboundSession.h"
 #include "engine/s2s/OutboundSession.h"
@@ -20,9 +21,6 @@
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
-
-#include <openssl/evp.h>
-#include <openssl/x509.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -134,40 +132,20 @@ Status Engine::loadTls()
 // and the log says how to fix it.
 Status Engine::useAssignedCertificate()
 {
-    const certs::KeyStore store(m_config.dataDirectory);
-    const Result<std::optional<certs::Assignment>> assignment =
-        store.assignment(certs::CertificateUsage::ExternalEdge);
-    if (!assignment)
-        return engineError(assignment.error().toString());
-    if (!assignment.value()) {
+    const Result<std::optional<TlsIdentity>> identity =
+        loadAssignedTlsIdentity(certs::CertificateUsage::ExternalEdge, m_config.dataDirectory);
+    if (!identity)
+        return engineError(identity.error().message);
+    if (!identity.value()) {
         spdlog::warn("no certificate is assigned to the external edge and none was given with "
                      "--cert: TLS cannot be offered. Assign one with 'fedgatectl cert assign "
                      "--usage external ID'.");
         return Status::success();
     }
-    const Result<certs::AssignedCertificate> assigned =
-        store.loadAssigned(certs::CertificateUsage::ExternalEdge);
-    if (!assigned)
-        return engineError(assigned.error().toString() +
-                           QStringLiteral(" Assign the external edge certificate again with "
-                                          "'fedgatectl cert assign --usage external ID'."));
-    const QList<QSslCertificate> chain =
-        QSslCertificate::fromData(assigned.value().chainPem, QSsl::Pem);
-    unsigned char *der = nullptr;
-    const int length = i2d_PrivateKey(assigned.value().key.get(), &der);
-    const QByteArray keyDer(reinterpret_cast<const char *>(der), std::max(length, 0));
-    OPENSSL_free(der);
-    const QSsl::KeyAlgorithm algorithm =
-        EVP_PKEY_base_id(assigned.value().key.get()) == EVP_PKEY_EC ? QSsl::Ec : QSsl::Rsa;
-    const QSslKey key(keyDer, algorithm, QSsl::Der);
-    if (chain.isEmpty() || key.isNull())
-        return engineError(QStringLiteral("The certificate assigned to the external edge could "
-                                          "not be loaded. Run 'fedgatectl cert check' and assign "
-                                          "it again."));
-    m_tls.setLocalCertificateChain(chain);
-    m_tls.setPrivateKey(key);
+    m_tls.setLocalCertificateChain(identity.value()->chain);
+    m_tls.setPrivateKey(identity.value()->key);
     spdlog::info("serving the external edge certificate {} from the key store",
-                 chain.first().subjectDisplayName().toStdString());
+                 identity.value()->chain.first().subjectDisplayName().toStdString());
     return Status::success();
 }
 
