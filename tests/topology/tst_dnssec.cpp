@@ -23,28 +23,34 @@ namespace {
 
 const QHostAddress kNsd(QStringLiteral("127.0.0.195"));
 
-QStringList zoneRecords(const QString &zone)
+// The key every zone publishes in TLSA for its edge, and two others.
+const QByteArray kPublishedKey = QByteArray::fromHex(QByteArray(64, 'a'));
+const QByteArray kPendingKey = QByteArray::fromHex(QByteArray(64, 'b'));
+const QByteArray kOtherKey = QByteArray::fromHex(QByteArray(64, 'c'));
+
+QStringList zoneRecords()
 {
-    Q_UNUSED(zone)
     return {QStringLiteral("_xmpp-server._tcp IN SRV 10 0 5269 xmpp"),
-            QStringLiteral("xmpp IN A 192.0.2.10")};
+            QStringLiteral("xmpp IN A 192.0.2.10"),
+            QStringLiteral("_5269._tcp.xmpp IN TLSA 3 1 1 ") +
+                QString::fromLatin1(kPublishedKey.toHex())};
 }
 
-Topology threeDomains()
+// One XMPP domain whose edge is xmpp.<domain>.
+Topology oneDomain(const QString &domain)
 {
     Topology t;
-    t.organisation.name = QStringLiteral("Signed");
-    t.organisation.defaultSipDomain = QStringLiteral("secure.test");
-    t.organisation.xmppDomains = {QStringLiteral("secure.test"), QStringLiteral("tampered.test"),
-                                  QStringLiteral("plain.test")};
+    t.organisation.name = QStringLiteral("Dane");
+    t.organisation.defaultSipDomain = domain;
+    t.organisation.xmppDomains = {domain};
     Site site;
     site.name = QStringLiteral("Paris");
     EdgePool pool;
-    pool.fqdn = QStringLiteral("edge.secure.test");
-    pool.externalFqdn = QStringLiteral("xmpp.secure.test");
+    pool.fqdn = QStringLiteral("edge.") + domain;
+    pool.externalFqdn = QStringLiteral("xmpp.") + domain;
     pool.xmppFederation = true;
     EdgeServer m;
-    m.internalFqdn = QStringLiteral("edge1.secure.test");
+    m.internalFqdn = QStringLiteral("edge1.") + domain;
     m.internalIPv4 = QStringLiteral("10.0.0.10");
     m.externalFqdn = pool.externalFqdn;
     m.externalIPv4 = QStringLiteral("192.0.2.10");
@@ -52,6 +58,13 @@ Topology threeDomains()
     site.edgePools = {pool};
     site.xmppFederationRoute = pool.fqdn;
     t.sites = {site};
+    return t;
+}
+
+Topology threeDomains()
+{
+    Topology t = oneDomain(QStringLiteral("secure.test"));
+    t.organisation.xmppDomains << QStringLiteral("tampered.test") << QStringLiteral("plain.test");
     return t;
 }
 
@@ -66,6 +79,8 @@ private slots:
     void resolverReportsSecureBogusInsecure();
     void checkReportsEachZone();
     void fedgatectlShowsTheDnssecColumn();
+    void tlsaPresentMissingAndWrong();
+    void tlsaInAnUnsignedZone();
 
 private:
     std::unique_ptr<NsdServer> m_nsd;
@@ -82,7 +97,7 @@ void TestDnssec::initTestCase()
     QStringList anchors;
     for (const QString &zone : {QStringLiteral("secure.test"), QStringLiteral("tampered.test"),
                                 QStringLiteral("plain.test")}) {
-        QVERIFY2(m_nsd->addZone(zone, zoneRecords(zone), &error), qPrintable(error));
+        QVERIFY2(m_nsd->addZone(zone, zoneRecords(), &error), qPrintable(error));
         if (zone == QLatin1String("plain.test"))
             continue;
         const QString key = m_nsd->signZone(zone, &error);
@@ -178,6 +193,73 @@ void TestDnssec::fedgatectlShowsTheDnssecColumn()
     QVERIFY2(r.out.contains("INSECURE     plain.test"), qPrintable(r.out));
     QVERIFY2(r.out.contains("BOGUS        tampered.test: "), qPrintable(r.out));
     QVERIFY2(r.out.contains("[dnssec-bogus]"), qPrintable(r.out));
+}
+
+namespace {
+
+DnsCheckReport checkWithKeys(const QString &domain, const QList<QByteArray> &keys,
+                             const QString &anchors)
+{
+    DnsRecordPlan plan = DnsRecordPlan::fromTopology(oneDomain(domain));
+    QList<DnsRecordPlan::DaneKey> dane;
+    for (const QByteArray &k : keys)
+        dane << DnsRecordPlan::DaneKey{k, QStringLiteral("test key")};
+    plan.addDaneKeys(dane);
+    DnsChecker::Options options;
+    options.server = kNsd;
+    options.trustAnchorFile = anchors;
+    return DnsChecker::check(plan, options);
+}
+
+QStringList rules(const DnsCheckReport &report)
+{
+    QStringList out;
+    for (const DnsFinding &f : report.findings)
+        out << f.rule;
+    return out;
+}
+
+QList<DnsCheckResult> tlsaRows(const DnsCheckReport &report)
+{
+    QList<DnsCheckResult> rows;
+    for (const DnsCheckResult &r : report.results)
+        if (r.record.type == DnsRecordType::TLSA)
+            rows << r;
+    return rows;
+}
+
+} // namespace
+
+void TestDnssec::tlsaPresentMissingAndWrong()
+{
+    // The published key matches; a pending key (a renewal) is not there yet.
+    DnsCheckReport report =
+        checkWithKeys(QStringLiteral("secure.test"), {kPublishedKey, kPendingKey}, m_anchors);
+    QList<DnsCheckResult> rows = tlsaRows(report);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(toString(rows.at(0).status), QStringLiteral("ok"));
+    QCOMPARE(toString(rows.at(1).status), QStringLiteral("missing"));
+    QCOMPARE(rules(report), QStringList{QStringLiteral("tlsa-missing")});
+    QVERIFY(
+        report.findings.first().create.first().endsWith(QString::fromLatin1(kPendingKey.toHex())));
+
+    // Only another key planned: the published TLSA is wrong for the edge.
+    report = checkWithKeys(QStringLiteral("secure.test"), {kOtherKey}, m_anchors);
+    rows = tlsaRows(report);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(toString(rows.first().status), QStringLiteral("other-target"));
+    QCOMPARE(rules(report), QStringList{QStringLiteral("tlsa-mismatch")});
+    QVERIFY(report.findings.first().remove.first().endsWith(
+        QString::fromLatin1(kPublishedKey.toHex())));
+}
+
+void TestDnssec::tlsaInAnUnsignedZone()
+{
+    const DnsCheckReport report =
+        checkWithKeys(QStringLiteral("plain.test"), {kPublishedKey}, m_anchors);
+    QCOMPARE(toString(tlsaRows(report).first().status), QStringLiteral("ok"));
+    QCOMPARE(rules(report), QStringList{QStringLiteral("tlsa-unsigned-zone")});
+    QCOMPARE(report.findings.first().name, QStringLiteral("_5269._tcp.xmpp.plain.test"));
 }
 
 QTEST_GUILESS_MAIN(TestDnssec)
