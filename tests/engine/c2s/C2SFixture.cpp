@@ -59,6 +59,8 @@ QString C2SFixture::start(const QString &address)
     config.tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
     config.tls.setProtocol(QSsl::TlsV1_2OrLater);
     config.tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (customiseConfig)
+        customiseConfig(config);
     m_config = config;
     m_gateway = std::make_unique<engine::Gateway>();
     const Status started = m_gateway->start(config, topology());

@@ -28,6 +28,9 @@ public:
     // Changes the suite makes to the base topology (partners, policies).
     std::function<void(topology::Topology &)> customiseTopology;
 
+    // Changes to the gateway's configuration (shorter timeouts).
+    std::function<void(engine::GatewayConfig &)> customiseConfig;
+
     // Empty on success, else what failed.
     QString start(const QString &address = QStringLiteral("127.0.0.210"));
     topology::Topology topology() const;
