@@ -25,16 +25,9 @@ Status EdgeRole::start(const topology::Topology &topology)
     auto endpoint = m_options.internalEndpoint(*pool.value(), m_config.edgeMember);
     if (!endpoint)
         return endpoint.error();
-    engine::LinkTlsSource source;
-    source.certificatePath = m_options.internalCert;
-    source.keyPath = m_options.internalKey;
-    source.usage = certs::CertificateUsage::InternalEdge;
-    source.usageOption = QStringLiteral("--internal-cert and --internal-key (or 'fedgatectl "
-                                        "cert assign --usage internal')");
-    source.caPath = m_options.linkCa;
-    source.dataDirectory = m_config.dataDirectory;
     auto verifier = std::make_unique<engine::CertificateChainVerifier>();
-    auto tls = engine::linkTlsConfiguration(source, verifier.get());
+    auto tls = engine::linkTlsConfiguration(m_options.linkTlsSource(true, m_config.dataDirectory),
+                                            verifier.get());
     if (!tls)
         return tls.error();
     m_link = std::make_unique<engine::InternalLinkServer>(m_engine.get(), tls.value(),

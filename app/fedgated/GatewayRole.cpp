@@ -34,16 +34,9 @@ Status GatewayRole::startHere(const topology::Topology &topology)
     auto pool = m_options.selectFrontEndPool(m_config, topology);
     if (!pool)
         return pool.error();
-    engine::LinkTlsSource source;
-    source.certificatePath = m_options.gatewayCert;
-    source.keyPath = m_options.gatewayKey;
-    source.usage = certs::CertificateUsage::Gateway;
-    source.usageOption = QStringLiteral("--gateway-cert and --gateway-key (or 'fedgatectl cert "
-                                        "assign --usage gateway')");
-    source.caPath = m_options.linkCa;
-    source.dataDirectory = m_config.dataDirectory;
     auto verifier = std::make_unique<engine::CertificateChainVerifier>();
-    auto tls = engine::linkTlsConfiguration(source, verifier.get());
+    auto tls = engine::linkTlsConfiguration(m_options.linkTlsSource(false, m_config.dataDirectory),
+                                            verifier.get());
     if (!tls)
         return tls.error();
 

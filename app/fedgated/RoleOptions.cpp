@@ -156,6 +156,22 @@ RoleOptions::internalEndpoint(const topology::EdgePool &pool, const QString &edg
     return std::pair{address, port};
 }
 
+engine::LinkTlsSource RoleOptions::linkTlsSource(bool edgeSide, const QString &dataDirectory) const
+{
+    engine::LinkTlsSource source;
+    source.certificatePath = edgeSide ? internalCert : gatewayCert;
+    source.keyPath = edgeSide ? internalKey : gatewayKey;
+    source.usage =
+        edgeSide ? certs::CertificateUsage::InternalEdge : certs::CertificateUsage::Gateway;
+    source.usageOption = edgeSide ? QStringLiteral("--internal-cert and --internal-key (or "
+                                                   "'fedgatectl cert assign --usage internal')")
+                                  : QStringLiteral("--gateway-cert and --gateway-key (or "
+                                                   "'fedgatectl cert assign --usage gateway')");
+    source.caPath = linkCa;
+    source.dataDirectory = dataDirectory;
+    return source;
+}
+
 Result<QString> RoleOptions::selectFrontEndPool(const engine::EngineConfig &config,
                                                 const topology::Topology &topology) const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/EngineConfig.h"
+#include "engine/link/LinkTls.h"
 #include "topology/Result.h"
 #include "topology/Topology.h"
 
@@ -56,6 +57,9 @@ struct RoleOptions
     // The link listener of the edge pool `pool`, overrides applied.
     Result<std::pair<QHostAddress, quint16>> internalEndpoint(const topology::EdgePool &pool,
                                                               const QString &edgeMember) const;
+    // Where this side's certificate of the internal link comes from (the
+    // files given, else the key store usage) and the trust anchors.
+    engine::LinkTlsSource linkTlsSource(bool edgeSide, const QString &dataDirectory) const;
     // This gateway's front-end pool: --front-end-pool, else the next hop of
     // the edge pool EngineConfig selects.
     Result<QString> selectFrontEndPool(const engine::EngineConfig &config,
