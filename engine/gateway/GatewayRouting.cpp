@@ -168,6 +168,11 @@ void Gateway::bounce(const XmlElement &stanza, const QString &condition, const Q
     spdlog::info("gateway: {} from {} to {} undeliverable: {}", stanza.name().toStdString(),
                  boundedPeerText(stanza.attribute(kFrom)).toStdString(),
                  boundedPeerText(stanza.attribute(kTo)).toStdString(), condition.toStdString());
+    // Item 7: message bodies reach the log only when the organisation asked.
+    const XmlElement *body = stanza.firstChild(QStringLiteral("body"));
+    if (body && m_topology.gateway.enableLoggingAllMessageBodies)
+        spdlog::info("gateway: undeliverable body: {}",
+                     boundedPeerText(body->text(), 4096).toStdString());
     route(makeStanzaError(stanza, condition, text, ns::kClient));
 }
 
