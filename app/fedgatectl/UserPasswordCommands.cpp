@@ -33,6 +33,10 @@ const QCommandLineOption kPasswordFile(
     QStringLiteral("Read the password from the first line of FILE instead of asking (keeps it "
                    "out of the shell history and ps)."),
     QStringLiteral("FILE"));
+const QCommandLineOption kRemove(
+    QStringLiteral("remove"),
+    QStringLiteral("Forget the user's password instead: the user can no longer log in. Works "
+                   "for addresses no longer in the topology too."));
 const QCommandLineOption kTopologyFile(
     QStringLiteral("topology"),
     QStringLiteral("Check the address against this topology file instead of the published "
@@ -105,12 +109,49 @@ Result<QString> askPassword(Context &ctx, const QString &address)
     return QString::fromUtf8(*first);
 }
 
+Result<std::unique_ptr<GatewayDatabase>> openStore(Context &ctx, const QCommandLineParser &parser,
+                                                   int *exitCode)
+{
+    auto db = GatewayDatabase::open(parser.value(gatewayStoreOption()));
+    if (!db)
+        *exitCode = ctx.fail(StoreError, describeError(db.error()));
+    return db;
+}
+
+int removePassword(Context &ctx, const QCommandLineParser &parser, const Jid &user)
+{
+    int exitCode = Ok;
+    auto db = openStore(ctx, parser, &exitCode);
+    if (!db)
+        return exitCode;
+    auto store = AccountStore::open(*db.value());
+    if (!store)
+        return ctx.fail(StoreError, describeError(store.error()));
+    Result<bool> had = store.value()->hasPassword(user);
+    if (!had)
+        return ctx.fail(StoreError, describeError(had.error()));
+    if (Status s = store.value()->removeAccount(user); !s)
+        return ctx.fail(StoreError, describeError(s.error()));
+    const QString location = db.value()->location();
+    return ctx.succeed(
+        had.value() ? QStringLiteral("Removed the password of %1 from the gateway store %2; %1 "
+                                     "can no longer log in.")
+                          .arg(user.toString(), location)
+                    : QStringLiteral("%1 had no password in the gateway store %2; nothing to "
+                                     "remove.")
+                          .arg(user.toString(), location),
+        QJsonObject{{QStringLiteral("user"), user.toString()},
+                    {QStringLiteral("gatewayStore"), location},
+                    {QStringLiteral("removed"), had.value()}});
+}
+
 int userPassword(Context &ctx)
 {
     QCommandLineParser parser;
     parser.addOption(kPasswordFile);
     parser.addOption(gatewayStoreOption());
     parser.addOption(kTopologyFile);
+    parser.addOption(kRemove);
     if (!ctx.parse(parser,
                    QStringLiteral("Set a user's password in the gateway's account store on this "
                                   "machine. The user must be in the published topology."),
@@ -127,6 +168,8 @@ int userPassword(Context &ctx)
                                        "such as alice@contoso.test.")
                             .arg(text));
     const Jid user = *parsed;
+    if (parser.isSet(kRemove))
+        return removePassword(ctx, parser, user);
 
     const LoadedTopology loaded = loadTopology(ctx, parser.value(kTopologyFile), false);
     if (loaded.failed)
@@ -154,9 +197,10 @@ int userPassword(Context &ctx)
     if (!password)
         return ctx.fail(UsageOrValidation, describeError(password.error()));
 
-    auto db = GatewayDatabase::open(parser.value(gatewayStoreOption()));
+    int exitCode = Ok;
+    auto db = openStore(ctx, parser, &exitCode);
     if (!db)
-        return ctx.fail(StoreError, describeError(db.error()));
+        return exitCode;
     auto store = AccountStore::open(*db.value());
     if (!store)
         return ctx.fail(StoreError, describeError(store.error()));

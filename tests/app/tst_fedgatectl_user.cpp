@@ -180,6 +180,24 @@ private slots:
         QVERIFY(text.out.contains("password not set"));
     }
 
+    void removePassword()
+    {
+        const QString other = m_dir.filePath(u"elsewhere.db"_s);
+        CliResult r = run({u"user"_s, u"password"_s, u"carol@contoso.test"_s, u"--remove"_s,
+                           u"--gateway-store"_s, other});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QCOMPARE(r.object()[u"removed"_s].toBool(), true);
+        QVERIFY(!storeAccepts(other, u"carol@contoso.test"_s, u"carol-pw"_s));
+        // Again: nothing left, still fine. An address the topology no longer
+        // names can be cleaned up too.
+        r = run({u"user"_s, u"password"_s, u"carol@contoso.test"_s, u"--remove"_s,
+                 u"--gateway-store"_s, other});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.object()[u"removed"_s].toBool(), false);
+        r = run({u"user"_s, u"password"_s, u"former@contoso.test"_s, u"--remove"_s});
+        QCOMPARE(r.exitCode, 0);
+    }
+
     void listWithoutGatewayStore()
     {
         QTemporaryDir other;
