@@ -7,6 +7,7 @@
 #include "RosterService.h"
 #include "RosterStore.h"
 #include "TopologyAuthenticator.h"
+#include "engine/c2s/ClientNamespaces.h"
 #include "engine/c2s/ClientSession.h"
 #include "engine/s2s/S2SListener.h"
 #include "engine/xml/PeerText.h"
@@ -256,8 +257,11 @@ void Gateway::sessionEnded(ClientSession *session)
     }
     // XEP-0198: what the client never acknowledged is delivered as if it had
     // never reached this session (another resource, or offline storage).
+    // Carbon copies stay behind: the other resources had their own.
     for (const XmlElement &stanza : session->takeUnacked())
-        if (stanza.name() == QLatin1String("message"))
+        if (stanza.name() == QLatin1String("message") &&
+            !stanza.firstChild(QStringLiteral("received"), ns::kCarbons) &&
+            !stanza.firstChild(QStringLiteral("sent"), ns::kCarbons))
             deliverLocal(stanza);
     session->deleteLater();
 }
