@@ -51,6 +51,10 @@ Status GatewayRole::startHere(const topology::Topology &topology)
     m_link = std::make_unique<engine::InternalLinkClient>(m_gateway.get(), tls.value(),
                                                           std::move(verifier));
     m_gateway->setFederationUplink(m_link.get());
+    // The link leaves from the gateway's own address when it has one.
+    if (!m_options.clientAddress.isNull() && m_options.clientAddress != QHostAddress::Any &&
+        m_options.clientAddress != QHostAddress::AnyIPv6)
+        m_link->setSourceAddress(m_options.clientAddress);
     if (Status s = m_gateway->start(gatewayConfig, topology); !s)
         return s;
     if (Status s = m_link->start(topology, pool.value()); !s)

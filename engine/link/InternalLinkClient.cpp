@@ -52,6 +52,7 @@ LinkChannelSettings InternalLinkClient::settings() const
 {
     LinkChannelSettings s;
     s.localPool = m_pool;
+    s.sourceAddress = m_sourceAddress;
     s.timers = linkTimersFor(m_topology);
     s.retryInitialMs = m_retryInitialMs;
     s.retryMaxMs = m_retryMaxMs;

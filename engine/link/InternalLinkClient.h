@@ -42,6 +42,9 @@ public:
     void stop();
     // Backoff bounds (defaults 1 s and 30 s); for tests and tuning.
     void setRetryDelays(int initialMs, int maxMs);
+    // The address the link's connections leave from (the gateway's own,
+    // so socket listings show who is who); null = the system's choice.
+    void setSourceAddress(const QHostAddress &address) { m_sourceAddress = address; }
 
     void sendToFederation(const XmlElement &stanza) override;
 
@@ -63,6 +66,7 @@ private:
     topology::Topology m_topology;
     QString m_pool;
     QString m_site;
+    QHostAddress m_sourceAddress;
     int m_retryInitialMs = 1000;
     int m_retryMaxMs = 30000;
     QHash<QString, LinkChannel *> m_channels; // by site name, lower case

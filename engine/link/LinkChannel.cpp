@@ -81,6 +81,10 @@ LinkStream *LinkChannel::open(const LinkTarget &target)
             emit sessionsChanged();
         }
     });
+    if (!m_settings.sourceAddress.isNull() && !socket->bind(m_settings.sourceAddress, 0))
+        spdlog::warn("internal link ({}): cannot leave from {} ({}); the system chooses",
+                     m_name.toStdString(), m_settings.sourceAddress.toString().toStdString(),
+                     socket->errorString().toStdString());
     link->connectEncrypted(target.address, target.port);
     return link;
 }

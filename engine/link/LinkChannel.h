@@ -5,6 +5,7 @@
 #include "engine/s2s/SessionInfo.h"
 #include "engine/xml/XmlElement.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QSslConfiguration>
@@ -41,6 +42,8 @@ struct LinkTarget
 struct LinkChannelSettings
 {
     QString localPool; // our front-end pool FQDN (the stream's 'from')
+    // The address connections leave from; null = the system's choice.
+    QHostAddress sourceAddress;
     LinkTimers timers;
     qint64 maxStanzaSize = 512 * 1024;
     int queueLimit = 1000;

@@ -99,15 +99,16 @@ private:
 
     // fedgated with FEDGATE_DATA_DIR = dataDir, its control socket and log
     // file inside it.
-    bool start(PeerProcess *process, const QString &dataDir, const QStringList &args)
+    bool start(PeerProcess *process, const QString &dataDir, const QStringList &args,
+               bool testCa = true)
     {
         qputenv("FEDGATE_DATA_DIR", dataDir.toUtf8());
-        return process->start(
-            executable(QStringLiteral("fedgated")),
-            args + QStringList{
-                       QStringLiteral("--link-ca"), m_ca.certificatePath(),
-                       QStringLiteral("--control"), dataDir + QStringLiteral("/fedgated.sock"),
-                       QStringLiteral("--log-file"), dataDir + QStringLiteral("/fedgated.log")});
+        QStringList all = args;
+        if (testCa)
+            all << QStringLiteral("--link-ca") << m_ca.certificatePath();
+        all << QStringLiteral("--control") << dataDir + QStringLiteral("/fedgated.sock")
+            << QStringLiteral("--log-file") << dataDir + QStringLiteral("/fedgated.log");
+        return process->start(executable(QStringLiteral("fedgated")), all);
     }
 
     // The rows of `fedgatectl sessions --json` of the kind "link".
@@ -231,6 +232,12 @@ private slots:
                  qPrintable(gateway.output()));
         QTRY_VERIFY_WITH_TIMEOUT(established(linkSessions(edgeDir), QStringLiteral("in")), 15000);
         QTRY_VERIFY(established(linkSessions(gatewayDir), QStringLiteral("out")));
+        // The link leaves from the gateway's own address.
+        QVERIFY(linkSessions(edgeDir)
+                    .first()
+                    .value(QStringLiteral("remoteAddress"))
+                    .toString()
+                    .startsWith(kSplit.client + QLatin1Char(':')));
         QVERIFY(!QFile::exists(edgeDir + QStringLiteral("/gateway.db")));
 
         // The gateway dies: the edge drops the link; a new gateway rejoins.
@@ -255,6 +262,48 @@ private slots:
             readTextFile(edgeDir + QStringLiteral("/fedgated.log")).contains(reason),
             qPrintable(readTextFile(edgeDir + QStringLiteral("/fedgated.log"))), 15000);
         QVERIFY(!established(linkSessions(edgeDir), QStringLiteral("in")));
+    }
+
+    // The deployment path: no certificate options, the internal CA and the
+    // key store's Internal Edge and Gateway assignments (fedgatectl ca
+    // create, cert request --immediate, cert assign).
+    void allModeWithTheKeyStoreCertificates()
+    {
+        const QString dataDir = prepareDataDir(QStringLiteral("keystore"), kAll);
+        QVERIFY(!dataDir.isEmpty());
+        QCOMPARE(runFedgatectl({QStringLiteral("ca"), QStringLiteral("create")}, dataDir).exitCode,
+                 0);
+        for (const QString &usage : {QStringLiteral("internal"), QStringLiteral("gateway")}) {
+            const CliResult requested = runFedgatectl(
+                {QStringLiteral("cert"), QStringLiteral("request"), QStringLiteral("--usage"),
+                 usage, QStringLiteral("--immediate"), QStringLiteral("--key-type"),
+                 QStringLiteral("ec-p256"), QStringLiteral("--json")},
+                dataDir);
+            QVERIFY2(requested.exitCode == 0, qPrintable(requested.text()));
+            const QString id = requested.object()
+                                   .value(QStringLiteral("issued"))
+                                   .toObject()
+                                   .value(QStringLiteral("certificate"))
+                                   .toObject()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+            const CliResult assigned =
+                runFedgatectl({QStringLiteral("cert"), QStringLiteral("assign"), id,
+                               QStringLiteral("--usage"), usage},
+                              dataDir);
+            QVERIFY2(assigned.exitCode == 0, qPrintable(assigned.text()));
+        }
+        PeerProcess fedgated;
+        QVERIFY(start(&fedgated, dataDir,
+                      {QStringLiteral("--client-listen"), kAll.client + QStringLiteral(":5222")},
+                      false));
+        QVERIFY2(fedgated.waitForTcp(QHostAddress(kAll.client), 5222, 15000),
+                 qPrintable(fedgated.output()));
+        QTRY_VERIFY_WITH_TIMEOUT(established(linkSessions(dataDir), QStringLiteral("in")) &&
+                                     established(linkSessions(dataDir), QStringLiteral("out")),
+                                 15000);
+        for (const QJsonObject &row : linkSessions(dataDir))
+            QCOMPARE(row.value(QStringLiteral("certificate")).toString(), QStringLiteral("valid"));
     }
 };
 
