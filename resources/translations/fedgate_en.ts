@@ -126,6 +126,90 @@
         <source>Gateway</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Details...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete Request...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the pending request %1 and its private key? A certificate issued for it can then no longer be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names (SAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (self-signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended key usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: any purpose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>

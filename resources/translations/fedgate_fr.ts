@@ -120,11 +120,95 @@
     </message>
     <message>
         <source>Assign to &amp;Gateway</source>
-        <translation type="unfinished" />
+        <translation>Attribuer à la &amp;passerelle</translation>
     </message>
     <message>
         <source>Gateway</source>
-        <translation type="unfinished" />
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>&amp;Details...</source>
+        <translation>&amp;Détails...</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Request...</source>
+        <translation>&amp;Supprimer la demande...</translation>
+    </message>
+    <message>
+        <source>Delete Request</source>
+        <translation>Supprimer la demande</translation>
+    </message>
+    <message>
+        <source>Delete the pending request %1 and its private key? A certificate issued for it can then no longer be imported.</source>
+        <translation>Supprimer la demande en attente %1 et sa clé privée ? Un certificat émis pour elle ne pourra alors plus être importé.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Request deleted.</source>
+        <translation>Demande supprimée.</translation>
+    </message>
+    <message>
+        <source>server authentication</source>
+        <translation>authentification du serveur</translation>
+    </message>
+    <message>
+        <source>client authentication</source>
+        <translation>authentification du client</translation>
+    </message>
+    <message>
+        <source>Names (SAN)</source>
+        <translation>Noms (SAN)</translation>
+    </message>
+    <message>
+        <source>XMPP addresses</source>
+        <translation>Adresses XMPP</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Émis par</translation>
+    </message>
+    <message>
+        <source>%1 (self-signed)</source>
+        <translation>%1 (auto-signé)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valide à partir du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu'au</translation>
+    </message>
+    <message>
+        <source>Extended key usage</source>
+        <translation>Utilisation étendue de la clé</translation>
+    </message>
+    <message>
+        <source>(none: any purpose)</source>
+        <translation>(aucune : tout usage)</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>Certificat %1</translation>
     </message>
 </context>
 <context>
@@ -323,31 +407,31 @@
     </message>
     <message>
         <source>not checked: no answer</source>
-        <translation type="unfinished" />
+        <translation>non vérifié : pas de réponse</translation>
     </message>
     <message>
         <source>not checked: unreachable</source>
-        <translation type="unfinished" />
+        <translation>non vérifié : injoignable</translation>
     </message>
     <message>
         <source>not checked: refused</source>
-        <translation type="unfinished" />
+        <translation>non vérifié : refusé</translation>
     </message>
     <message>
         <source>not checked: server failure</source>
-        <translation type="unfinished" />
+        <translation>non vérifié : échec du serveur</translation>
     </message>
     <message>
         <source>DNSSEC of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>DNSSEC de %1 : %2</translation>
     </message>
     <message>
         <source>DNSSEC of %1: %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>DNSSEC de %1 : %2 (%3)</translation>
     </message>
     <message>
         <source>Last check (%1): %2</source>
-        <translation type="unfinished" />
+        <translation>Dernière vérification (%1) : %2</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -93,11 +94,22 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
     auto *actions = new QVBoxLayout;
     auto *request = button(tr("&Request..."), QStringLiteral("request"), this);
     auto *import = button(tr("&Import..."), QStringLiteral("import"), this);
-    auto *external = button(tr("Assign to &External Edge"), QStringLiteral("assignExternal"), this);
-    auto *internal = button(tr("Assign to I&nternal Edge"), QStringLiteral("assignInternal"), this);
-    auto *gateway = button(tr("Assign to &Gateway"), QStringLiteral("assignGateway"), this);
-    for (QPushButton *b : {request, import, external, internal, gateway})
-        actions->addWidget(b);
+    actions->addWidget(request);
+    actions->addWidget(import);
+    // One Assign button per certificate usage, from certs::allUsages(): a
+    // new usage needs only its name in usageName() and assignLabel().
+    for (certs::CertificateUsage usage : certs::allUsages()) {
+        QString id = certs::toString(usage);
+        id[0] = id.at(0).toUpper();
+        auto *assignButton = button(assignLabel(usage), QStringLiteral("assign") + id, this);
+        connect(assignButton, &QPushButton::clicked, this, [this, usage] { assign(usage); });
+        actions->addWidget(assignButton);
+        m_needsCertificate << assignButton;
+    }
+    auto *details = button(tr("&Details..."), QStringLiteral("details"), this);
+    connect(details, &QPushButton::clicked, this, &CertificatesPage::showDetails);
+    actions->addWidget(details);
+    m_needsCertificate << details;
     actions->addStretch(1);
     row->addLayout(actions);
     layout->addLayout(row, 3);
@@ -112,19 +124,46 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
     m_pending->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     pendingLayout->addWidget(m_pending, 1);
     auto *viewCsr = button(tr("View &CSR"), QStringLiteral("viewCsr"), pendingBox);
+    auto *deleteRequest =
+        button(tr("De&lete Request..."), QStringLiteral("deleteRequest"), pendingBox);
+    m_needsRequest << viewCsr << deleteRequest;
     auto *pendingActions = new QVBoxLayout;
     pendingActions->addWidget(viewCsr);
+    pendingActions->addWidget(deleteRequest);
     pendingActions->addStretch(1);
     pendingLayout->addLayout(pendingActions);
     layout->addWidget(pendingBox, 2);
 
     connect(request, &QPushButton::clicked, this, &CertificatesPage::requestCertificate);
     connect(import, &QPushButton::clicked, this, &CertificatesPage::importCertificate);
-    connect(external, &QPushButton::clicked, this, &CertificatesPage::assignExternal);
-    connect(internal, &QPushButton::clicked, this, &CertificatesPage::assignInternal);
-    connect(gateway, &QPushButton::clicked, this, &CertificatesPage::assignGateway);
     connect(viewCsr, &QPushButton::clicked, this, &CertificatesPage::viewPendingCsr);
+    connect(deleteRequest, &QPushButton::clicked, this, &CertificatesPage::deletePendingRequest);
+    // Actions on a certificate or a request are offered only with one selected.
+    connect(m_certificates, &QTreeWidget::itemSelectionChanged, this,
+            &CertificatesPage::updateActions);
+    connect(m_pending, &QTreeWidget::itemSelectionChanged, this, &CertificatesPage::updateActions);
     reload();
+}
+
+QString CertificatesPage::assignLabel(certs::CertificateUsage usage)
+{
+    switch (usage) {
+    case certs::CertificateUsage::ExternalEdge:
+        return tr("Assign to &External Edge");
+    case certs::CertificateUsage::InternalEdge:
+        return tr("Assign to I&nternal Edge");
+    case certs::CertificateUsage::Gateway:
+        break;
+    }
+    return tr("Assign to &Gateway");
+}
+
+void CertificatesPage::updateActions()
+{
+    for (QPushButton *b : std::as_const(m_needsCertificate))
+        b->setEnabled(!m_certificates->selectedItems().isEmpty());
+    for (QPushButton *b : std::as_const(m_needsRequest))
+        b->setEnabled(!m_pending->selectedItems().isEmpty());
 }
 
 QString CertificatesPage::usageName(certs::CertificateUsage usage)
@@ -185,6 +224,7 @@ void CertificatesPage::reload()
                             QLocale().toString(p.createdAt.toLocalTime(), QLocale::ShortFormat)});
             item->setData(0, Qt::UserRole, p.id);
         }
+    updateActions();
 }
 
 void CertificatesPage::requestCertificate()
@@ -220,23 +260,8 @@ void CertificatesPage::importCertificate()
 
 QString CertificatesPage::selectedCertificate() const
 {
-    QTreeWidgetItem *item = m_certificates->currentItem();
-    return item ? item->data(0, Qt::UserRole).toString() : QString();
-}
-
-void CertificatesPage::assignExternal()
-{
-    assign(certs::CertificateUsage::ExternalEdge);
-}
-
-void CertificatesPage::assignInternal()
-{
-    assign(certs::CertificateUsage::InternalEdge);
-}
-
-void CertificatesPage::assignGateway()
-{
-    assign(certs::CertificateUsage::Gateway);
+    const QList<QTreeWidgetItem *> selected = m_certificates->selectedItems();
+    return selected.isEmpty() ? QString() : selected.first()->data(0, Qt::UserRole).toString();
 }
 
 void CertificatesPage::assign(certs::CertificateUsage usage)
@@ -268,7 +293,8 @@ void CertificatesPage::assign(certs::CertificateUsage usage)
 
 void CertificatesPage::viewPendingCsr()
 {
-    QTreeWidgetItem *item = m_pending->currentItem();
+    const QList<QTreeWidgetItem *> selected = m_pending->selectedItems();
+    QTreeWidgetItem *item = selected.isEmpty() ? nullptr : selected.first();
     if (!item) {
         m_header->showMessage(tr("Select a pending request first."), PageHeader::Tone::Warning);
         return;
@@ -288,6 +314,102 @@ void CertificatesPage::viewPendingCsr()
     view->setReadOnly(true);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(view);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->open();
+}
+
+void CertificatesPage::deletePendingRequest()
+{
+    const QList<QTreeWidgetItem *> selected = m_pending->selectedItems();
+    if (selected.isEmpty())
+        return;
+    QTreeWidgetItem *item = selected.first();
+    const QString id = item->data(0, Qt::UserRole).toString();
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete Request"),
+        tr("Delete the pending request %1 and its private key? A certificate issued for it "
+           "can then no longer be imported.")
+            .arg(item->text(0)),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmDeleteRequest"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *confirm = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmDeleteRequestButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(confirm, &QPushButton::clicked, this, [this, id] {
+        certs::KeyStore store;
+        if (Status s = store.deletePendingRequest(id); !s.ok()) {
+            m_header->showMessage(s.error().toString(), PageHeader::Tone::Error);
+            return;
+        }
+        m_header->showMessage(tr("Request deleted."), PageHeader::Tone::Success);
+        reload();
+        emit certificatesChanged();
+    });
+    box->open();
+}
+
+void CertificatesPage::showDetails()
+{
+    const QString id = selectedCertificate();
+    if (id.isEmpty())
+        return;
+    certs::KeyStore store;
+    auto stored = store.certificate(id);
+    if (!stored.ok()) {
+        m_header->showMessage(stored.error().toString(), PageHeader::Tone::Error);
+        return;
+    }
+    const certs::CertificateInfo &info = stored.value().info;
+    QStringList eku;
+    if (info.serverAuth)
+        eku << tr("server authentication");
+    if (info.clientAuth)
+        eku << tr("client authentication");
+    QString text;
+    const auto row = [&text](const QString &label, const QString &value) {
+        text += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(tr("Subject"), info.subject);
+    row(tr("Names (SAN)"), info.dnsNames.join(QStringLiteral(", ")));
+    if (!info.xmppAddrs.isEmpty())
+        row(tr("XMPP addresses"), info.xmppAddrs.join(QStringLiteral(", ")));
+    row(tr("Issued by"), info.selfSigned ? tr("%1 (self-signed)").arg(info.issuer) : info.issuer);
+    row(tr("Valid from"), QLocale().toString(info.notBefore.toLocalTime(), QLocale::LongFormat));
+    row(tr("Valid until"), QLocale().toString(info.notAfter.toLocalTime(), QLocale::LongFormat));
+    row(tr("Key"), info.keyDescription);
+    row(tr("Extended key usage"),
+        !info.hasExtendedKeyUsage ? tr("(none: any purpose)") : eku.join(QStringLiteral(", ")));
+    row(tr("SHA-256 fingerprint"), info.sha256Fingerprint);
+    // Lint findings of each usage it is assigned to.
+    QStringList findings;
+    auto topology = publishedTopology(m_workspace);
+    for (certs::CertificateUsage usage : certs::allUsages()) {
+        auto a = store.assignment(usage);
+        if (!a.ok() || !a.value() || a.value()->certificateId != stored.value().id)
+            continue;
+        auto checked = store.checkAssigned(usage, topology.ok() ? &topology.value() : nullptr);
+        if (checked.ok())
+            for (const certs::CertificateFinding &f : checked.value())
+                findings << tr("%1: %2").arg(usageName(usage), f.message);
+    }
+    row(tr("Findings"), findings.isEmpty() ? tr("none") : findings.join(QLatin1Char('\n')));
+
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("certificateDetails"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Certificate %1").arg(stored.value().friendlyName));
+    dialog->resize(720, 420);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *label = new QLabel(QStringLiteral("<table cellspacing=6>%1</table>").arg(text), dialog);
+    label->setObjectName(QStringLiteral("details"));
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(label, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);

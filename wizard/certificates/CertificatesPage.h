@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 // The key store: certificates with their expiry and assignment, pending
@@ -28,16 +29,20 @@ public slots:
     void reload();
     void requestCertificate();
     void importCertificate();
-    void assignExternal();
-    void assignInternal();
-    void assignGateway();
     void viewPendingCsr();
+    // Asks, then deletes the selected pending request and its key.
+    void deletePendingRequest();
+    // Subject, names, validity, key usage and lint findings of the selected
+    // certificate.
+    void showDetails();
 
 signals:
     void certificatesChanged();
 
 private:
     void assign(certs::CertificateUsage usage);
+    static QString assignLabel(certs::CertificateUsage usage);
+    void updateActions();
     QString selectedCertificate() const;
 
     Workspace *m_workspace;
@@ -45,6 +50,8 @@ private:
     QTreeWidget *m_certificates;
     QTreeWidget *m_pending;
     QLabel *m_assigned;
+    QList<QPushButton *> m_needsCertificate; // enabled with a certificate selected
+    QList<QPushButton *> m_needsRequest;     // enabled with a request selected
 };
 
 } // namespace fedgate::wizard

@@ -54,8 +54,14 @@ RequestGeographyPage::RequestGeographyPage(QWidget *parent)
     layout->addRow(tr("&State or province:"), state);
     layout->addRow(tr("C&ity:"), city);
     registerField(QStringLiteral("country"), country, "currentData", "currentIndexChanged");
+    connect(country, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
     registerField(QStringLiteral("state"), state);
     registerField(QStringLiteral("city"), city);
+}
+
+bool RequestGeographyPage::isComplete() const
+{
+    return !field(QStringLiteral("country")).toString().isEmpty();
 }
 
 } // namespace fedgate::wizard

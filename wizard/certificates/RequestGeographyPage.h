@@ -10,6 +10,8 @@ class RequestGeographyPage : public QWizardPage
     Q_OBJECT
 public:
     explicit RequestGeographyPage(QWidget *parent = nullptr);
+    // Next stays disabled while "(choose a country)" is selected.
+    bool isComplete() const override;
 };
 
 } // namespace fedgate::wizard

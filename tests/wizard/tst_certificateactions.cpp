@@ -1,0 +1,160 @@
+// Certificate actions in the window (issue 12 item 5): Assign, Details, View
+// CSR and Delete Request are offered only with something selected; a pending
+// request is deleted after a question; the details show subject, names,
+// validity, key usage and findings; the request wizard refuses
+// "(choose a country)".
+#include "WizardFixture.h"
+
+#include "wizard/Language.h"
+#include "wizard/certificates/CertificatesPage.h"
+#include "wizard/certificates/RequestGeographyPage.h"
+
+#include "certs/KeyStore.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeWidget>
+#include <QWizard>
+
+using namespace fedgate;
+using namespace fedgate::wizard;
+
+namespace {
+certs::CertificateRequest request(certs::CertificateUsage usage, certs::RequestMode mode,
+                                  const QString &name)
+{
+    certs::CertificateRequest r;
+    r.usage = usage;
+    r.mode = mode;
+    r.friendlyName = name;
+    r.organisation = QStringLiteral("Contoso");
+    r.country = QStringLiteral("FR");
+    r.city = QStringLiteral("Paris");
+    r.keyType = certs::KeyType::EcP256;
+    return r;
+}
+
+void click(QTreeWidget *tree, QTreeWidgetItem *item)
+{
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(item).center());
+}
+
+template <typename T> T *waitFor(QWidget *parent, const QString &name)
+{
+    T *found = nullptr;
+    for (int i = 0; i < 50 && !found; ++i) {
+        found = parent->findChild<T *>(name);
+        if (!found)
+            QTest::qWait(20);
+    }
+    return found;
+}
+} // namespace
+
+class TestCertificateActions : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void actionsNeedASelectionAndAct();
+    void requestWizardRefusesChooseACountry();
+};
+
+void TestCertificateActions::actionsNeedASelectionAndAct()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for certificates")).ok());
+    const topology::Topology t = fixture.workspace()->topology();
+    certs::KeyStore store;
+    QVERIFY(store
+                .createRequest(t, request(certs::CertificateUsage::ExternalEdge,
+                                          certs::RequestMode::Delayed,
+                                          QStringLiteral("External pending")))
+                .ok());
+    QVERIFY(store
+                .createRequest(t, request(certs::CertificateUsage::InternalEdge,
+                                          certs::RequestMode::Immediate,
+                                          QStringLiteral("Internal signed")))
+                .ok());
+
+    CertificatesPage page(fixture.workspace());
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QStringList certificateActions{
+        QStringLiteral("assignExternal"), QStringLiteral("assignInternal"),
+        QStringLiteral("assignGateway"), QStringLiteral("details")};
+    const QStringList requestActions{QStringLiteral("viewCsr"), QStringLiteral("deleteRequest")};
+    // Nothing selected: nothing to act on.
+    for (const QString &name : certificateActions + requestActions) {
+        auto *b = page.findChild<QPushButton *>(name);
+        QVERIFY2(b, qPrintable(name));
+        QVERIFY2(!b->isEnabled(), qPrintable(name));
+    }
+
+    // A certificate selected: Assign and Details are offered.
+    auto *certificates = page.findChild<QTreeWidget *>(QStringLiteral("certificates"));
+    QCOMPARE(certificates->topLevelItemCount(), 1);
+    click(certificates, certificates->topLevelItem(0));
+    for (const QString &name : certificateActions)
+        QVERIFY2(page.findChild<QPushButton *>(name)->isEnabled(), qPrintable(name));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("assignInternal")),
+                      Qt::LeftButton);
+    QVERIFY(store.assignment(certs::CertificateUsage::InternalEdge).value().has_value());
+    // reload() keeps nothing selected: the actions are off again.
+    certificates = page.findChild<QTreeWidget *>(QStringLiteral("certificates"));
+    click(certificates, certificates->topLevelItem(0));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("details")), Qt::LeftButton);
+    auto *details = waitFor<QDialog>(&page, QStringLiteral("certificateDetails"));
+    QVERIFY(details);
+    const QString text = details->findChild<QLabel *>(QStringLiteral("details"))->text();
+    for (const QString &expected :
+         {QStringLiteral("Subject"), QStringLiteral("Names (SAN)"), QStringLiteral("Valid until"),
+          QStringLiteral("Extended key usage"), QStringLiteral("Findings"),
+          QStringLiteral("edge-paris.contoso.test")})
+        QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" in ") + text));
+    details->close();
+
+    // A pending request selected: View CSR and Delete Request.
+    auto *pending = page.findChild<QTreeWidget *>(QStringLiteral("pending"));
+    QCOMPARE(pending->topLevelItemCount(), 1);
+    click(pending, pending->topLevelItem(0));
+    for (const QString &name : requestActions)
+        QVERIFY2(page.findChild<QPushButton *>(name)->isEnabled(), qPrintable(name));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("deleteRequest")),
+                      Qt::LeftButton);
+    auto *question = waitFor<QMessageBox>(&page, QStringLiteral("confirmDeleteRequest"));
+    QVERIFY(question);
+    QVERIFY(question->text().contains(QStringLiteral("External pending")));
+    QCOMPARE(store.pendingRequests().value().size(), 1); // asked, not yet deleted
+    question->findChild<QPushButton *>(QStringLiteral("confirmDeleteRequestButton"))->click();
+    QCOMPARE(store.pendingRequests().value().size(), 0);
+    QCOMPARE(page.findChild<QTreeWidget *>(QStringLiteral("pending"))->topLevelItemCount(), 0);
+    for (const QString &name : requestActions)
+        QVERIFY2(!page.findChild<QPushButton *>(name)->isEnabled(), qPrintable(name));
+}
+
+void TestCertificateActions::requestWizardRefusesChooseACountry()
+{
+    QWizard wizard;
+    auto *page = new RequestGeographyPage;
+    wizard.addPage(page);
+    wizard.addPage(new QWizardPage);
+    wizard.show();
+    auto *country = page->findChild<QComboBox *>();
+    QVERIFY(country);
+    country->setCurrentIndex(0); // "(choose a country)"
+    QVERIFY(!page->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    country->setCurrentIndex(country->findData(QStringLiteral("FR")));
+    QVERIFY(page->isComplete());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+QTEST_MAIN(TestCertificateActions)
+#include "tst_certificateactions.moc"
