@@ -11,6 +11,9 @@
 
 #include "engine/xml/Namespaces.h"
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTest>
 
 using namespace fedgate;
@@ -233,6 +236,53 @@ private slots:
         QCOMPARE(back.attribute(QStringLiteral("id")), QStringLiteral("b-1"));
         QCOMPARE(back.ns(), QStringLiteral("jabber:client"));
         QVERIFY(inbox.received.isEmpty());
+    }
+
+    // Keep-alive interval 1 s, inactivity timeout 3 s: an idle link stays up
+    // past the timeout (whitespace keep-alives both ways), while a peer that
+    // went silent after the handshake is closed.
+    void keepAlivesHoldAnIdleLinkAndSilenceCloses()
+    {
+        const topology::GatewaySettings saved = m_fixture.topology().gateway;
+        m_fixture.topology().gateway.keepAliveInterval = 1;
+        m_fixture.topology().gateway.streamInactivityTimeout = 3;
+        Joined joined;
+        join(&joined);
+        m_fixture.topology().gateway = saved;
+        if (QTest::currentTestFailed())
+            return;
+        auto &[edge, inbox, gateway] = joined;
+        QTest::qWait(5000); // idle beyond the inactivity timeout
+        QVERIFY(gateway->isReady());
+        QCOMPARE(edge->link->readyLinks(), 1);
+        const qsizetype logStart = m_fixture.log().size();
+
+        // A gateway-side peer that completes the handshake and then says
+        // nothing more.
+        QSslSocket silent;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(
+            QSslCertificate::fromPath(m_fixture.leaf(QStringLiteral("fe-paris")).certificatePath));
+        QFile keyFile(m_fixture.leaf(QStringLiteral("fe-paris")).keyPath);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        tls.setCaCertificates(QSslCertificate::fromPath(m_fixture.ca().certificatePath()));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        silent.setSslConfiguration(tls);
+        silent.connectToHostEncrypted(kParis.internal.toString(), 23456);
+        QTRY_VERIFY(silent.isEncrypted());
+        silent.write("<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
+                     "xmlns:stream='http://etherx.jabber.org/streams' version='1.0' "
+                     "from='fe-paris.contoso.test' to='edge-paris.contoso.test'>");
+        QByteArray received;
+        QTRY_VERIFY((received += silent.readAll()).contains("<ready xmlns='urn:fedgate:link'"));
+        QTRY_VERIFY_WITH_TIMEOUT(silent.state() == QAbstractSocket::UnconnectedState ||
+                                     (received += silent.readAll()).contains("</stream:stream>"),
+                                 10000);
+        QTRY_VERIFY(m_fixture.log().mid(logStart).contains(
+            QStringLiteral("nothing received for 3000 ms (inactivity timeout)")));
+        // The real gateway, which keeps sending keep-alives, is still up.
+        QVERIFY(gateway->isReady());
     }
 };
 
