@@ -361,6 +361,9 @@ void ClientSession::onElement(const XmlElement &element)
             XmlElement failure(QStringLiteral("failure"), ns::kSasl);
             failure.addChild(XmlElement(QStringLiteral("encryption-required"), ns::kSasl));
             m_stream->send(failure);
+            if (++m_authFailures >= m_limits.maxAuthFailures)
+                closeWithError(StreamErrorCondition::PolicyViolation,
+                               QStringLiteral("STARTTLS is required before authentication."));
             return;
         }
         closeWithError(StreamErrorCondition::PolicyViolation,

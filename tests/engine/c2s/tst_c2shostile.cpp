@@ -60,6 +60,11 @@ private slots:
         c.peer.send(plainAuth(QStringLiteral("alice"), C2SFixture::kPassword));
         QVERIFY(c.peer.waitFor("<encryption-required"));
         QVERIFY(!c.peer.received.contains("<success"));
+        // Insisting does not help: the stream ends after a few attempts.
+        for (int i = 0; i < 2; ++i)
+            c.peer.send(plainAuth(QStringLiteral("alice"), C2SFixture::kPassword));
+        QVERIFY(c.closedWith("<policy-violation"));
+        QVERIFY(!c.peer.received.contains("<success"));
     }
 
     void stanzaBeforeTlsIsAPolicyViolation()
