@@ -47,6 +47,7 @@ public:
     DnsCheckAnalysis(DnsRecordPlan plan, bool includeInternal, QString serverLabel, int timeoutMs);
 
     const DnsRecordPlan &plan() const { return m_plan; }
+    int timeoutMs() const { return m_timeoutMs; }
     // The first round: the planned SRV owners, `_xmpps-server` of each domain
     // without direct TLS (to catch records the edge does not serve), and A and
     // AAAA of each planned host.

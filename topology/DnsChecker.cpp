@@ -73,6 +73,23 @@ void DnsChecker::start(const DnsRecordPlan &plan, const Options &options)
         // TLSA protects nothing unless its zone is signed.
         for (const QString &owner : plan.tlsaOwners())
             launchDnssec(owner, owner, DnsRecordType::TLSA);
+        // With the system's root key, the statuses mean something only if
+        // the system resolver passes DNSSEC proofs: the root itself must
+        // validate (a resolver that strips signatures would make every zone
+        // look bogus).
+        if (m_options.trustAnchorFile.isEmpty()) {
+            ++m_pending;
+            ++m_report.lookups;
+            m_rootValidated.reset();
+            m_validator->lookup(
+                QStringLiteral("."), DnsRecordType::A, [this](const DnsLookupResult &result) {
+                    m_rootValidated = result.dnssec == DnssecStatus::Secure
+                                          ? QString()
+                                          : toString(result.dnssec) + QStringLiteral(", ") +
+                                                toString(result.outcome);
+                    lookupDone();
+                });
+        }
     }
     if (m_pending == 0)
         QMetaObject::invokeMethod(this, &DnsChecker::advance, Qt::QueuedConnection);
@@ -171,6 +188,13 @@ void DnsChecker::finish(bool cancelled)
         if (!cancelled || results.at(i).status != DnsCheckStatus::Pending)
             m_report.results[i] = results.at(i);
     m_report.findings = m_analysis->findings();
+    if (m_rootValidated && !m_rootValidated->isEmpty())
+        for (DnsZoneSecurity &z : m_report.dnssec) {
+            z.status = toString(DnssecStatus::NotValidated);
+            z.reason = tr("the resolver gave no DNSSEC proof for the root zone (%1): ask a "
+                          "resolver that passes DNSSEC, or give a trust anchor")
+                           .arg(*m_rootValidated);
+        }
     for (const DnsZoneSecurity &z : std::as_const(m_report.dnssec))
         if (z.status == QLatin1String("bogus"))
             m_report.findings << DnsFinding{

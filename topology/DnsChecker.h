@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 // Checks a DnsRecordPlan live, with DnsResolver (libunbound), against the
@@ -84,6 +85,8 @@ private:
     int m_pending = 0;
     bool m_running = false;
     bool m_followUpsSent = false;
+    // With the system's root key: "" when the root validated, else why not.
+    std::optional<QString> m_rootValidated;
 };
 
 } // namespace fedgate::topology

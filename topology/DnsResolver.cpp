@@ -271,8 +271,9 @@ quint64 DnsResolver::lookup(const QString &name, DnsRecordType type, Callback ca
         complete(id, failed);
         return id;
     }
-    const int rc = ub_resolve_async(m_ctx, l->name.toLatin1().constData(), rrType(type), 1,
-                                    l->token.get(), &DnsResolver::unboundCallback, &l->asyncId);
+    const QByteArray qname = l->name.isEmpty() ? QByteArray(".") : l->name.toLatin1();
+    const int rc = ub_resolve_async(m_ctx, qname.constData(), rrType(type), 1, l->token.get(),
+                                    &DnsResolver::unboundCallback, &l->asyncId);
     if (rc != 0) {
         l->asyncId = 0;
         failed.outcome = DnsOutcome::ServFail;
