@@ -876,6 +876,7 @@ FR_CORE["DnsCheckAnalysis"] = {
 FR_CORE["fedgate::topology::DnsChecker"] = {
 "the system resolver": "le résolveur du système",
 }
+"the resolver gave no DNSSEC proof for the root zone (%1): ask a resolver that passes DNSSEC, or give a trust anchor": "le résolveur n'a donné aucune preuve DNSSEC pour la zone racine (%1) : interrogez un résolveur qui transmet DNSSEC, ou donnez une ancre de confiance",
 CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
                 "ObjectNames": "topology/ObjectNames.cpp",
                 "Removal": "topology/Removal.cpp",
