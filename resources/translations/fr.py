@@ -875,19 +875,8 @@ FR_CORE["DnsCheckAnalysis"] = {
 # DnsChecker is a QObject: its tr() context is the qualified class name.
 FR_CORE["fedgate::topology::DnsChecker"] = {
 "the system resolver": "le résolveur du système",
-}
-"the resolver gave no DNSSEC proof for the root zone (%1): ask a resolver that passes DNSSEC, or give a trust anchor": "le résolveur n'a donné aucune preuve DNSSEC pour la zone racine (%1) : interrogez un résolveur qui transmet DNSSEC, ou donnez une ancre de confiance",
-CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
-                "ObjectNames": "topology/ObjectNames.cpp",
-                "Removal": "topology/Removal.cpp",
-                "Validation": "topology/Validation.cpp",
-                "ExternalAccess": "topology/ExternalAccess.cpp",
-                "DnsRecordPlan": "topology/DnsRecordPlan.cpp",
-                "DnsCheckAnalysis": "topology/DnsCheckAnalysis.cpp",
-                "fedgate::topology::DnsChecker": "topology/DnsChecker.cpp",
-                "fedgate::topology::DnsResolver": "topology/DnsResolver.cpp",
-                "DnsServerAddress": "topology/DnsServerAddress.cpp"}
 "Not checked: the check was cancelled.": "Non vérifié : la vérification a été annulée.",
+"the resolver gave no DNSSEC proof for the root zone (%1): ask a resolver that passes DNSSEC, or give a trust anchor": "le résolveur n'a donné aucune preuve DNSSEC pour la zone racine (%1) : interrogez un résolveur qui transmet DNSSEC, ou donnez une ancre de confiance",
 "The DNSSEC signatures of %1 do not validate with the trust anchor %2 (%3): validating partners will not find the edge at all. Re-sign the zone and check that its DS record at the parent matches its key, then check again.": "Les signatures DNSSEC de %1 ne se valident pas avec l'ancre de confiance %2 (%3) : les partenaires qui valident ne trouveront pas du tout la périphérie. Signez de nouveau la zone et vérifiez que son enregistrement DS chez le parent correspond à sa clé, puis vérifiez de nouveau.",
 }
 # What the resolver says about a lookup that failed (DnsResolver, a QObject).
@@ -910,3 +899,14 @@ FR_CORE["DnsServerAddress"] = {
 "'%1' in '%2' is not a port number (1 to 65535). %3": "« %1 » dans « %2 » n'est pas un numéro de port (1 à 65535). %3",
 "'%1' is neither an IP address nor a host name. %2": "« %1 » n'est ni une adresse IP ni un nom d'hôte. %2",
 "The name server's name '%1' could not be resolved (%2). Give its IP address instead.": "Le nom du serveur de noms « %1 » n'a pas pu être résolu (%2). Donnez plutôt son adresse IP.",
+}
+CORE_SOURCES = {"NegotiationMatrix": "topology/NegotiationMatrix.cpp",
+                "ObjectNames": "topology/ObjectNames.cpp",
+                "Removal": "topology/Removal.cpp",
+                "Validation": "topology/Validation.cpp",
+                "ExternalAccess": "topology/ExternalAccess.cpp",
+                "DnsRecordPlan": "topology/DnsRecordPlan.cpp",
+                "DnsCheckAnalysis": "topology/DnsCheckAnalysis.cpp",
+                "fedgate::topology::DnsChecker": "topology/DnsChecker.cpp",
+                "fedgate::topology::DnsResolver": "topology/DnsResolver.cpp",
+                "DnsServerAddress": "topology/DnsServerAddress.cpp"}
