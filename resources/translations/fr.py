@@ -833,6 +833,7 @@ FR_CORE["DnsRecordPlan"] = {
 "Edge pool %1's internal name, reaching member %2 (gateway link, port %3)": "Nom interne du pool de périphérie %1, menant au membre %2 (liaison avec la passerelle, port %3)",
 "Internal address of edge server %1 (gateway link, port %2)": "Adresse interne du serveur de périphérie %1 (liaison avec la passerelle, port %2)",
 "Edge server %1 has no internal address, so the internal DNS cannot name it. Set its internal IPv4 or IPv6 address and publish again.": "Le serveur de périphérie %1 n'a pas d'adresse interne : le DNS interne ne peut pas le nommer. Renseignez son adresse IPv4 ou IPv6 interne, puis publiez de nouveau.",
+"DANE (RFC 7673): partners that validate DNSSEC check the edge's certificate on %1 port %2 against this key (%3)": "DANE (RFC 7673) : les partenaires qui valident DNSSEC vérifient le certificat de la périphérie sur %1 port %2 avec cette clé (%3)",
 }
 # The kinds of address fill "a %3 address" ("une adresse %3"): feminine.
 FR_CORE["DnsCheckAnalysis"] = {
@@ -853,6 +854,8 @@ FR_CORE["DnsCheckAnalysis"] = {
 "Check that the name server is running and that firewalls let DNS through (UDP and TCP), or give a longer timeout, then check again.": "Vérifiez que le serveur de noms fonctionne et que les pare-feu laissent passer le DNS (UDP et TCP), ou donnez un délai plus long, puis vérifiez de nouveau.",
 "Ask a name server that serves these zones (or recurses for this machine), then check again.": "Interrogez un serveur de noms qui sert ces zones (ou les résout en récursif pour cette machine), puis vérifiez de nouveau.",
 "Check the zone on the name server (its logs say why it failed), then check again.": "Vérifiez la zone sur le serveur de noms (son journal dit pourquoi il a échoué), puis vérifiez de nouveau.",
+"TLSA %1 does not match the edge's key (%2): partners that use DANE will refuse the edge's certificate. Delete %3 and create %4.": "Le TLSA %1 ne correspond pas à la clé de la périphérie (%2) : les partenaires qui utilisent DANE refuseront son certificat. Supprimez %3 et créez %4.",
+"TLSA %1 for the edge's key is missing: partners that use DANE cannot verify the edge's certificate. Create %2.": "Le TLSA %1 pour la clé de la périphérie est absent : les partenaires qui utilisent DANE ne peuvent pas vérifier son certificat. Créez %2.",
 "SRV %1 has target \".\", which tells partners the service is not offered for this domain, so they will not federate. Delete %2 and create %3.": "Le SRV %1 a pour cible « . », ce qui indique aux partenaires que le service n'est pas offert pour ce domaine : ils ne se fédéreront pas. Supprimez %2 et créez %3.",
 "SRV %1 points to %2 where the topology expects %3 (edge pool %4). Change %5 to %6.": "Le SRV %1 pointe vers %2 alors que la topologie attend %3 (pool de périphérie %4). Remplacez %5 par %6.",
 "SRV %1 to %2 is missing: partners cannot find edge pool %3 (priority %4). Create %5.": "Le SRV %1 vers %2 est absent : les partenaires ne peuvent pas trouver le pool de périphérie %3 (priorité %4). Créez %5.",
@@ -876,6 +879,7 @@ FR_CORE["DnsCheckAnalysis"] = {
 FR_CORE["fedgate::topology::DnsChecker"] = {
 "the system resolver": "le résolveur du système",
 "Not checked: the check was cancelled.": "Non vérifié : la vérification a été annulée.",
+"TLSA %1 is in a zone that is not signed with DNSSEC: DANE protects nothing there and partners ignore it. Sign the zone (and publish its DS record at the parent), then check again.": "Le TLSA %1 est dans une zone non signée avec DNSSEC : DANE n'y protège rien et les partenaires l'ignorent. Signez la zone (et publiez son enregistrement DS chez le parent), puis vérifiez de nouveau.",
 "the resolver gave no DNSSEC proof for the root zone (%1): ask a resolver that passes DNSSEC, or give a trust anchor": "le résolveur n'a donné aucune preuve DNSSEC pour la zone racine (%1) : interrogez un résolveur qui transmet DNSSEC, ou donnez une ancre de confiance",
 "The DNSSEC signatures of %1 do not validate with the trust anchor %2 (%3): validating partners will not find the edge at all. Re-sign the zone and check that its DS record at the parent matches its key, then check again.": "Les signatures DNSSEC de %1 ne se valident pas avec l'ancre de confiance %2 (%3) : les partenaires qui valident ne trouveront pas du tout la périphérie. Signez de nouveau la zone et vérifiez que son enregistrement DS chez le parent correspond à sa clé, puis vérifiez de nouveau.",
 }
