@@ -3,6 +3,7 @@
 // gives, `openssl x509 -pubkey -noout | openssl pkey -pubin -outform DER |
 // sha256sum`, and DnsRecordPlan::addDaneKeys turns it into one TLSA record
 // per SRV target (and per key: assigned and pending during a renewal).
+#include "support/DnsTestTopology.h"
 #include "support/PeerProcess.h"
 
 #include "certs/DaneKeys.h"
@@ -36,26 +37,7 @@ QByteArray opensslDigest(const QString &certPath)
 
 topology::Topology oneEdge()
 {
-    topology::Topology t;
-    t.organisation.name = QStringLiteral("Dane");
-    t.organisation.defaultSipDomain = QStringLiteral("dane.test");
-    t.organisation.xmppDomains = {QStringLiteral("dane.test")};
-    topology::Site site;
-    site.name = QStringLiteral("Paris");
-    topology::EdgePool pool;
-    pool.fqdn = QStringLiteral("edge.dane.test");
-    pool.externalFqdn = QStringLiteral("xmpp.dane.test");
-    pool.xmppFederation = true;
-    topology::EdgeServer m;
-    m.internalFqdn = QStringLiteral("edge1.dane.test");
-    m.internalIPv4 = QStringLiteral("10.0.0.10");
-    m.externalFqdn = pool.externalFqdn;
-    m.externalIPv4 = QStringLiteral("192.0.2.10");
-    pool.members = {m};
-    site.edgePools = {pool};
-    site.xmppFederationRoute = pool.fqdn;
-    t.sites = {site};
-    return t;
+    return test::singleEdgeTopology(QStringLiteral("dane.test"));
 }
 
 } // namespace

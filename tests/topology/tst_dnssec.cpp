@@ -3,6 +3,7 @@
 // ldns-signzone, tampered.test signed and then its SRV record changed (the
 // signature no longer matches), plain.test unsigned. libunbound is given the
 // two zones' keys as trust anchor (a file, as --trust-anchor takes it).
+#include "support/DnsTestTopology.h"
 #include "support/Fedgatectl.h"
 #include "support/NsdServer.h"
 
@@ -36,29 +37,9 @@ QStringList zoneRecords()
                 QString::fromLatin1(kPublishedKey.toHex())};
 }
 
-// One XMPP domain whose edge is xmpp.<domain>.
 Topology oneDomain(const QString &domain)
 {
-    Topology t;
-    t.organisation.name = QStringLiteral("Dane");
-    t.organisation.defaultSipDomain = domain;
-    t.organisation.xmppDomains = {domain};
-    Site site;
-    site.name = QStringLiteral("Paris");
-    EdgePool pool;
-    pool.fqdn = QStringLiteral("edge.") + domain;
-    pool.externalFqdn = QStringLiteral("xmpp.") + domain;
-    pool.xmppFederation = true;
-    EdgeServer m;
-    m.internalFqdn = QStringLiteral("edge1.") + domain;
-    m.internalIPv4 = QStringLiteral("10.0.0.10");
-    m.externalFqdn = pool.externalFqdn;
-    m.externalIPv4 = QStringLiteral("192.0.2.10");
-    pool.members = {m};
-    site.edgePools = {pool};
-    site.xmppFederationRoute = pool.fqdn;
-    t.sites = {site};
-    return t;
+    return fedgate::test::singleEdgeTopology(domain);
 }
 
 Topology threeDomains()
