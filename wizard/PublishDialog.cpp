@@ -17,7 +17,7 @@ PublishDialog::PublishDialog(int baseVersion, const QStringList &changes,
 {
     setObjectName(QStringLiteral("publishDialog"));
     setWindowTitle(tr("Publish Topology"));
-    resize(760, 520);
+    resize(760, baseVersion == 0 && warnings.isEmpty() ? 260 : 520);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         baseVersion == 0
@@ -38,9 +38,11 @@ PublishDialog::PublishDialog(int baseVersion, const QStringList &changes,
     diff->setPlainText(changes.isEmpty() && baseVersion > 0
                            ? tr("No change: publishing stores the same topology again.")
                            : QStringLiteral("\u2022 ") + changes.join(QStringLiteral("\n\u2022 ")));
+    // Nothing published yet: there is no change list to show.
     if (baseVersion == 0)
         diff->hide();
-    layout->addWidget(diff, 3);
+    else
+        layout->addWidget(diff, 3);
 
     // What the validation still warns about: publishing is allowed, but the
     // administrator sees it before confirming.
@@ -63,6 +65,9 @@ PublishDialog::PublishDialog(int baseVersion, const QStringList &changes,
         layout->addWidget(list, 2);
     }
 
+    // Without a list to grow, the sentences stay together at the top.
+    if (baseVersion == 0 && warnings.isEmpty())
+        layout->addStretch(1);
     auto *form = new QFormLayout;
     m_comment = new QLineEdit(this);
     m_comment->setObjectName(QStringLiteral("comment"));

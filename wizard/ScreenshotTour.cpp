@@ -17,9 +17,11 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QWizard>
 
 namespace fedgate::wizard {
 
@@ -76,8 +78,35 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
              }
              return m_window;
          }},
+        // Removing an edge pool that a route names asks and lists what goes.
+        {QStringLiteral("03b-remove-question"),
+         [this]() -> QWidget * {
+             auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
+             topologyPage->findChild<QPushButton *>(QStringLiteral("remove"))->click();
+             QDialog *d = openDialog(topologyPage, "confirmRemoval");
+             return d ? static_cast<QWidget *>(d) : m_window;
+         }},
+        // The New Edge Pool wizard on its servers page.
+        {QStringLiteral("03c-new-edge-pool"),
+         [this]() -> QWidget * {
+             closeDialogs(m_window);
+             auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
+             topologyPage->selectPath(QStringLiteral("sites/Paris"));
+             topologyPage->findChild<QPushButton *>(QStringLiteral("addEdgePool"))->click();
+             auto *w = qobject_cast<QWizard *>(openDialog(topologyPage, "newEdgePoolWizard"));
+             if (!w)
+                 return m_window;
+             w->findChild<QLineEdit *>(QStringLiteral("poolFqdn"))
+                 ->setText(QStringLiteral("edge3.contoso.test"));
+             w->findChild<QLineEdit *>(QStringLiteral("poolExternalFqdn"))
+                 ->setText(QStringLiteral("xmpp3.contoso.test"));
+             w->findChild<QRadioButton *>(QStringLiteral("multiComputer"))->setChecked(true);
+             w->next();
+             return w;
+         }},
         {QStringLiteral("04-publish-dialog"),
          [this]() -> QWidget * {
+             closeDialogs(m_window);
              auto *topologyPage = static_cast<TopologyPage *>(m_window->page(PageId::Topology));
              topologyPage->publish();
              QDialog *d = openDialog(topologyPage, "publishDialog");
@@ -154,6 +183,10 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
                         CertificateRequestWizard *w = wizard();
                         if (!w)
                             return m_window;
+                        // The wizard refuses "(choose a country)": pick one.
+                        if (auto *country = w->findChild<QComboBox *>(QStringLiteral("country")))
+                            if (country->currentData().toString().isEmpty())
+                                country->setCurrentIndex(country->findData(QStringLiteral("CA")));
                         while (w->currentId() != CertificateRequestWizard::NamesPage &&
                                w->currentPage()->isComplete()) {
                             if (w->currentId() == CertificateRequestWizard::ModePage)
