@@ -2,6 +2,8 @@
 
 #include "engine/link/LinkTls.h"
 
+#include <spdlog/spdlog.h>
+
 namespace fedgate::app {
 
 EdgeRole::EdgeRole(const engine::EngineConfig &config, const RoleOptions &options)
@@ -28,8 +30,15 @@ Status EdgeRole::start(const topology::Topology &topology)
     auto verifier = std::make_unique<engine::CertificateChainVerifier>();
     auto tls = engine::linkTlsConfiguration(m_options.linkTlsSource(true, m_config.dataDirectory),
                                             verifier.get());
-    if (!tls)
-        return tls.error();
+    if (!tls) {
+        if (m_options.roleGiven || m_options.linkOptionsGiven(true))
+            return tls.error();
+        spdlog::warn("the internal link is not offered ({}); partner stanzas to our users are "
+                     "answered service-unavailable. Give --internal-cert and --internal-key, or "
+                     "assign the internal edge certificate.",
+                     tls.error().message.toStdString());
+        return Status::success();
+    }
     m_link = std::make_unique<engine::InternalLinkServer>(m_engine.get(), tls.value(),
                                                           std::move(verifier));
     return m_link->start(topology, pool.value()->fqdn, endpoint.value().first,

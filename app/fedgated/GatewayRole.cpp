@@ -19,17 +19,22 @@ GatewayRole::~GatewayRole()
     stop();
 }
 
-Status GatewayRole::start(const topology::Topology &topology)
+Status GatewayRole::start(const topology::Topology &topology, bool *skipped)
 {
     moveToThread(&m_thread);
     m_thread.start();
     Status status = Status::success();
+    bool skip = false;
     QMetaObject::invokeMethod(
-        this, [&] { status = startHere(topology); }, Qt::BlockingQueuedConnection);
+        this, [&] { status = startHere(topology, &skip); }, Qt::BlockingQueuedConnection);
+    if (skipped)
+        *skipped = skip;
+    if (skip)
+        stop();
     return status;
 }
 
-Status GatewayRole::startHere(const topology::Topology &topology)
+Status GatewayRole::startHere(const topology::Topology &topology, bool *skipped)
 {
     auto pool = m_options.selectFrontEndPool(m_config, topology);
     if (!pool)
@@ -37,8 +42,17 @@ Status GatewayRole::startHere(const topology::Topology &topology)
     auto verifier = std::make_unique<engine::CertificateChainVerifier>();
     auto tls = engine::linkTlsConfiguration(m_options.linkTlsSource(false, m_config.dataDirectory),
                                             verifier.get());
-    if (!tls)
-        return tls.error();
+    if (!tls) {
+        if (m_options.roleGiven || m_options.linkOptionsGiven(false))
+            return tls.error();
+        spdlog::warn("the gateway role does not run ({}): this fedgated is the edge only. Give "
+                     "--gateway-cert and --gateway-key, or assign the gateway certificate "
+                     "('fedgatectl cert request --usage gateway --immediate', 'fedgatectl cert "
+                     "assign ID --usage gateway').",
+                     tls.error().message.toStdString());
+        *skipped = true;
+        return Status::success();
+    }
 
     engine::GatewayConfig gatewayConfig;
     if (!m_options.clientAddress.isNull())

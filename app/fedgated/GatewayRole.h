@@ -24,8 +24,10 @@ public:
     GatewayRole(const engine::EngineConfig &config, const RoleOptions &options);
     ~GatewayRole() override;
 
-    // Starts the thread, then the gateway and the link on it.
-    Status start(const topology::Topology &topology);
+    // Starts the thread, then the gateway and the link on it. Without
+    // --role and without a gateway certificate, `*skipped` is set and the
+    // gateway does not run.
+    Status start(const topology::Topology &topology, bool *skipped = nullptr);
     void reload(const topology::Topology &topology);
     // Stops both and the thread.
     void stop();
@@ -33,7 +35,7 @@ public:
     QList<engine::SessionInfo> sessions();
 
 private:
-    Status startHere(const topology::Topology &topology);
+    Status startHere(const topology::Topology &topology, bool *skipped);
     QList<engine::SessionInfo> sessionsHere() const;
     void stopHere();
 

@@ -85,6 +85,7 @@ Result<RoleOptions> RoleOptions::extract(QStringList *arguments)
             return optionError(QStringLiteral("Option %1 needs a value.").arg(arg));
         const QString v = arguments->at(++i);
         if (arg == QLatin1String("--role")) {
+            options.roleGiven = true;
             if (v == QLatin1String("edge"))
                 options.role = Role::Edge;
             else if (v == QLatin1String("gateway"))

@@ -32,6 +32,10 @@ enum class Role
 struct RoleOptions
 {
     Role role = Role::All;
+    // --role was given. Without it, a half whose certificate is not there
+    // (no option, nothing assigned in the key store) is left out with a
+    // warning instead of stopping fedgated, as before the roles existed.
+    bool roleGiven = false;
     // Edge: the link listener; null address = the member's internal IPv4.
     QHostAddress internalAddress; // --internal-listen ADDR[:PORT]
     quint16 internalPort = 0;     // 0 = the pool's internalPort
@@ -48,6 +52,12 @@ struct RoleOptions
     QString linkCa; // --link-ca
 
     bool runsEdge() const { return role != Role::Gateway; }
+    // A certificate option of this side was given (then a missing
+    // certificate is an error, whatever the role).
+    bool linkOptionsGiven(bool edgeSide) const
+    {
+        return !linkCa.isEmpty() || !(edgeSide ? internalCert : gatewayCert).isEmpty();
+    }
     bool runsGateway() const { return role != Role::Edge; }
 
     // Removes the options above from `arguments` and parses them.

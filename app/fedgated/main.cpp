@@ -122,10 +122,13 @@ int main(int argc, char *argv[])
     }
     if (roles.value().runsGateway()) {
         gateway = std::make_unique<GatewayRole>(config.value(), roles.value());
-        if (auto status = gateway->start(topology.value()); !status) {
+        bool skipped = false;
+        if (auto status = gateway->start(topology.value(), &skipped); !status) {
             spdlog::critical("{}", status.error().message.toStdString());
             return 2;
         }
+        if (skipped)
+            gateway.reset();
     }
     ControlServer control(edge ? edge->engine() : nullptr);
     control.setRole(toString(roles.value().role));
