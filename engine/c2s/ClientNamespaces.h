@@ -11,6 +11,7 @@ inline const QString kClient = QStringLiteral("jabber:client");
 inline const QString kBind = QStringLiteral("urn:ietf:params:xml:ns:xmpp-bind");
 inline const QString kSession = QStringLiteral("urn:ietf:params:xml:ns:xmpp-session");
 inline const QString kRoster = QStringLiteral("jabber:iq:roster");
+inline const QString kRosterVersioning = QStringLiteral("urn:xmpp:features:rosterver");
 inline const QString kStreamManagement = QStringLiteral("urn:xmpp:sm:3");
 inline const QString kCarbons = QStringLiteral("urn:xmpp:carbons:2");
 inline const QString kForward = QStringLiteral("urn:xmpp:forward:0");

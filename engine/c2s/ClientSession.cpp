@@ -336,6 +336,7 @@ void ClientSession::sendFeatures()
             features.addChild(XmlElement(QStringLiteral("session"), ns::kSession));
         session.addChild(XmlElement(QStringLiteral("optional"), ns::kSession));
         features.addChild(StreamManagement::element(QStringLiteral("sm")));
+        features.addChild(XmlElement(QStringLiteral("ver"), ns::kRosterVersioning));
     }
     m_stream->send(features);
 }

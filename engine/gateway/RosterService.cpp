@@ -38,6 +38,7 @@ void RosterService::save(const Jid &owner, const RosterItem &item)
 
 void RosterService::push(const Jid &owner, const XmlElement &item)
 {
+    const QString version = QString::number(m_store.version(owner));
     for (ClientSession *s : m_router.sessionsOf(owner)) {
         if (!s->rosterRequested)
             continue;
@@ -45,7 +46,9 @@ void RosterService::push(const Jid &owner, const XmlElement &item)
         iq.setAttribute(kTo, s->jid().toString());
         iq.setAttribute(QStringLiteral("id"), QStringLiteral("push%1").arg(++m_pushCounter));
         iq.setAttribute(kType, QStringLiteral("set"));
-        iq.addChild(XmlElement(QStringLiteral("query"), ns::kRoster)).addChild(item);
+        XmlElement &query = iq.addChild(XmlElement(QStringLiteral("query"), ns::kRoster));
+        query.setAttribute(QStringLiteral("ver"), version);
+        query.addChild(item);
         s->deliver(iq);
     }
 }
@@ -83,7 +86,16 @@ void RosterService::handleIq(ClientSession *session, const XmlElement &iq)
     if (type == QLatin1String("get")) {
         session->rosterRequested = true;
         XmlElement reply = makeIqResult(iq, ns::kClient);
+        // RFC 6121 2.6: a client that has the current version gets an empty
+        // result, then pushes.
+        const QString version = QString::number(m_store.version(owner));
+        if (query->hasAttribute(QStringLiteral("ver")) &&
+            query->attribute(QStringLiteral("ver")) == version) {
+            session->deliver(reply);
+            return;
+        }
         XmlElement &out = reply.addChild(XmlElement(QStringLiteral("query"), ns::kRoster));
+        out.setAttribute(QStringLiteral("ver"), version);
         for (const RosterItem &item : m_store.items(owner))
             if (item.listed)
                 out.addChild(item.toXml());

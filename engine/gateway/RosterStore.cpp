@@ -43,10 +43,29 @@ Status RosterStore::initialise()
     return m_database.ensureTables(
         QStringLiteral("rosters"), kSchemaVersion,
         {QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS gw_roster (owner TEXT NOT NULL, contact TEXT NOT NULL, "
-            "name TEXT NOT NULL, groups TEXT NOT NULL, subscription TEXT NOT NULL, "
-            "pending_out INTEGER NOT NULL, pending_in INTEGER NOT NULL, listed INTEGER NOT NULL, "
-            "PRIMARY KEY (owner, contact))")});
+             "CREATE TABLE IF NOT EXISTS gw_roster (owner TEXT NOT NULL, contact TEXT NOT NULL, "
+             "name TEXT NOT NULL, groups TEXT NOT NULL, subscription TEXT NOT NULL, "
+             "pending_out INTEGER NOT NULL, pending_in INTEGER NOT NULL, listed INTEGER NOT NULL, "
+             "PRIMARY KEY (owner, contact))"),
+         QStringLiteral("CREATE TABLE IF NOT EXISTS gw_roster_version (owner TEXT PRIMARY KEY, "
+                        "version BIGINT NOT NULL)")});
+}
+
+qint64 RosterStore::version(const Jid &owner)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT version FROM gw_roster_version WHERE owner = ?"),
+                       {owner.toString()});
+    if (!q || !q.value().next())
+        return 0;
+    return q.value().value(0).toLongLong();
+}
+
+Status RosterStore::bumpVersion(const Jid &owner)
+{
+    return m_db.execStatus(
+        QStringLiteral("INSERT INTO gw_roster_version (owner, version) VALUES (?, 1) "
+                       "ON CONFLICT (owner) DO UPDATE SET version = gw_roster_version.version + 1"),
+        {owner.toString()});
 }
 
 QList<RosterItem> RosterStore::items(const Jid &owner)
@@ -97,20 +116,27 @@ Status RosterStore::save(const Jid &owner, const RosterItem &item)
                                  item.pendingOut ? 1 : 0,
                                  item.pendingIn ? 1 : 0,
                                  item.listed ? 1 : 0};
-    return m_db.execStatus(
-        QStringLiteral("INSERT INTO gw_roster (owner, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, "
-                       "groups = excluded.groups, subscription = excluded.subscription, "
-                       "pending_out = excluded.pending_out, pending_in = excluded.pending_in, "
-                       "listed = excluded.listed")
-            .arg(kColumns),
-        values);
+    if (Status s = m_db.execStatus(
+            QStringLiteral("INSERT INTO gw_roster (owner, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (owner, contact) DO UPDATE SET name = excluded.name, "
+                           "groups = excluded.groups, subscription = excluded.subscription, "
+                           "pending_out = excluded.pending_out, pending_in = excluded.pending_in, "
+                           "listed = excluded.listed")
+                .arg(kColumns),
+            values);
+        !s)
+        return s;
+    return bumpVersion(owner);
 }
 
 Status RosterStore::remove(const Jid &owner, const Jid &contact)
 {
-    return m_db.execStatus(QStringLiteral("DELETE FROM gw_roster WHERE owner = ? AND contact = ?"),
-                           {owner.toString(), contact.toString()});
+    if (Status s =
+            m_db.execStatus(QStringLiteral("DELETE FROM gw_roster WHERE owner = ? AND contact = ?"),
+                            {owner.toString(), contact.toString()});
+        !s)
+        return s;
+    return bumpVersion(owner);
 }
 
 } // namespace fedgate::engine

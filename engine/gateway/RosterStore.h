@@ -27,7 +27,8 @@ public:
     // requests from ever new addresses.
     static constexpr int kMaxItemsPerUser = 2000;
 
-    static constexpr int kSchemaVersion = 1;
+    // 2: gw_roster_version (RFC 6121 2.6 roster versioning).
+    static constexpr int kSchemaVersion = 2;
 
     explicit RosterStore(GatewayDatabase &database);
     Status initialise(); // creates the table when missing
@@ -37,8 +38,13 @@ public:
     int count(const Jid &owner);
     Status save(const Jid &owner, const RosterItem &item);
     Status remove(const Jid &owner, const Jid &contact);
+    // RFC 6121 2.6: the roster's version, raised by every save() and
+    // remove() (0 for a roster never written).
+    qint64 version(const Jid &owner);
 
 private:
+    Status bumpVersion(const Jid &owner);
+
     GatewayDatabase &m_database;
     topology::SqlConnection &m_db;
 };

@@ -55,6 +55,17 @@ private slots:
         a1.sendFresh("<iq type='get' id='g1'><query xmlns='jabber:iq:roster'/></iq>");
         QVERIFY(a1.peer.waitFor("id='g1'"));
         QVERIFY(a1.peer.waitFor("name='Carol'"));
+        // Roster versioning (RFC 6121 2.6): the push carried the version; a
+        // client holding it gets an empty result, an older one the roster.
+        const qsizetype at = a2.peer.received.lastIndexOf("ver='");
+        QVERIFY(at >= 0);
+        const QByteArray ver = a2.peer.received.mid(at + 5).split('\'').first();
+        a1.sendFresh("<iq type='get' id='g2'><query xmlns='jabber:iq:roster' ver='" + ver +
+                     "'/></iq>");
+        QVERIFY(a1.peer.waitFor("id='g2'"));
+        QVERIFY(!a1.peer.received.contains("<query"));
+        a1.sendFresh("<iq type='get' id='g3'><query xmlns='jabber:iq:roster' ver='0'/></iq>");
+        QVERIFY(a1.peer.waitFor("name='Carol'"));
     }
 
     void rosterSetWithTwoItemsIsABadRequest()
