@@ -96,7 +96,7 @@ LoadedTopology loadTopology(Context &ctx, const QString &file, bool required)
         return loaded;
     return fail(UsageOrValidation,
                 QStringLiteral("No published topology to take the names from. Import one into "
-                               "this machine's local replica (fedgatectl replica import), or "
+                               "this machine's local replica (fedgatectl topology import), or "
                                "give --topology FILE or --store LOCATION."));
 }
 
