@@ -265,6 +265,12 @@ quint64 DnsResolver::lookup(const QString &name, DnsRecordType type, Callback ca
         complete(id, failed);
         return id;
     }
+    if (m_lookups.size() > size_t(kMaxPending)) {
+        failed.outcome = DnsOutcome::ServFail;
+        failed.detail = tr("too many lookups in flight (%1)").arg(kMaxPending);
+        complete(id, failed);
+        return id;
+    }
     if (!m_unreachable.isEmpty()) {
         failed.outcome = DnsOutcome::Unreachable;
         failed.detail = m_unreachable;

@@ -91,6 +91,9 @@ class DnsResolver : public QObject
     Q_OBJECT
 public:
     static constexpr int kDefaultTimeoutMs = 3000;
+    // Lookups in flight at most (a peer can make the engine resolve names):
+    // beyond it a lookup fails at once.
+    static constexpr int kMaxPending = 4096;
 
     struct Options
     {

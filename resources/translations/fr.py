@@ -894,6 +894,7 @@ FR_CORE["fedgate::topology::DnsResolver"] = {
 "the server answered REFUSED (it does not serve or recurse for this name for us)": "le serveur a répondu REFUSED (il ne sert pas ce nom et ne le résout pas pour nous)",
 "the server answered SERVFAIL (it failed to resolve the name)": "le serveur a répondu SERVFAIL (il n'a pas pu résoudre le nom)",
 "no answer within %1 ms": "pas de réponse en %1 ms",
+"too many lookups in flight (%1)": "trop de requêtes en cours (%1)",
 }
 FR_CORE["DnsServerAddress"] = {
 "Give the name server as ADDRESS or ADDRESS:PORT, e.g. 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:5353 or ns1.example.net:5353.": "Donnez le serveur de noms sous la forme ADRESSE ou ADRESSE:PORT, par exemple 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:5353 ou ns1.example.net:5353.",

@@ -62,6 +62,7 @@ private slots:
     void silentServerIsATimeout();
     void closedPortIsUnreachable();
     void twoHundredLookupsAtOnce();
+    void lookupsInFlightAreBounded();
     void cleanupTestCase();
 
 private:
@@ -245,6 +246,28 @@ void TestDnsResolver::twoHundredLookupsAtOnce()
              qPrintable(out));
     QVERIFY(slow.queriesSeen() > 0);
     qInfo("the slow server saw %d queries", slow.queriesSeen());
+}
+
+void TestDnsResolver::lookupsInFlightAreBounded()
+{
+    // Against a silent server, one lookup more than the bound fails at
+    // once; the others wait for their timeout.
+    DnsTestResponder silent(kSilent, 5354, DnsTestResponder::kSilent);
+    QVERIFY2(silent.isListening(), qPrintable(silent.errorString()));
+    DnsResolver::Options options;
+    options.server = DnsServerAddress(kSilent, 5354);
+    options.timeoutMs = 60000;
+    DnsResolver resolver(options);
+    int refusedAtOnce = 0;
+    for (int i = 0; i < DnsResolver::kMaxPending + 1; ++i)
+        resolver.lookup(QStringLiteral("n%1.bound.test").arg(i), DnsRecordType::A,
+                        [&](const DnsLookupResult &r) {
+                            refusedAtOnce += r.detail.startsWith(QStringLiteral("too many"));
+                        });
+    QTRY_COMPARE_WITH_TIMEOUT(refusedAtOnce, 1, 10000);
+    QCOMPARE(resolver.pending(), DnsResolver::kMaxPending);
+    resolver.cancelAll();
+    QCOMPARE(resolver.pending(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDnsResolver)
