@@ -40,7 +40,8 @@ Status Gateway::start(const GatewayConfig &config, const topology::Topology &top
     if (config.tls.localCertificate().isNull() || config.tls.privateKey().isNull())
         return Error{QStringLiteral("The gateway has no certificate for client connections. "
                                     "Request and assign the gateway certificate (fedgatectl "
-                                    "certificate request --usage gateway), then start again."),
+                                    "cert request --usage gateway, then fedgatectl cert "
+                                    "assign), then start again."),
                      {}};
     Result<std::unique_ptr<GatewayDatabase>> db = GatewayDatabase::open(config.databaseLocation);
     if (!db)
