@@ -54,6 +54,7 @@ QJsonObject stateJson(const ServiceState &state, const ServiceLayout &layout)
     QJsonObject o{{QStringLiteral("running"), state.running},
                   {QStringLiteral("answering"), state.answering},
                   {QStringLiteral("dataDirectory"), layout.dataDirectory},
+                  {QStringLiteral("dataDirectoryOrigin"), dataDirOrigin()},
                   {QStringLiteral("log"), layout.logFile()}};
     if (state.running) {
         o.insert(QStringLiteral("pid"), state.pid);
@@ -72,9 +73,9 @@ QString stateText(const ServiceState &state, const ServiceLayout &layout)
     if (!state.note.isEmpty())
         text += state.note + QLatin1Char('\n');
     if (!state.running)
-        return text + QStringLiteral("fedgated is not running (data directory %1).\nStart it: "
-                                     "fedgatectl service start")
-                          .arg(layout.dataDirectory);
+        return text + QStringLiteral("fedgated is not running (data directory %1, %2).\nStart "
+                                     "it: fedgatectl service start")
+                          .arg(layout.dataDirectory, dataDirOrigin());
     const QJsonObject e = state.engine;
     text += QStringLiteral("fedgated is running (pid %1, up %2)\n")
                 .arg(state.pid)
@@ -101,7 +102,7 @@ QString stateText(const ServiceState &state, const ServiceLayout &layout)
             .arg(e.value(QStringLiteral("listen")).toString(), domains.join(QStringLiteral(", ")))
             .arg(e.value(QStringLiteral("partners")).toInt())
             .arg(e.value(QStringLiteral("sessions")).toInt());
-    text += QStringLiteral("data directory: %1").arg(layout.dataDirectory);
+    text += QStringLiteral("data directory: %1 (%2)").arg(layout.dataDirectory, dataDirOrigin());
     return text;
 }
 
