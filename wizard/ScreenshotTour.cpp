@@ -9,6 +9,7 @@
 #include "certificates/CertificatesPage.h"
 #endif
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -189,10 +190,15 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
                                 country->setCurrentIndex(country->findData(QStringLiteral("CA")));
                         while (w->currentId() != CertificateRequestWizard::NamesPage &&
                                w->currentPage()->isComplete()) {
-                            if (w->currentId() == CertificateRequestWizard::ModePage)
+                            if (w->currentId() == CertificateRequestWizard::ModePage) {
                                 w->currentPage()
                                     ->findChild<QRadioButton *>(QStringLiteral("immediate"))
                                     ->setChecked(true);
+                                // The administrator agrees to create the internal CA.
+                                if (auto *ca = w->currentPage()->findChild<QAbstractButton *>(
+                                        QStringLiteral("createCa")))
+                                    ca->setChecked(true);
+                            }
                             w->next();
                         }
                         return w;

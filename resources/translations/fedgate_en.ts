@@ -2069,6 +2069,14 @@
         <source>A delayed request writes a CSR file; import the answer later from the Certificates page. Partners usually do not trust the internal authority, so use it for the internal edge or for tests.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This deployment has no internal certification authority yet. Creating one makes a private authority on this machine that signs certificates for the internal edge, the gateway and tests; partners on the Internet do not trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the internal certification &amp;authority</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::RequestNamesPage</name>

@@ -2069,6 +2069,14 @@
         <source>A delayed request writes a CSR file; import the answer later from the Certificates page. Partners usually do not trust the internal authority, so use it for the internal edge or for tests.</source>
         <translation>Une demande différée écrit un fichier CSR ; importez la réponse plus tard depuis la page Certificats. Les partenaires ne font généralement pas confiance à l'autorité interne : réservez-la à la périphérie interne ou aux essais.</translation>
     </message>
+    <message>
+        <source>This deployment has no internal certification authority yet. Creating one makes a private authority on this machine that signs certificates for the internal edge, the gateway and tests; partners on the Internet do not trust it.</source>
+        <translation>Ce déploiement n'a pas encore d'autorité de certification interne. En créer une installe sur cette machine une autorité privée qui signe les certificats de la périphérie interne, de la passerelle et des tests ; les partenaires sur Internet ne lui font pas confiance.</translation>
+    </message>
+    <message>
+        <source>Create the internal certification &amp;authority</source>
+        <translation>Créer l'&amp;autorité de certification interne</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::RequestNamesPage</name>

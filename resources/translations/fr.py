@@ -531,6 +531,8 @@ FR.update({
 
 # Issue 12 (wizard engineer): undo, discard, guided creation, plain language.
 FR.update({
+"This deployment has no internal certification authority yet. Creating one makes a private authority on this machine that signs certificates for the internal edge, the gateway and tests; partners on the Internet do not trust it.": "Ce déploiement n'a pas encore d'autorité de certification interne. En créer une installe sur cette machine une autorité privée qui signe les certificats de la périphérie interne, de la passerelle et des tests ; les partenaires sur Internet ne lui font pas confiance.",
+"Create the internal certification &authority": "Créer l'&autorité de certification interne",
 "Assign to &Gateway": "Attribuer à la &passerelle",
 "Gateway": "Passerelle",
 "&Details...": "&Détails...",

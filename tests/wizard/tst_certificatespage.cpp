@@ -238,6 +238,15 @@ void TestCertificatesPage::immediateRequestIsSignedByTheInternalAuthority()
     auto *immediate = wizard->findChild<QAbstractButton *>(QStringLiteral("immediate"));
     QTest::mouseClick(immediate, Qt::LeftButton, {}, QPoint(5, immediate->height() / 2));
     QVERIFY(immediate->isChecked());
+    // No internal CA yet: it is created only once the administrator agrees,
+    // with a sentence saying what it is for (issue 12 item 5).
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("caNote"))->isVisible());
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("caNote"))
+                ->text()
+                .contains(QStringLiteral("internal edge, the gateway and tests")));
+    auto *createCa = wizard->findChild<QAbstractButton *>(QStringLiteral("createCa"));
+    QTest::mouseClick(createCa, Qt::LeftButton, {}, QPoint(5, createCa->height() / 2));
     next(wizard); // immediate skips the CSR file page
     QCOMPARE(wizard->currentId(), int(CertificateRequestWizard::TemplatePage));
     next(wizard); // -> name and key
