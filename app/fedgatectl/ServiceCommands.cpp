@@ -9,6 +9,7 @@
 #include "deploy/ServiceSupervisor.h"
 #include "deploy/SocketTable.h"
 #include "engine/EngineConfig.h"
+#include "engine/RoleOptions.h"
 #include "topology/Paths.h"
 
 #include <QCommandLineParser>
@@ -218,7 +219,9 @@ int log(Context &ctx)
 }
 
 // What fedgated will open, computed from the service configuration by the
-// engine's own code (the same choices fedgated makes at start).
+// engine's own code (the same choices fedgated makes at start): the edge's
+// federation listeners and its end of the internal link (with the gateway
+// connected to it when both roles run here), the gateway's client listener.
 QList<deploy::ExpectedListener> expectedListeners(const ServiceSupervisor &service, QString *why)
 {
     QList<deploy::ExpectedListener> expected;
@@ -227,7 +230,13 @@ QList<deploy::ExpectedListener> expectedListeners(const ServiceSupervisor &servi
         *why = arguments.error().message;
         return expected;
     }
-    auto config = engine::EngineConfig::fromArguments(arguments.value());
+    QStringList rest = arguments.value();
+    auto roles = engine::RoleOptions::extract(&rest);
+    if (!roles) {
+        *why = roles.error().message;
+        return expected;
+    }
+    auto config = engine::EngineConfig::fromArguments(rest);
     if (!config) {
         *why = config.error().message;
         return expected;
@@ -237,17 +246,29 @@ QList<deploy::ExpectedListener> expectedListeners(const ServiceSupervisor &servi
         *why = topology.error().message;
         return expected;
     }
-    auto endpoint = config.value().listenEndpoint(topology.value());
-    if (!endpoint) {
-        *why = endpoint.error().message;
-        return expected;
+    if (roles.value().runsEdge()) {
+        auto endpoint = config.value().listenEndpoint(topology.value());
+        auto pool = config.value().selectEdgePool(topology.value());
+        if (!endpoint || !pool) {
+            *why = (endpoint ? pool.error() : endpoint.error()).message;
+            return expected;
+        }
+        expected.append({endpoint.value().first, endpoint.value().second,
+                         deploy::ListenerPurpose::Federation, false});
+        if (pool.value()->directTls)
+            expected.append({endpoint.value().first, pool.value()->directTlsPort,
+                             deploy::ListenerPurpose::FederationDirectTls, false});
+        auto internal = roles.value().internalEndpoint(*pool.value(), config.value().edgeMember);
+        if (!internal) {
+            *why = internal.error().message;
+            return expected;
+        }
+        expected.append({internal.value().first, internal.value().second,
+                         deploy::ListenerPurpose::InternalLink, roles.value().runsGateway()});
     }
-    expected.append({endpoint.value().first, endpoint.value().second,
-                     deploy::ListenerPurpose::Federation, false});
-    auto pool = config.value().selectEdgePool(topology.value());
-    if (pool && pool.value()->directTls)
-        expected.append({endpoint.value().first, pool.value()->directTlsPort,
-                         deploy::ListenerPurpose::FederationDirectTls, false});
+    if (roles.value().runsGateway())
+        expected.append({roles.value().clientAddress, roles.value().clientPort,
+                         deploy::ListenerPurpose::Clients, false});
     return expected;
 }
 

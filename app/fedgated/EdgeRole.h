@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RoleOptions.h"
+#include "engine/RoleOptions.h"
 
 #include "engine/Engine.h"
 #include "engine/link/InternalLinkServer.h"
@@ -10,6 +10,8 @@
 // The edge role of fedgated: the federation engine and the edge's end of
 // the internal link, on the main thread.
 namespace fedgate::app {
+
+using engine::RoleOptions;
 
 class EdgeRole
 {

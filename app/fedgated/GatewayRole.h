@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RoleOptions.h"
+#include "engine/RoleOptions.h"
 
 #include "engine/gateway/Gateway.h"
 #include "engine/link/InternalLinkClient.h"
@@ -16,6 +16,8 @@
 // gateway state is touched from its event loop only); the main thread calls
 // the public functions, which run there and wait for the answer.
 namespace fedgate::app {
+
+using engine::RoleOptions;
 
 class GatewayRole : public QObject
 {

@@ -4,11 +4,11 @@
 // topology (the local replica or --topology file) without a restart.
 #include "EdgeRole.h"
 #include "GatewayRole.h"
-#include "RoleOptions.h"
 #include "SignalWatcher.h"
 
 #include "engine/Engine.h"
 #include "engine/EngineConfig.h"
+#include "engine/RoleOptions.h"
 #include "engine/control/ControlServer.h"
 #include "engine/runtime/EpollEventDispatcher.h"
 
@@ -26,9 +26,9 @@
 
 using fedgate::app::EdgeRole;
 using fedgate::app::GatewayRole;
-using fedgate::app::RoleOptions;
 using fedgate::engine::ControlServer;
 using fedgate::engine::EngineConfig;
+using fedgate::engine::RoleOptions;
 
 namespace {
 void setUpLogging(const EngineConfig &config)

@@ -3,12 +3,15 @@
 // readiness on the control socket), refusal to start twice, status, the
 // netstat-style listener table read from /proc, log, stop; a stale pid file,
 // a fedgated killed with SIGKILL, and a start-up failure quoted from the
-// log. fedgated listens on 127.0.0.241 with a certificate from a test CA.
+// log. fedgated runs both roles (the default, all): federation on
+// 127.0.0.241:5269, the internal link on 127.0.0.242:23456 with the gateway
+// connected to it, clients on 127.0.0.243:5222; certificates from a test CA.
 #include "support/Fedgatectl.h"
 #include "support/TestCa.h"
 #include "support/TestPaths.h"
 
 #include "deploy/ProcessInfo.h"
+#include "topology/TopologyDocument.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -26,7 +29,10 @@ using fedgate::test::runFedgatectl;
 
 namespace {
 const QString kAddress = QStringLiteral("127.0.0.241");
-}
+const QString kInternal = QStringLiteral("127.0.0.242");
+const QString kClients = QStringLiteral("127.0.0.243");
+const QString kNobody = QStringLiteral("127.0.0.244"); // the second routed pool, down
+} // namespace
 
 class TstServiceSupervisor : public QObject
 {
@@ -36,6 +42,9 @@ class TstServiceSupervisor : public QObject
     QString m_data;
     fedgate::test::TestCa m_ca;
     fedgate::test::TestCa::Leaf m_leaf;
+    fedgate::test::TestCa::Leaf m_internal;
+    fedgate::test::TestCa::Leaf m_gateway;
+    QString m_topology;
 
     CliResult ctl(const QStringList &args) { return runFedgatectl(args, m_data, 60000); }
 
@@ -56,11 +65,28 @@ class TstServiceSupervisor : public QObject
 
     QStringList goodArguments() const
     {
-        return {QStringLiteral("--topology"), fedgate::test::exampleTopologyPath(),
-                QStringLiteral("--listen"),   kAddress + QStringLiteral(":5269"),
-                QStringLiteral("--cert"),     m_leaf.certificatePath,
-                QStringLiteral("--key"),      m_leaf.keyPath,
-                QStringLiteral("--ca"),       m_ca.certificatePath()};
+        return {QStringLiteral("--topology"),
+                m_topology,
+                QStringLiteral("--listen"),
+                kAddress + QStringLiteral(":5269"),
+                QStringLiteral("--cert"),
+                m_leaf.certificatePath,
+                QStringLiteral("--key"),
+                m_leaf.keyPath,
+                QStringLiteral("--ca"),
+                m_ca.certificatePath(),
+                QStringLiteral("--internal-cert"),
+                m_internal.certificatePath,
+                QStringLiteral("--internal-key"),
+                m_internal.keyPath,
+                QStringLiteral("--gateway-cert"),
+                m_gateway.certificatePath,
+                QStringLiteral("--gateway-key"),
+                m_gateway.keyPath,
+                QStringLiteral("--link-ca"),
+                m_ca.certificatePath(),
+                QStringLiteral("--client-listen"),
+                kClients + QStringLiteral(":5222")};
     }
 
 private Q_SLOTS:
@@ -78,6 +104,31 @@ private Q_SLOTS:
                                      {QStringLiteral("contoso.test")}, {}, &error);
         QVERIFY2(leaf, qPrintable(error));
         m_leaf = *leaf;
+        const auto internal =
+            m_ca.issue(QStringLiteral("edge-paris"), QStringLiteral("edge-paris.contoso.test"),
+                       {QStringLiteral("edge-paris.contoso.test")}, {}, &error);
+        QVERIFY2(internal, qPrintable(error));
+        m_internal = *internal;
+        const auto gateway =
+            m_ca.issue(QStringLiteral("fe-paris"), QStringLiteral("fe-paris.contoso.test"),
+                       {QStringLiteral("fe-paris.contoso.test")}, {}, &error);
+        QVERIFY2(gateway, qPrintable(error));
+        m_gateway = *gateway;
+
+        // The example topology with this test's addresses for the Paris edge
+        // server (external and internal) and a Montreal pool nobody answers.
+        auto topology =
+            fedgate::topology::TopologyDocument::readFile(fedgate::test::exampleTopologyPath());
+        QVERIFY(topology);
+        auto *paris = topology.value().edgePool(QStringLiteral("edge-paris.contoso.test"));
+        auto *montreal = topology.value().edgePool(QStringLiteral("edge-mtl.contoso.test"));
+        QVERIFY(paris && montreal);
+        paris->members.first().externalIPv4 = kAddress;
+        paris->members.first().externalIPv6.clear();
+        paris->members.first().internalIPv4 = kInternal;
+        montreal->members.first().internalIPv4 = kNobody;
+        m_topology = m_dir.filePath(QStringLiteral("topology.json"));
+        QVERIFY(fedgate::topology::TopologyDocument::writeFile(topology.value(), m_topology));
     }
 
     void cleanup()
@@ -115,14 +166,44 @@ private Q_SLOTS:
         QCOMPARE(r.object()[QStringLiteral("engine")][QStringLiteral("listen")].toString(),
                  kAddress + QStringLiteral(":5269"));
 
-        r = ctl({QStringLiteral("service"), QStringLiteral("listeners")});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        // The gateway half connects to the edge half over the link: wait
+        // (bounded) until the listener table has nothing left to say.
         const QByteArray row = kAddress.toUtf8() + ":5269";
-        QVERIFY2(r.out.contains(row) && r.out.contains("LISTEN") &&
-                     r.out.contains(QByteArray::number(pid) + "/fedgated") &&
+        for (int i = 0; i < 50; ++i) {
+            r = ctl({QStringLiteral("service"), QStringLiteral("listeners")});
+            if (r.exitCode == 0)
+                break;
+            QTest::qWait(200);
+        }
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        const QByteArray owner = QByteArray::number(pid) + "/fedgated";
+        QVERIFY2(r.out.contains(row) && r.out.contains("LISTEN") && r.out.contains(owner) &&
                      r.out.contains("federation (server-to-server)"),
                  qPrintable(r.text()));
+        QVERIFY2(r.out.contains(kInternal.toUtf8() + ":23456") &&
+                     r.out.contains("internal link (gateway to edge)") &&
+                     r.out.contains("ESTABLISHED"),
+                 qPrintable(r.text()));
+        QVERIFY2(r.out.contains(kClients.toUtf8() + ":5222") && r.out.contains("clients"),
+                 qPrintable(r.text()));
         QVERIFY(r.out.contains("Every planned listener is open."));
+        const QJsonArray sockets =
+            ctl({QStringLiteral("service"), QStringLiteral("listeners"), QStringLiteral("--json")})
+                .object()
+                .value(QStringLiteral("sockets"))
+                .toArray();
+        int listening = 0;
+        int linkEnds = 0;
+        for (const QJsonValue &v : sockets) {
+            const QJsonObject o = v.toObject();
+            listening += o.value(QStringLiteral("state")).toString() == QLatin1String("LISTEN");
+            linkEnds +=
+                o.value(QStringLiteral("state")).toString() == QLatin1String("ESTABLISHED") &&
+                (o.value(QStringLiteral("local")).toString().endsWith(QLatin1String(":23456")) ||
+                 o.value(QStringLiteral("remote")).toString().endsWith(QLatin1String(":23456")));
+        }
+        QCOMPARE(listening, 3);
+        QVERIFY2(linkEnds >= 2, qPrintable(QJsonDocument(sockets).toJson()));
 
         r = ctl({QStringLiteral("service"), QStringLiteral("log"), QStringLiteral("--lines"),
                  QStringLiteral("200")});

@@ -20,7 +20,7 @@
 //            internal link, connected to the edge pools of the site's route
 //   all      both in one process (the default), still joined over TCP 23456
 //            on the edge's internal address, the gateway on its own thread
-namespace fedgate::app {
+namespace fedgate::engine {
 
 enum class Role
 {
@@ -78,4 +78,4 @@ struct RoleOptions
 
 QString toString(Role role);
 
-} // namespace fedgate::app
+} // namespace fedgate::engine

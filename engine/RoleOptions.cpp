@@ -2,7 +2,7 @@
 
 #include <QHostInfo>
 
-namespace fedgate::app {
+namespace fedgate::engine {
 
 namespace {
 Error optionError(const QString &message)
@@ -196,4 +196,4 @@ Result<QString> RoleOptions::selectFrontEndPool(const engine::EngineConfig &conf
     return pool.value()->nextHopPool.toLower();
 }
 
-} // namespace fedgate::app
+} // namespace fedgate::engine
