@@ -6,7 +6,9 @@
 #include "WizardFixture.h"
 
 #include "wizard/Language.h"
+#include "wizard/certificates/CertificateRequestWizard.h"
 #include "wizard/certificates/CertificatesPage.h"
+#include "wizard/certificates/ImportCertificateDialog.h"
 #include "wizard/certificates/RequestGeographyPage.h"
 
 #include "certs/KeyStore.h"
@@ -62,6 +64,7 @@ private slots:
     void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
     void actionsNeedASelectionAndAct();
     void requestWizardRefusesChooseACountry();
+    void noStrayMnemonics();
 };
 
 void TestCertificateActions::actionsNeedASelectionAndAct()
@@ -154,6 +157,30 @@ void TestCertificateActions::requestWizardRefusesChooseACountry()
     country->setCurrentIndex(country->findData(QStringLiteral("FR")));
     QVERIFY(page->isComplete());
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+// A label with '&' shows the ampersand unless it has a buddy to give the
+// shortcut to ("&File:" next to a row of widgets did).
+void TestCertificateActions::noStrayMnemonics()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    CertificatesPage page(fixture.workspace());
+    ImportCertificateDialog importDialog(fixture.workspace()->topology(), QString());
+    CertificateRequestWizard wizard(fixture.workspace()->topology(), QString());
+    int checked = 0;
+    for (QWidget *root : {static_cast<QWidget *>(&page), static_cast<QWidget *>(&importDialog),
+                          static_cast<QWidget *>(&wizard)}) {
+        for (QLabel *label : root->findChildren<QLabel *>()) {
+            QString text = label->text();
+            text.remove(QStringLiteral("&&"));
+            if (!text.contains(QLatin1Char('&')) || text.contains(QLatin1Char('<')))
+                continue;
+            ++checked;
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+        }
+    }
+    QVERIFY(checked > 5);
 }
 
 QTEST_MAIN(TestCertificateActions)

@@ -42,7 +42,11 @@ ImportCertificateDialog::ImportCertificateDialog(const topology::Topology &topol
     auto *browse = new QPushButton(tr("&Browse..."), this);
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("&File:"), fileRow);
+    // A row of widgets gets no buddy from addRow(): without one the label
+    // would show "&File:" with its ampersand. The label names the path field.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setAccessibleName(tr("File password"));

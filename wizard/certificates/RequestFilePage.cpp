@@ -4,6 +4,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -23,7 +24,11 @@ RequestFilePage::RequestFilePage(QWidget *parent)
     auto *browse = new QPushButton(tr("&Browse..."), this);
     row->addWidget(m_path, 1);
     row->addWidget(browse);
-    layout->addRow(tr("&File:"), row);
+    // A row of widgets gets no buddy from addRow(): without one the label
+    // would show "&File:" with its ampersand. The label names the path field.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    layout->addRow(fileLabel, row);
     registerField(QStringLiteral("csrPath*"), m_path);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
