@@ -316,7 +316,8 @@ private slots:
         QString output;
         const int rc = fedgatectl({QStringLiteral("ping"), kProsodyDomain}, &output);
         QVERIFY2(rc == 0, qPrintable(output + diagnostics()));
-        QVERIFY2(output.contains(QStringLiteral("_xmpps-server._tcp.fabrikam.test: 1 record(s)")),
+        QVERIFY2(output.contains(
+                     QStringLiteral("_xmpps-server._tcp.fabrikam.test at 127.0.0.97: 1 record(s)")),
                  qPrintable(output));
         QVERIFY2(output.contains(QStringLiteral("xmpp.fabrikam.test:5270 (127.0.0.2 from DNS "
                                                 "server 127.0.0.97) direct TLS")),
