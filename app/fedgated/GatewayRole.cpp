@@ -69,6 +69,18 @@ Status GatewayRole::startHere(const topology::Topology &topology, bool *skipped)
     if (!m_options.clientAddress.isNull() && m_options.clientAddress != QHostAddress::Any &&
         m_options.clientAddress != QHostAddress::AnyIPv6)
         m_link->setSourceAddress(m_options.clientAddress);
+    // Both roles here: the link goes to this process's own edge half, at
+    // the address it really listens on.
+    if (m_options.runsEdge()) {
+        auto edgePool = m_config.selectEdgePool(topology);
+        if (!edgePool)
+            return edgePool.error();
+        auto endpoint = m_options.internalEndpoint(*edgePool.value(), m_config.edgeMember);
+        if (!endpoint)
+            return endpoint.error();
+        m_link->setLocalEdge(edgePool.value()->fqdn, endpoint.value().first,
+                             endpoint.value().second);
+    }
     if (Status s = m_gateway->start(gatewayConfig, topology); !s)
         return s;
     if (Status s = m_link->start(topology, pool.value()); !s)

@@ -109,14 +109,27 @@ QList<LinkTarget> InternalLinkClient::targetsFor(const QString &siteName) const
         if (!order.contains(pool))
             order << pool;
     QList<LinkTarget> targets;
-    for (const topology::EdgePool *pool : order)
+    for (const topology::EdgePool *pool : order) {
+        if (!m_localEdgePool.isEmpty() && pool->fqdn.toLower() == m_localEdgePool) {
+            targets << LinkTarget{m_localEdgePool, m_localEdgeAddress.toString(), m_localEdgePort};
+            continue;
+        }
         for (const topology::EdgeServer &member : pool->members) {
             const QString address =
                 member.internalIPv4.isEmpty() ? member.internalIPv6 : member.internalIPv4;
             if (!address.isEmpty())
                 targets << LinkTarget{pool->fqdn.toLower(), address, pool->internalPort};
         }
+    }
     return targets;
+}
+
+void InternalLinkClient::setLocalEdge(const QString &edgePool, const QHostAddress &address,
+                                      quint16 port)
+{
+    m_localEdgePool = edgePool.toLower();
+    m_localEdgeAddress = address;
+    m_localEdgePort = port;
 }
 
 LinkChannel *InternalLinkClient::channelFor(const QString &siteName)

@@ -45,6 +45,11 @@ public:
     // The address the link's connections leave from (the gateway's own,
     // so socket listings show who is who); null = the system's choice.
     void setSourceAddress(const QHostAddress &address) { m_sourceAddress = address; }
+    // Both roles in one process (fedgated --role all): the edge half serves
+    // `edgePool` at `address`:`port` on this machine, so the link to that
+    // pool goes there rather than to the members' internal addresses in the
+    // topology (which --internal-listen may have overridden).
+    void setLocalEdge(const QString &edgePool, const QHostAddress &address, quint16 port);
 
     void sendToFederation(const XmlElement &stanza) override;
 
@@ -67,6 +72,9 @@ private:
     QString m_pool;
     QString m_site;
     QHostAddress m_sourceAddress;
+    QString m_localEdgePool; // lower case; empty = none in this process
+    QHostAddress m_localEdgeAddress;
+    quint16 m_localEdgePort = 0;
     int m_retryInitialMs = 1000;
     int m_retryMaxMs = 30000;
     QHash<QString, LinkChannel *> m_channels; // by site name, lower case

@@ -224,6 +224,29 @@ private Q_SLOTS:
         QCOMPARE(ctl({QStringLiteral("service"), QStringLiteral("stop")}).exitCode, 0);
     }
 
+    // fedgated --role all with --internal-listen elsewhere than the
+    // topology's internal address: the gateway half still joins the edge
+    // half where it really listens (nothing answers on 127.0.0.242 here).
+    void bothRolesJoinAtTheOverriddenInternalAddress()
+    {
+        const QString moved = QStringLiteral("127.0.0.245");
+        writeServiceConfig(goodArguments() << QStringLiteral("--internal-listen")
+                                           << moved + QStringLiteral(":23456"));
+        CliResult r = ctl({QStringLiteral("service"), QStringLiteral("start")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        for (int i = 0; i < 50; ++i) {
+            r = ctl({QStringLiteral("service"), QStringLiteral("listeners")});
+            if (r.exitCode == 0)
+                break;
+            QTest::qWait(200);
+        }
+        QVERIFY2(r.exitCode == 0, qPrintable(r.text()));
+        QVERIFY2(r.out.contains(moved.toUtf8() + ":23456") && r.out.contains("ESTABLISHED"),
+                 qPrintable(r.text()));
+        QVERIFY(!r.out.contains(kInternal.toUtf8() + ":23456"));
+        QCOMPARE(ctl({QStringLiteral("service"), QStringLiteral("stop")}).exitCode, 0);
+    }
+
     void restartGivesANewProcess()
     {
         writeServiceConfig(goodArguments());
