@@ -203,7 +203,7 @@ public:
         m_server = std::make_unique<ProsodyServer>();
         if (!m_server->start(options, error))
             return false;
-        m_pid = findPid(m_server->configPath());
+        m_pid = prosodyPid(m_server->configPath());
         if (m_pid <= 0) {
             *error = QStringLiteral("cannot find Prosody's process");
             return false;
@@ -218,27 +218,6 @@ public:
     }
 
 private:
-    // The Lua interpreter running `prosody --config CONFIG` (runuser's child).
-    static qint64 findPid(const QString &configPath)
-    {
-        const QByteArray needle = configPath.toUtf8();
-        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-            bool isPid = false;
-            const qint64 pid = entry.toLongLong(&isPid);
-            if (!isPid)
-                continue;
-            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-            if (!cmdline.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray args = cmdline.readAll();
-            // Not runuser, nor the shell that raised the limit before exec.
-            const QByteArray program = args.left(args.indexOf('\0'));
-            if (args.contains(needle) && !program.endsWith("runuser") && !program.endsWith("sh"))
-                return pid;
-        }
-        return 0;
-    }
-
     const BenchEnvironment &m_env;
     std::unique_ptr<ProsodyServer> m_server;
     qint64 m_pid = 0;
@@ -280,6 +259,26 @@ void raiseFileLimit(long limit)
         current.rlim_cur = current.rlim_max;
         ::setrlimit(RLIMIT_NOFILE, &current);
     }
+}
+
+qint64 prosodyPid(const QString &configPath)
+{
+    const QByteArray needle = configPath.toUtf8();
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray args = cmdline.readAll();
+        // Not runuser, nor the shell that raised the limit before exec.
+        const QByteArray program = args.left(args.indexOf('\0'));
+        if (args.contains(needle) && !program.endsWith("runuser") && !program.endsWith("sh"))
+            return pid;
+    }
+    return 0;
 }
 
 bool BenchEnvironment::create(const QStringList &generatorDomains, QString *error)

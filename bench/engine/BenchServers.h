@@ -33,6 +33,8 @@ ProcessSample sampleProcess(qint64 pid);
 int openFileCount(qint64 pid);
 // Raises this process's open-file limit (soft and hard) to `limit`.
 void raiseFileLimit(long limit);
+// The Lua interpreter running `prosody --config CONFIG` (runuser's child).
+qint64 prosodyPid(const QString &configPath);
 
 inline const QString kGeneratorAddress = QStringLiteral("127.0.0.162");
 

@@ -1,0 +1,328 @@
+// bench_c2s: fedgated (--role all, its gateway's client listener) against
+// Prosody 0.12 on client workloads, side by side in the same run (issues 10
+// and 14, target 5). Both servers run on loopback (fedgated 127.0.0.90 as
+// contoso.test, Prosody 127.0.0.92 as fabrikam.test) with the accounts alice
+// and bob; the load generator (C2sLoadGenerator, epoll, one thread) logs in
+// TLS clients from 127.0.0.93. Workloads: "chat", one client sending
+// 100-byte chat messages to another, pipelined with a window, and "logins",
+// N clients logging in at once (STARTTLS, SASL PLAIN, bind, presence, ping).
+// Each repetition starts both servers fresh, alternating which goes first,
+// and the table gives medians, ranges and the CPU-seconds of each server and
+// of the generator (from /proc). Figures: bench/RESULTS.md, section "c2s".
+// Run as root (Prosody runs as its own user). Not a test: no assertions.
+#include "BenchServers.h"
+#include "C2sLoadGenerator.h"
+#include "C2sServers.h"
+#include "S2sLoadGenerator.h" // monotonicNs()
+#include "support/TestPaths.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QThread>
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+using namespace fedgate::bench;
+
+namespace {
+
+struct Options
+{
+    QStringList workloads{QStringLiteral("chat"), QStringLiteral("logins")};
+    int repeat = 5;
+    std::uint64_t messages = 30000;
+    int window = 500;
+    int bodyBytes = 100;
+    int logins = 1000;
+    // fedgated accepts at most 32 streams not yet bound per client address.
+    int loginsInFlight = 30;
+    QStringList servers{QStringLiteral("fedgated"), QStringLiteral("prosody")};
+};
+
+const char *kUsage =
+    "usage: bench_c2s [--workload chat,logins] [--repeat N] [--messages N] [--window N]\n"
+    "                 [--body BYTES] [--logins N] [--in-flight N]\n"
+    "                 [--server fedgated,prosody] [--quick]\n"
+    "Run as root; fedgated and fedgatectl are taken from this build tree's bin/.\n";
+
+bool parse(const QStringList &args, Options *o)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--quick")) {
+            o->repeat = 1;
+            o->messages = 3000;
+            o->logins = 50;
+            continue;
+        }
+        if (i + 1 >= args.size())
+            return false;
+        const QString value = args[++i];
+        if (a == QLatin1String("--workload"))
+            o->workloads = value.split(QLatin1Char(','));
+        else if (a == QLatin1String("--repeat"))
+            o->repeat = std::max(1, value.toInt());
+        else if (a == QLatin1String("--messages"))
+            o->messages = value.toULongLong();
+        else if (a == QLatin1String("--window"))
+            o->window = std::max(1, value.toInt());
+        else if (a == QLatin1String("--body"))
+            o->bodyBytes = std::clamp(value.toInt(), 1, 60000);
+        else if (a == QLatin1String("--logins"))
+            o->logins = std::clamp(value.toInt(), 1, 15000);
+        else if (a == QLatin1String("--in-flight"))
+            o->loginsInFlight = std::max(1, value.toInt());
+        else if (a == QLatin1String("--server"))
+            o->servers = value.split(QLatin1Char(','));
+        else
+            return false;
+    }
+    return o->messages > 0;
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+QString number(double v)
+{
+    if (v >= 1000)
+        return QLocale(QLocale::English).toString(qint64(v + 0.5));
+    return QString::number(v, 'g', 3);
+}
+
+// One figure of one server over the repetitions.
+struct Series
+{
+    std::vector<double> values;       // per second
+    std::vector<double> serverCpu;    // CPU-seconds of the server
+    std::vector<double> perCpu;       // work per server CPU-second
+    std::vector<double> generatorCpu; // CPU-seconds of the generator
+};
+
+class Bench
+{
+public:
+    explicit Bench(Options options)
+        : m_o(std::move(options))
+    {}
+    int run();
+
+private:
+    std::vector<ClientAccount> accounts(const ChatServer &server, int count) const;
+    void chat(ChatServer &server);
+    void logins(ChatServer &server);
+    void print(const QString &workload, const QString &unit, const QString &perCpuUnit);
+    static void note(const QString &line)
+    {
+        std::printf("%s\n", qPrintable(line));
+        std::fflush(stdout);
+    }
+
+    Options m_o;
+    ChatEnvironment m_env;
+    std::map<QString, std::map<QString, Series>> m_series; // workload -> server -> series
+};
+
+std::vector<ClientAccount> Bench::accounts(const ChatServer &server, int count) const
+{
+    std::vector<ClientAccount> list;
+    // Spread over the users: fedgated binds at most 16 resources per user.
+    const int users = int(m_env.users().size());
+    for (int i = 0; i < count; ++i) {
+        ClientAccount a;
+        a.address = ::inet_addr(server.address().toLatin1().constData());
+        a.domain = server.domain().toStdString();
+        a.user = m_env.users().at(i % users).toStdString();
+        a.password = m_env.password().toStdString();
+        a.resource = "bench" + std::to_string(i / users);
+        list.push_back(std::move(a));
+    }
+    return list;
+}
+
+void Bench::chat(ChatServer &server)
+{
+    C2sLoadGenerator gen;
+    gen.setSourceAddress(::inet_addr(kClientSource.toLatin1().constData()));
+    const std::vector<int> ids = gen.login(accounts(server, 2), 2, 30000);
+    if (ids.size() != 2) {
+        note(QStringLiteral("  %1: chat clients did not log in: %2")
+                 .arg(server.name(), QString::fromStdString(gen.lastError())));
+        return;
+    }
+    const ProcessSample s0 = sampleProcess(server.pid());
+    const ProcessSample g0 = sampleProcess(0);
+    const MessageRun run =
+        gen.pipelinedMessages(ids[0], ids[1], m_o.messages, m_o.window, m_o.bodyBytes, 300000);
+    const ProcessSample s1 = sampleProcess(server.pid());
+    const ProcessSample g1 = sampleProcess(0);
+    gen.closeAll();
+    if (run.received != m_o.messages) {
+        note(QStringLiteral("  %1: %2 of %3 messages received, %4 errors, in %5 s")
+                 .arg(server.name())
+                 .arg(run.received)
+                 .arg(m_o.messages)
+                 .arg(run.errors)
+                 .arg(run.seconds));
+        return;
+    }
+    Series &s = m_series[QStringLiteral("chat")][server.name()];
+    const double cpu = s1.cpuSeconds - s0.cpuSeconds;
+    s.values.push_back(double(run.received) / run.seconds);
+    s.serverCpu.push_back(cpu);
+    s.perCpu.push_back(cpu > 0 ? double(run.received) / cpu : 0);
+    s.generatorCpu.push_back(g1.cpuSeconds - g0.cpuSeconds);
+    note(QStringLiteral("  %1 chat: %2 msg/s, server %3 CPU-s, generator %4 CPU-s")
+             .arg(server.name(), number(s.values.back()), QString::number(cpu, 'f', 2),
+                  QString::number(s.generatorCpu.back(), 'f', 2)));
+}
+
+void Bench::logins(ChatServer &server)
+{
+    C2sLoadGenerator gen;
+    gen.setSourceAddress(::inet_addr(kClientSource.toLatin1().constData()));
+    const ProcessSample s0 = sampleProcess(server.pid());
+    const ProcessSample g0 = sampleProcess(0);
+    const std::int64_t start = monotonicNs();
+    const std::vector<int> ids =
+        gen.login(accounts(server, m_o.logins), m_o.loginsInFlight, 300000);
+    const double seconds = double(monotonicNs() - start) / 1e9;
+    const ProcessSample s1 = sampleProcess(server.pid());
+    const ProcessSample g1 = sampleProcess(0);
+    const ProcessSample resident = sampleProcess(server.pid());
+    gen.closeAll();
+    if (int(ids.size()) != m_o.logins) {
+        note(QStringLiteral("  %1: %2 of %3 clients logged in (%4 failures; last: %5)")
+                 .arg(server.name())
+                 .arg(ids.size())
+                 .arg(m_o.logins)
+                 .arg(gen.failures())
+                 .arg(QString::fromStdString(gen.lastError())));
+        return;
+    }
+    Series &s = m_series[QStringLiteral("logins")][server.name()];
+    const double cpu = s1.cpuSeconds - s0.cpuSeconds;
+    s.values.push_back(double(ids.size()) / seconds);
+    s.serverCpu.push_back(cpu);
+    s.perCpu.push_back(cpu > 0 ? double(ids.size()) / cpu : 0);
+    s.generatorCpu.push_back(g1.cpuSeconds - g0.cpuSeconds);
+    note(QStringLiteral("  %1 logins: %2 /s, server %3 CPU-s (RSS %4 MiB with %5 clients), "
+                        "generator %6 CPU-s")
+             .arg(server.name(), number(s.values.back()), QString::number(cpu, 'f', 2),
+                  QString::number(resident.rssKiB / 1024, 'f', 1))
+             .arg(ids.size())
+             .arg(QString::number(s.generatorCpu.back(), 'f', 2)));
+}
+
+void Bench::print(const QString &workload, const QString &unit, const QString &perCpuUnit)
+{
+    const auto &byServer = m_series[workload];
+    std::map<QString, double> perSecond, perCpu;
+    for (const auto &[name, s] : byServer) {
+        if (s.values.empty())
+            continue;
+        const auto [lo, hi] = std::minmax_element(s.values.begin(), s.values.end());
+        perSecond[name] = median(s.values);
+        perCpu[name] = median(s.perCpu);
+        note(QStringLiteral("| %1 | %2 | %3 %4 | %5–%6 | %7 | %8 %9 | %10 |")
+                 .arg(workload, name, number(perSecond[name]), unit, number(*lo), number(*hi),
+                      QString::number(median(s.serverCpu), 'f', 2), number(perCpu[name]),
+                      perCpuUnit)
+                 .arg(QString::number(median(s.generatorCpu), 'f', 2)));
+    }
+    const QString f = QStringLiteral("fedgated"), p = QStringLiteral("prosody");
+    if (perSecond.count(f) && perSecond.count(p) && perSecond[p] > 0 && perCpu[p] > 0)
+        note(QStringLiteral("| %1 | fedgated / prosody | %2x | | | %3x | |")
+                 .arg(workload, QString::number(perSecond[f] / perSecond[p], 'f', 2),
+                      QString::number(perCpu[f] / perCpu[p], 'f', 2)));
+}
+
+int Bench::run()
+{
+    QString error;
+    // alice and bob chat; 64 users carry the logins (16 resources each at most).
+    QStringList users{QStringLiteral("alice"), QStringLiteral("bob")};
+    for (int i = 2; i < 64; ++i)
+        users << QStringLiteral("user%1").arg(i, 2, 10, QLatin1Char('0'));
+    if (!m_env.create(users, QStringLiteral("bench-secret-1"), &error)) {
+        note(QStringLiteral("bench_c2s: %1").arg(error));
+        return 1;
+    }
+    raiseFileLimit(20000);
+    std::vector<std::unique_ptr<ChatServer>> servers;
+    for (const QString &name : m_o.servers) {
+        if (name == QLatin1String("fedgated"))
+            servers.push_back(makeFedgatedAll(m_env, fedgate::test::executable(name)));
+        else if (name == QLatin1String("prosody"))
+            servers.push_back(makeProsodyChat(m_env));
+    }
+    note(QStringLiteral("bench_c2s %1, %2 CPUs; %3; %4")
+             .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+             .arg(QThread::idealThreadCount())
+             .arg(servers.empty() ? QString() : servers.front()->version(),
+                  servers.size() > 1 ? servers.back()->version() : QString()));
+    note(QStringLiteral("chat: %1 messages of %2-byte bodies, window %3; logins: %4 clients, "
+                        "%5 at a time; %6 repetitions")
+             .arg(m_o.messages)
+             .arg(m_o.bodyBytes)
+             .arg(m_o.window)
+             .arg(m_o.logins)
+             .arg(m_o.loginsInFlight)
+             .arg(m_o.repeat));
+    // Both servers stay up for the whole run (an idle one costs nothing);
+    // each repetition alternates which goes first.
+    for (auto &server : servers) {
+        if (!server->start(&error)) {
+            note(QStringLiteral("bench_c2s: %1: %2").arg(server->name(), error));
+            return 1;
+        }
+    }
+    for (int r = 0; r < m_o.repeat; ++r) {
+        for (std::size_t k = 0; k < servers.size(); ++k) {
+            ChatServer &server = *servers[(k + std::size_t(r)) % servers.size()];
+            if (m_o.workloads.contains(QLatin1String("chat")))
+                chat(server);
+            if (m_o.workloads.contains(QLatin1String("logins")))
+                logins(server);
+        }
+    }
+    for (auto &server : servers)
+        server->stop();
+    note(QStringLiteral("\n| workload | server | median | range | server CPU-s | per server "
+                        "CPU-s | generator CPU-s |\n|---|---|---|---|---|---|---|"));
+    print(QStringLiteral("chat"), QStringLiteral("msg/s"), QStringLiteral("msg"));
+    print(QStringLiteral("logins"), QStringLiteral("logins/s"), QStringLiteral("logins"));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    // fedgated and fedgatectl (support/TestPaths, support/Fedgatectl) from
+    // this build tree's bin/, where bench_c2s is too.
+    if (qEnvironmentVariableIsEmpty("FEDGATE_BINARY_DIR"))
+        qputenv("FEDGATE_BINARY_DIR",
+                QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/.."))
+                    .absolutePath()
+                    .toUtf8());
+    Options options;
+    if (!parse(app.arguments(), &options)) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    return Bench(std::move(options)).run();
+}
