@@ -250,6 +250,8 @@ QString describeField(const QString &key)
         return tr("keep-alive");
     if (key == QLatin1String("proxyFqdn"))
         return tr("proxy FQDN");
+    if (key == QLatin1String("dane"))
+        return tr("DANE");
     if (key == QLatin1String("identity"))
         return tr("identity");
     if (key == QLatin1String("enableFederationAccess"))

@@ -103,6 +103,11 @@ struct XmppPartner
     int connectionLimit = 20;
     bool keepAlive = true;
     QString proxyFqdn;
+    // Verify the partner's certificate by DANE (RFC 6698/7671/7673) when its
+    // zone is signed and publishes TLSA for its SRV target. Off by default;
+    // written to the document only when on, so documents stay readable by
+    // older versions unless the option is used.
+    bool dane = false;
 
     QStringList allDomains() const; // primary first
     bool operator==(const XmppPartner &) const = default;

@@ -75,16 +75,19 @@ QJsonObject write(const Site &s)
 
 QJsonObject write(const XmppPartner &p)
 {
-    return {{QStringLiteral("domain"), p.domain},
-            {QStringLiteral("description"), p.description},
-            {QStringLiteral("additionalDomains"), strings(p.additionalDomains)},
-            {QStringLiteral("partnerType"), toString(p.type)},
-            {QStringLiteral("tlsNegotiation"), toString(p.tls)},
-            {QStringLiteral("saslNegotiation"), toString(p.sasl)},
-            {QStringLiteral("dialback"), p.dialback},
-            {QStringLiteral("connectionLimit"), p.connectionLimit},
-            {QStringLiteral("keepAlive"), p.keepAlive},
-            {QStringLiteral("proxyFqdn"), p.proxyFqdn}};
+    QJsonObject o{{QStringLiteral("domain"), p.domain},
+                  {QStringLiteral("description"), p.description},
+                  {QStringLiteral("additionalDomains"), strings(p.additionalDomains)},
+                  {QStringLiteral("partnerType"), toString(p.type)},
+                  {QStringLiteral("tlsNegotiation"), toString(p.tls)},
+                  {QStringLiteral("saslNegotiation"), toString(p.sasl)},
+                  {QStringLiteral("dialback"), p.dialback},
+                  {QStringLiteral("connectionLimit"), p.connectionLimit},
+                  {QStringLiteral("keepAlive"), p.keepAlive},
+                  {QStringLiteral("proxyFqdn"), p.proxyFqdn}};
+    if (p.dane)
+        o.insert(QStringLiteral("dane"), true);
+    return o;
 }
 
 QJsonObject write(const ExternalAccessPolicy &p)
@@ -256,7 +259,8 @@ private:
                        QStringLiteral("additionalDomains"), QStringLiteral("partnerType"),
                        QStringLiteral("tlsNegotiation"), QStringLiteral("saslNegotiation"),
                        QStringLiteral("dialback"), QStringLiteral("connectionLimit"),
-                       QStringLiteral("keepAlive"), QStringLiteral("proxyFqdn")});
+                       QStringLiteral("keepAlive"), QStringLiteral("proxyFqdn"),
+                       QStringLiteral("dane")});
         XmppPartner p;
         p.domain = string(o, QStringLiteral("domain"));
         p.description = string(o, QStringLiteral("description"));
@@ -273,6 +277,7 @@ private:
         p.connectionLimit = integer(o, QStringLiteral("connectionLimit"), p.connectionLimit);
         p.keepAlive = boolean(o, QStringLiteral("keepAlive"), true);
         p.proxyFqdn = string(o, QStringLiteral("proxyFqdn"));
+        p.dane = boolean(o, QStringLiteral("dane"), false);
         return p;
     }
 

@@ -116,6 +116,12 @@ PartnerDialog::PartnerDialog(const Topology &topology, const XmppPartner &partne
     connectionForm->addRow(tr("Connection &limit:"), m_connectionLimit);
     m_keepAlive = new QCheckBox(tr("Send &keep-alive pings"), connection);
     connectionForm->addRow(QString(), m_keepAlive);
+    m_dane =
+        new QCheckBox(tr("&Verify its certificate by DANE when its zone is signed"), connection);
+    m_dane->setObjectName(QStringLiteral("dane"));
+    m_dane->setToolTip(tr("Checks the partner's certificate against the TLSA records of its "
+                          "SRV target, validated by DNSSEC (RFC 6698, RFC 7673)."));
+    connectionForm->addRow(QString(), m_dane);
     m_proxyFqdn = new QLineEdit(connection);
     m_proxyFqdn->setObjectName(QStringLiteral("proxyFqdn"));
     m_proxyFqdn->setAccessibleName(tr("Proxy FQDN"));
@@ -145,6 +151,7 @@ PartnerDialog::PartnerDialog(const Topology &topology, const XmppPartner &partne
     m_dialback->setChecked(partner.dialback);
     m_connectionLimit->setValue(partner.connectionLimit);
     m_keepAlive->setChecked(partner.keepAlive);
+    m_dane->setChecked(partner.dane);
     m_proxyFqdn->setText(partner.proxyFqdn);
 
     for (QComboBox *combo : {m_type, m_tls, m_sasl})
@@ -167,6 +174,7 @@ XmppPartner PartnerDialog::partner() const
     p.dialback = m_dialback->isChecked();
     p.connectionLimit = m_connectionLimit->value();
     p.keepAlive = m_keepAlive->isChecked();
+    p.dane = m_dane->isChecked();
     p.proxyFqdn = m_proxyFqdn->text().trimmed();
     return p;
 }

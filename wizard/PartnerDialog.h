@@ -47,6 +47,7 @@ private:
     QCheckBox *m_dialback;
     QSpinBox *m_connectionLimit;
     QCheckBox *m_keepAlive;
+    QCheckBox *m_dane;
     QLineEdit *m_proxyFqdn;
     QLabel *m_verdictIcon;
     QLabel *m_verdict;

@@ -49,10 +49,16 @@ struct PartnerOptions
                                            QStringLiteral("FQDN of the partner's XMPP proxy, when "
                                                           "its SRV records do not point to it."),
                                            QStringLiteral("FQDN"));
+    QCommandLineOption dane = valueOption(
+        QStringLiteral("dane"),
+        QStringLiteral("Verify the partner's certificate by DANE when its zone is signed and "
+                       "publishes TLSA for its SRV target: on or off (default off)."),
+        QStringLiteral("on|off"));
 
     void addTo(QCommandLineParser &p) const
     {
-        p.addOptions({type, tls, sasl, dialback, additional, description, limit, keepAlive, proxy});
+        p.addOptions(
+            {type, tls, sasl, dialback, additional, description, limit, keepAlive, proxy, dane});
     }
 
     bool apply(Context &ctx, const QCommandLineParser &p, XmppPartner *partner) const
@@ -82,6 +88,8 @@ struct PartnerOptions
             return false;
         if (p.isSet(keepAlive) &&
             !parseBool(ctx, QStringLiteral("keep-alive"), p.value(keepAlive), &partner->keepAlive))
+            return false;
+        if (p.isSet(dane) && !parseBool(ctx, QStringLiteral("dane"), p.value(dane), &partner->dane))
             return false;
         if (p.isSet(limit) && !parseInt(ctx, QStringLiteral("connection-limit"), p.value(limit), 1,
                                         100000, &partner->connectionLimit))
@@ -126,6 +134,7 @@ QJsonObject partnerJson(const Topology &t, const QString &domain)
         if (t.partners[i].domain.compare(domain, Qt::CaseInsensitive) != 0)
             continue;
         QJsonObject o = documentObject(t, QStringLiteral("/partners/%1").arg(i));
+        o.insert(QStringLiteral("dane"), t.partners[i].dane); // absent from the document when off
         const NegotiationOutcome n = evaluateNegotiation(t.partners[i]);
         QJsonArray methods;
         for (AuthMethod m : n.methods)
@@ -259,7 +268,7 @@ int partnerList(Context &ctx)
                 text +=
                     QStringLiteral(
                         "%1%2\n  type %3; TLS %4, SASL %5, dialback %6; connection limit "
-                        "%7; keep-alive %8\n  %9\n")
+                        "%7; keep-alive %8; DANE %9\n  %10\n")
                         .arg(p.domain,
                              p.additionalDomains.isEmpty()
                                  ? QString()
@@ -268,6 +277,7 @@ int partnerList(Context &ctx)
                              p.dialback ? QStringLiteral("on") : QStringLiteral("off"))
                         .arg(p.connectionLimit)
                         .arg(p.keepAlive ? QStringLiteral("on") : QStringLiteral("off"),
+                             p.dane ? QStringLiteral("on") : QStringLiteral("off"),
                              evaluateNegotiation(p).summary);
                 json.append(partnerJson(t, p.domain));
             }

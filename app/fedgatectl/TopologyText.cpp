@@ -192,6 +192,9 @@ QString topologyText(const Topology &t)
                     .arg(toString(p.tls), toString(p.sasl), onOff(p.dialback))
                     .arg(p.connectionLimit)
                     .arg(onOff(p.keepAlive));
+        if (p.dane)
+            text += QStringLiteral("    DANE on (certificate verified by TLSA when the zone is "
+                                   "signed)\n");
         const NegotiationOutcome outcome = evaluateNegotiation(p);
         text +=
             QStringLiteral("    negotiation (row %1): %2\n").arg(outcome.row).arg(outcome.summary);

@@ -70,8 +70,24 @@ private Q_SLOTS:
         QCOMPARE(int(p.sasl), int(Negotiation::Required));
         QVERIFY(p.dialback);
         QVERIFY(p.keepAlive);
+        QVERIFY(!p.dane);
         QCOMPARE(r.value().gateway, GatewaySettings{});
         QVERIFY(r.value().policy(QStringLiteral("global")));
+    }
+
+    // DANE (issue 13): off by default and then absent from the document, so
+    // documents without it are written exactly as before.
+    void daneIsWrittenOnlyWhenOn()
+    {
+        QVERIFY(!TopologyDocument::toJson(m_example).contains("\"dane\""));
+        Topology t = m_example;
+        t.partners.first().dane = true;
+        const QByteArray json = TopologyDocument::toJson(t);
+        QVERIFY(json.contains("\"dane\": true"));
+        const auto again = TopologyDocument::fromJson(json);
+        QVERIFY2(again.ok(), qPrintable(errorText(again)));
+        QVERIFY(again.value().partners.first().dane);
+        QCOMPARE(again.value(), t);
     }
 
     void publishedVersionTravelsWithExports()
