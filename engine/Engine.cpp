@@ -1,6 +1,7 @@
 #include "Engine.h"
 #include "AssignedTlsIdentity.h"
 
+#include "engine/s2s/DaneCheck.h"
 #include "engine/s2s/InboundSession.h"
 #include "engine/s2s/OutboundSession.h"
 #include "engine/s2s/S2SListener.h"
@@ -60,6 +61,9 @@ Engine::Engine(EngineConfig config, QObject *parent)
 {
     m_resolver = new SrvResolver(m_config.hosts, this);
     m_resolver->setNameserver(m_config.dnsServer, m_config.dnsServerPort);
+    m_daneCheck =
+        new DaneCheck(topology::DnsServerAddress(m_config.dnsServer, m_config.dnsServerPort),
+                      m_config.trustAnchorFile, this);
     m_trimTimer.setSingleShot(true);
     m_trimTimer.setInterval(kTrimDelayMs);
     // Armed by the first close of a burst, not restarted by each one (a

@@ -34,6 +34,7 @@ class OutboundSession;
 class S2SListener;
 class S2SSession;
 class SrvResolver;
+class DaneCheck;
 
 class Engine : public QObject
 {
@@ -90,6 +91,7 @@ public:
     CertificateStatus certificateStatus(const QList<QByteArray> &chainDer,
                                         QString *detail = nullptr) const;
     SrvResolver *resolver() const { return m_resolver; }
+    DaneCheck *daneCheck() const { return m_daneCheck; } // partners with DANE on
     void verifyDialbackKey(const QString &receiving, const QString &originating,
                            const QString &streamId, const QString &key,
                            std::function<void(DialbackVerdict)> done);
@@ -124,6 +126,7 @@ private:
     QSslConfiguration m_tls;
     CertificateChainVerifier m_chainVerifier;
     SrvResolver *m_resolver = nullptr;
+    DaneCheck *m_daneCheck = nullptr;
     QList<S2SListener *> m_listeners;
     QList<InboundSession *> m_inbound;
     QHash<QString, int> m_inboundPerDomain; // lower-cased remote domain -> authenticated streams

@@ -6,6 +6,7 @@
 #include "topology/Paths.h"
 #include "topology/TopologyDocument.h"
 
+#include <QFileInfo>
 #include <QHostInfo>
 
 namespace fedgate::engine {
@@ -65,6 +66,8 @@ QString EngineConfig::usage()
         "  --host DOMAIN=IP[:PORT] resolve DOMAIN to IP without DNS (repeatable; for tests)\n"
         "  --dns-server ADDR[:PORT] ask this DNS server (default port 53) for SRV records\n"
         "                         and the addresses of their targets\n"
+        "  --trust-anchor FILE    DNSSEC trust anchor (DS or DNSKEY records) for DANE checks\n"
+        "                         of partners with DANE on (default: /usr/share/dns/root.key)\n"
         "  --control PATH         control socket (default: <data dir>/fedgated.sock)\n"
         "  --retry-attempts N     outbound retries before queued stanzas bounce (default 3)\n"
         "  --retry-delay MS       first retry delay, doubled each time (default 2000)\n"
@@ -107,6 +110,7 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
                                             QStringLiteral("--ca"),
                                             QStringLiteral("--host"),
                                             QStringLiteral("--dns-server"),
+                                            QStringLiteral("--trust-anchor"),
                                             QStringLiteral("--control"),
                                             QStringLiteral("--retry-attempts"),
                                             QStringLiteral("--retry-delay"),
@@ -148,6 +152,12 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
                 return configError(QStringLiteral("--dns-server '%1': %2").arg(*v, dnsError));
             config.dnsServer = server->address;
             config.dnsServerPort = server->port;
+        } else if (arg == QLatin1String("--trust-anchor")) {
+            if (!QFileInfo(*v).isReadable())
+                return configError(QStringLiteral("--trust-anchor '%1': no readable file there "
+                                                  "(give a file of DS or DNSKEY records).")
+                                       .arg(*v));
+            config.trustAnchorFile = *v;
         } else if (arg == QLatin1String("--log-file")) {
             config.logFile = *v;
         } else if (arg == QLatin1String("--control")) {

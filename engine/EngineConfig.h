@@ -36,6 +36,9 @@ public:
     // --dns-server ADDRESS[:PORT]: SRV and target A/AAAA lookups ask it; null = system
     QHostAddress dnsServer;
     quint16 dnsServerPort = 53;
+    // --trust-anchor FILE: DNSSEC trust anchor for DANE (partners with the
+    // option on); empty = the system's root key
+    QString trustAnchorFile;
     QString controlSocketPath; // --control PATH
     // Fedgate's data directory, where the key store keeps the certificate
     // assigned to the external edge (used when no --cert is given); empty =

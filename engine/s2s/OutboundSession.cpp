@@ -1,5 +1,6 @@
 #include "OutboundSession.h"
 
+#include "DaneCheck.h"
 #include "FederationPolicy.h"
 #include "engine/Engine.h"
 #include "engine/dialback/DialbackKey.h"
@@ -222,6 +223,49 @@ void OutboundSession::onEncrypted()
         (chain.isEmpty() ||
          !ServerIdentityVerifier::certificateNamesDomain(chain.first(), m_info.remoteDomain)))
         m_info.certificate = CertificateStatus::Mismatch;
+    const topology::XmppPartner *partner = m_engine->policy().partner(m_info.remoteDomain);
+    if (partner && partner->dane && !chain.isEmpty()) {
+        checkDane(chain.first());
+        return;
+    }
+    finishTls();
+}
+
+// RFC 7673: TLSA at _PORT._tcp.TARGET of the SRV target we connected to.
+void OutboundSession::checkDane(const QByteArray &leafDer)
+{
+    const ConnectTarget target = m_targets.value(m_targetIndex);
+    QPointer<OutboundSession> self(this);
+    const XmppStream *stream = m_stream;
+    m_engine->daneCheck()->check(
+        target.host, target.port, leafDer, [self, stream](const DaneCheck::Result &r) {
+            if (!self || self->m_stream != stream || !stream)
+                return;
+            emit self->progress(QStringLiteral("dane"), r.detail);
+            if (r.verdict == DaneCheck::Verdict::Retry) {
+                self->attemptFailed(FailureKind::Timeout, QStringLiteral("DANE: ") + r.detail);
+                return;
+            }
+            if (r.verdict == DaneCheck::Verdict::Refused) {
+                self->m_stream->closeWithError(
+                    StreamErrorCondition::PolicyViolation,
+                    QStringLiteral("Your certificate does not match your DANE TLSA records."),
+                    self->m_info.localDomain);
+                self->giveUp(FailureKind::Policy,
+                             QStringLiteral("DANE refuses the certificate of '%1': %2")
+                                 .arg(self->m_info.remoteDomain, r.detail));
+                return;
+            }
+            if (r.verdict == DaneCheck::Verdict::Verified)
+                self->m_info.certificate = CertificateStatus::Dane;
+            self->logEvent(QStringLiteral("DANE: %1").arg(r.detail));
+            self->finishTls();
+        });
+}
+
+void OutboundSession::finishTls()
+{
+    const auto chain = m_stream->peerCertificateChainDer();
     const QString names =
         chain.isEmpty()
             ? QStringLiteral("none")
@@ -243,7 +287,8 @@ void OutboundSession::onHeader(const XmlElement &header)
 
 bool OutboundSession::remoteCertificateAcceptable() const
 {
-    return m_info.certificate == CertificateStatus::Valid;
+    return m_info.certificate == CertificateStatus::Valid ||
+           m_info.certificate == CertificateStatus::Dane;
 }
 
 void OutboundSession::startTlsClient()

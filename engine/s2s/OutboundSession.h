@@ -37,7 +37,7 @@ public:
     bool hasFailed() const { return m_phase == Phase::Failed; }
 
 signals:
-    // Each step for `fedgatectl ping`: "dns", "connect", "tls", "auth".
+    // Each step for `fedgatectl ping`: "dns", "connect", "tls", "dane", "auth".
     void progress(const QString &step, const QString &detail);
     void failed(const QString &reason);
 
@@ -63,6 +63,8 @@ private:
     void tryNextTarget();
     void onConnected();
     void onEncrypted();
+    void checkDane(const QByteArray &leafDer); // partners with DANE on
+    void finishTls();
     void onHeader(const XmlElement &header);
     void onElement(const XmlElement &element);
     void onFeatures(const XmlElement &features);

@@ -17,6 +17,8 @@ QString toString(CertificateStatus status)
         return QStringLiteral("self-signed");
     case CertificateStatus::Untrusted:
         return QStringLiteral("untrusted");
+    case CertificateStatus::Dane:
+        return QStringLiteral("dane");
     }
     return QStringLiteral("none");
 }

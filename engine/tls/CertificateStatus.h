@@ -13,9 +13,10 @@ enum class CertificateStatus
     Mismatch,
     Expired,
     SelfSigned,
-    Untrusted
+    Untrusted,
+    Dane // matched a DNSSEC-secure DANE-EE TLSA record (RFC 7671); names and dates not used
 };
 
-QString toString(CertificateStatus status); // "valid", "self-signed", ...
+QString toString(CertificateStatus status); // "valid", "self-signed", "dane", ...
 
 } // namespace fedgate::engine
