@@ -295,9 +295,9 @@ void C2sLoadGenerator::onElement(Client &c, const XmlFrame &frame)
 {
     const std::string_view name = frame.name();
     if (name == "message") {
-        if (m_run && frame.attribute("type") == "error")
+        if (m_run && &c == m_sender && frame.attribute("type") == "error")
             ++m_run->errors;
-        else if (m_run && frame.contains("<body"))
+        else if (m_run && &c == m_receiver && frame.contains("<body"))
             ++m_run->received;
         return;
     }
@@ -452,6 +452,7 @@ MessageRun C2sLoadGenerator::pipelinedMessages(int from, int to, std::uint64_t t
     MessageRun run;
     m_run = &run;
     m_sender = m_clients[std::size_t(from)].get();
+    m_receiver = m_clients[std::size_t(to)].get();
     m_total = total;
     m_window = window;
     std::string body(std::size_t(bodyBytes), 'x');
@@ -469,6 +470,7 @@ MessageRun C2sLoadGenerator::pipelinedMessages(int from, int to, std::uint64_t t
     run.seconds = double(monotonicNs() - start) / 1e9;
     m_run = nullptr;
     m_sender = nullptr;
+    m_receiver = nullptr;
     return run;
 }
 

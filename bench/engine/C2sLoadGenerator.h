@@ -96,6 +96,7 @@ private:
     // The message run in progress.
     MessageRun *m_run = nullptr;
     Client *m_sender = nullptr;
+    Client *m_receiver = nullptr;
     std::string m_message; // the stanza, sent `total` times
     std::uint64_t m_total = 0;
     int m_window = 0;

@@ -152,8 +152,24 @@ std::vector<ClientAccount> Bench::accounts(const ChatServer &server, int count) 
     return list;
 }
 
+// Waits (at most 20 s) until the server has finished the work of the last
+// run (closing a thousand sessions takes Prosody seconds): its CPU time
+// stays still for 300 ms.
+void settle(const ChatServer &server)
+{
+    double last = sampleProcess(server.pid()).cpuSeconds;
+    for (int i = 0; i < 66; ++i) {
+        QThread::msleep(300);
+        const double now = sampleProcess(server.pid()).cpuSeconds;
+        if (now - last < 0.015)
+            return;
+        last = now;
+    }
+}
+
 void Bench::chat(ChatServer &server)
 {
+    settle(server);
     C2sLoadGenerator gen;
     gen.setSourceAddress(::inet_addr(kClientSource.toLatin1().constData()));
     const std::vector<int> ids = gen.login(accounts(server, 2), 2, 30000);
@@ -191,6 +207,7 @@ void Bench::chat(ChatServer &server)
 
 void Bench::logins(ChatServer &server)
 {
+    settle(server);
     C2sLoadGenerator gen;
     gen.setSourceAddress(::inet_addr(kClientSource.toLatin1().constData()));
     const ProcessSample s0 = sampleProcess(server.pid());
