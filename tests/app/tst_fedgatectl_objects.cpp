@@ -257,6 +257,20 @@ private Q_SLOTS:
         QCOMPARE(human.exitCode, 0);
         QVERIFY2(human.out.contains("Note: TLS is only Optional"), human.out.constData());
 
+        // DANE (issue 13): off by default, on|off, anything else refused.
+        QVERIFY(!list(QStringLiteral("partner"))[0].toObject()[QStringLiteral("dane")].toBool());
+        r = ok({QStringLiteral("partner"), QStringLiteral("set"), QStringLiteral("fabrikam.test"),
+                QStringLiteral("--dane"), QStringLiteral("on")});
+        QVERIFY(r.object()[QStringLiteral("partner")][QStringLiteral("dane")].toBool());
+        r = run({QStringLiteral("partner"), QStringLiteral("set"), QStringLiteral("fabrikam.test"),
+                 QStringLiteral("--dane"), QStringLiteral("maybe")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.object()[QStringLiteral("error")].toString().contains(QLatin1String("--dane")));
+        QVERIFY(list(QStringLiteral("partner"))[0].toObject()[QStringLiteral("dane")].toBool());
+        r = ok({QStringLiteral("partner"), QStringLiteral("set"), QStringLiteral("fabrikam.test"),
+                QStringLiteral("--dane"), QStringLiteral("off")});
+        QVERIFY(!r.object()[QStringLiteral("partner")][QStringLiteral("dane")].toBool());
+
         // Additional domains: replace, add, remove.
         QCOMPARE(ok({QStringLiteral("partner"), QStringLiteral("set"),
                      QStringLiteral("fabrikam.test"), QStringLiteral("--additional-domains"),
