@@ -131,6 +131,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>E&amp;xport...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>De&amp;lete Request...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,6 +212,26 @@
     </message>
     <message>
         <source>Certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an assigned certificate can be exported with its key. Assign it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS #12 files (*.pfx *.p12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password protecting the file (you type it again when importing it on the other pool member):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported with its key and chain to %1 (PKCS #12). Import it on the other members of the pool.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -935,6 +959,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Central store: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,6 +1020,14 @@
     </message>
     <message>
         <source>Ctrl+4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;sers and Passwords...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1562,6 +1598,14 @@
     </message>
     <message>
         <source>Send &amp;keep-alive pings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify its certificate by DANE when its zone is signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the partner's certificate against the TLSA records of its SRV target, validated by DNSSEC (RFC 6698, RFC 7673).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2555,6 +2599,149 @@
     </message>
     <message>
         <source>public, unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The users of the topology are the gateway's accounts. Each one chats with partners only if the external access policy that applies to it allows XMPP federation. A user logs in once it has a password in the gateway's account store on this machine; only salted SCRAM hashes are stored, never the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP federation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway account store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway account store: %1 (%2; setting a password creates it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The topology has no users yet. Add them on the External access page (Add User).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user to set its password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 applies (%3). XMPP federation: &lt;b&gt;%4&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password %1 logs in with (at least one character, at most %2 bytes). Type it twice; it is never shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is empty: type a password for %1 in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed. Type the same password in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is longer than %1 bytes; choose a shorter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the gateway account store...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the password of %1 from %2; %1 can no longer log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 had no password in %2; nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the password of %1 in %2. It applies at the next login.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -131,6 +131,10 @@
         <translation>&amp;Détails...</translation>
     </message>
     <message>
+        <source>E&amp;xport...</source>
+        <translation>E&amp;xporter...</translation>
+    </message>
+    <message>
         <source>De&amp;lete Request...</source>
         <translation>&amp;Supprimer la demande...</translation>
     </message>
@@ -209,6 +213,26 @@
     <message>
         <source>Certificate %1</source>
         <translation>Certificat %1</translation>
+    </message>
+    <message>
+        <source>Only an assigned certificate can be exported with its key. Assign it first.</source>
+        <translation>Seul un certificat attribué peut être exporté avec sa clé. Attribuez-le d'abord.</translation>
+    </message>
+    <message>
+        <source>Export Certificate</source>
+        <translation>Exporter le certificat</translation>
+    </message>
+    <message>
+        <source>PKCS #12 files (*.pfx *.p12)</source>
+        <translation>Fichiers PKCS #12 (*.pfx *.p12)</translation>
+    </message>
+    <message>
+        <source>Password protecting the file (you type it again when importing it on the other pool member):</source>
+        <translation>Mot de passe protégeant le fichier (vous le saisirez de nouveau pour l'importer sur l'autre membre du pool) :</translation>
+    </message>
+    <message>
+        <source>Exported with its key and chain to %1 (PKCS #12). Import it on the other members of the pool.</source>
+        <translation>Exporté avec sa clé et sa chaîne dans %1 (PKCS #12). Importez-le sur les autres membres du pool.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +959,10 @@
         <translation>Accès externe</translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
         <source>Central store: %1</source>
         <translation>Magasin central : %1</translation>
     </message>
@@ -993,6 +1021,14 @@
     <message>
         <source>Ctrl+4</source>
         <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>U&amp;sers and Passwords...</source>
+        <translation>&amp;Utilisateurs et mots de passe...</translation>
+    </message>
+    <message>
+        <source>Ctrl+7</source>
+        <translation>Ctrl+7</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1563,6 +1599,14 @@
     <message>
         <source>Send &amp;keep-alive pings</source>
         <translation>Envoyer des pings de &amp;maintien de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Verify its certificate by DANE when its zone is signed</source>
+        <translation>&amp;Vérifier son certificat par DANE quand sa zone est signée</translation>
+    </message>
+    <message>
+        <source>Checks the partner's certificate against the TLSA records of its SRV target, validated by DNSSEC (RFC 6698, RFC 7673).</source>
+        <translation>Vérifie le certificat du partenaire d'après les enregistrements TLSA de sa cible SRV, validés par DNSSEC (RFC 6698, RFC 7673).</translation>
     </message>
     <message>
         <source>Proxy FQDN</source>
@@ -2556,6 +2600,149 @@
     <message>
         <source>public, unverified</source>
         <translation>public, non vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>The users of the topology are the gateway's accounts. Each one chats with partners only if the external access policy that applies to it allows XMPP federation. A user logs in once it has a password in the gateway's account store on this machine; only salted SCRAM hashes are stored, never the password.</source>
+        <translation>Les utilisateurs de la topologie sont les comptes de la passerelle. Chacun ne converse avec les partenaires que si la stratégie d'accès externe qui s'applique à lui autorise la fédération XMPP. Un utilisateur peut se connecter dès qu'il a un mot de passe dans le magasin de comptes de la passerelle sur cette machine ; seuls des hachages SCRAM salés sont conservés, jamais le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Home site</source>
+        <translation>Site de rattachement</translation>
+    </message>
+    <message>
+        <source>Granted policy</source>
+        <translation>Stratégie attribuée</translation>
+    </message>
+    <message>
+        <source>Effective policy</source>
+        <translation>Stratégie effective</translation>
+    </message>
+    <message>
+        <source>XMPP federation</source>
+        <translation>Fédération XMPP</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Répétez le mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>&amp;Répétez-le :</translation>
+    </message>
+    <message>
+        <source>&amp;Set Password</source>
+        <translation>&amp;Définir le mot de passe</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Password</source>
+        <translation>&amp;Supprimer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Gateway account store: %1</source>
+        <translation>Magasin de comptes de la passerelle : %1</translation>
+    </message>
+    <message>
+        <source>Gateway account store: %1 (%2; setting a password creates it)</source>
+        <translation>Magasin de comptes de la passerelle : %1 (%2 ; définir un mot de passe le crée)</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Autorisée</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Non autorisée</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Défini</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non défini</translation>
+    </message>
+    <message>
+        <source>The topology has no users yet. Add them on the External access page (Add User).</source>
+        <translation>La topologie n'a pas encore d'utilisateurs. Ajoutez-les sur la page Accès externe (Ajouter l'utilisateur).</translation>
+    </message>
+    <message>
+        <source>Select a user to set its password.</source>
+        <translation>Sélectionnez un utilisateur pour définir son mot de passe.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 applies (%3). XMPP federation: &lt;b&gt;%4&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : %2 s'applique (%3). Fédération XMPP : &lt;b&gt;%4&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>autorisée</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>non autorisée</translation>
+    </message>
+    <message>
+        <source>The password %1 logs in with (at least one character, at most %2 bytes). Type it twice; it is never shown.</source>
+        <translation>Le mot de passe avec lequel %1 se connecte (au moins un caractère, au plus %2 octets). Tapez-le deux fois ; il n'est jamais affiché.</translation>
+    </message>
+    <message>
+        <source>The password is empty: type a password for %1 in both fields.</source>
+        <translation>Le mot de passe est vide : tapez un mot de passe pour %1 dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed. Type the same password in both fields.</source>
+        <translation>Les deux mots de passe diffèrent ; rien n'a été modifié. Tapez le même mot de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>The password is longer than %1 bytes; choose a shorter one.</source>
+        <translation>Le mot de passe dépasse %1 octets ; choisissez-en un plus court.</translation>
+    </message>
+    <message>
+        <source>Writing to the gateway account store...</source>
+        <translation>Écriture dans le magasin de comptes de la passerelle...</translation>
+    </message>
+    <message>
+        <source>The password of %1 was not changed: %2</source>
+        <translation>Le mot de passe de %1 n'a pas été modifié : %2</translation>
+    </message>
+    <message>
+        <source>Removed the password of %1 from %2; %1 can no longer log in.</source>
+        <translation>Mot de passe de %1 supprimé de %2 ; %1 ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 had no password in %2; nothing to remove.</source>
+        <translation>%1 n'avait pas de mot de passe dans %2 ; rien à supprimer.</translation>
+    </message>
+    <message>
+        <source>Set the password of %1 in %2. It applies at the next login.</source>
+        <translation>Mot de passe de %1 défini dans %2. Il s'applique à la prochaine connexion.</translation>
     </message>
 </context>
 <context>

@@ -533,6 +533,12 @@ FR.update({
 
 # Issue 12 (wizard engineer): undo, discard, guided creation, plain language.
 FR.update({
+"E&xport...": "E&xporter...",
+"Only an assigned certificate can be exported with its key. Assign it first.": "Seul un certificat attribué peut être exporté avec sa clé. Attribuez-le d'abord.",
+"Export Certificate": "Exporter le certificat",
+"PKCS #12 files (*.pfx *.p12)": "Fichiers PKCS #12 (*.pfx *.p12)",
+"Password protecting the file (you type it again when importing it on the other pool member):": "Mot de passe protégeant le fichier (vous le saisirez de nouveau pour l'importer sur l'autre membre du pool) :",
+"Exported with its key and chain to %1 (PKCS #12). Import it on the other members of the pool.": "Exporté avec sa clé et sa chaîne dans %1 (PKCS #12). Importez-le sur les autres membres du pool.",
 "This deployment has no internal certification authority yet. Creating one makes a private authority on this machine that signs certificates for the internal edge, the gateway and tests; partners on the Internet do not trust it.": "Ce déploiement n'a pas encore d'autorité de certification interne. En créer une installe sur cette machine une autorité privée qui signe les certificats de la périphérie interne, de la passerelle et des tests ; les partenaires sur Internet ne lui font pas confiance.",
 "Create the internal certification &authority": "Créer l'&autorité de certification interne",
 "Assign to &Gateway": "Attribuer à la &passerelle",

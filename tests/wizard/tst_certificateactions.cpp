@@ -15,9 +15,12 @@
 
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 #include <QWizard>
@@ -65,6 +68,7 @@ private slots:
     void actionsNeedASelectionAndAct();
     void requestWizardRefusesChooseACountry();
     void noStrayMnemonics();
+    void exportsAnAssignedExportableCertificate();
 };
 
 void TestCertificateActions::actionsNeedASelectionAndAct()
@@ -181,6 +185,67 @@ void TestCertificateActions::noStrayMnemonics()
         }
     }
     QVERIFY(checked > 5);
+}
+
+void TestCertificateActions::exportsAnAssignedExportableCertificate()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for certificates")).ok());
+    const topology::Topology t = fixture.workspace()->topology();
+    certs::KeyStore store;
+    certs::CertificateRequest kept =
+        request(certs::CertificateUsage::InternalEdge, certs::RequestMode::Immediate,
+                QStringLiteral("Internal kept"));
+    QVERIFY(store.createRequest(t, kept).ok());
+    certs::CertificateRequest exportable =
+        request(certs::CertificateUsage::ExternalEdge, certs::RequestMode::Immediate,
+                QStringLiteral("External exportable"));
+    exportable.exportable = true;
+    QVERIFY(store.createRequest(t, exportable).ok());
+
+    CertificatesPage page(fixture.workspace());
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *list = page.findChild<QTreeWidget *>(QStringLiteral("certificates"));
+    QCOMPARE(list->topLevelItemCount(), 2);
+    const auto selectNamed = [&](const QString &name) {
+        list = page.findChild<QTreeWidget *>(QStringLiteral("certificates"));
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->text(0) == name)
+                click(list, list->topLevelItem(i));
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("edge.pfx"));
+
+    // Not assigned: nothing to export.
+    selectNamed(QStringLiteral("External exportable"));
+    QVERIFY(page.findChild<QPushButton *>(QStringLiteral("export"))->isEnabled());
+    QVERIFY(!page.exportSelectedTo(path, "a long passphrase"));
+    QVERIFY(!QFile::exists(path));
+
+    // Assigned but not exportable: the key store refuses, the page says so.
+    selectNamed(QStringLiteral("Internal kept"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("assignInternal")),
+                      Qt::LeftButton);
+    selectNamed(QStringLiteral("Internal kept"));
+    QVERIFY(!page.exportSelectedTo(path, "a long passphrase"));
+    QVERIFY(!QFile::exists(path));
+    const QString refusal = page.findChild<QLabel *>(QStringLiteral("message"))->text();
+    QVERIFY2(refusal.contains(QStringLiteral("exportable")), qPrintable(refusal));
+
+    // Assigned and exportable: a PKCS #12 file.
+    selectNamed(QStringLiteral("External exportable"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("assignExternal")),
+                      Qt::LeftButton);
+    selectNamed(QStringLiteral("External exportable"));
+    QVERIFY2(page.exportSelectedTo(path, "a long passphrase"),
+             qPrintable(page.findChild<QLabel *>(QStringLiteral("message"))->text()));
+    QVERIFY(QFileInfo(path).size() > 0);
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("message"))
+                ->text()
+                .contains(QStringLiteral("PKCS #12")));
 }
 
 QTEST_MAIN(TestCertificateActions)

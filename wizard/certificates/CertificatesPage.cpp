@@ -11,12 +11,15 @@
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -106,6 +109,10 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
         actions->addWidget(assignButton);
         m_needsCertificate << assignButton;
     }
+    auto *exportButton = button(tr("E&xport..."), QStringLiteral("export"), this);
+    connect(exportButton, &QPushButton::clicked, this, &CertificatesPage::exportSelected);
+    actions->addWidget(exportButton);
+    m_needsCertificate << exportButton;
     auto *details = button(tr("&Details..."), QStringLiteral("details"), this);
     connect(details, &QPushButton::clicked, this, &CertificatesPage::showDetails);
     actions->addWidget(details);
@@ -414,6 +421,62 @@ void CertificatesPage::showDetails()
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
     dialog->open();
+}
+
+std::optional<certs::CertificateUsage> CertificatesPage::assignedUsage(const QString &id) const
+{
+    certs::KeyStore store;
+    for (certs::CertificateUsage usage : certs::allUsages()) {
+        auto a = store.assignment(usage);
+        if (a.ok() && a.value() && a.value()->certificateId == id)
+            return usage;
+    }
+    return std::nullopt;
+}
+
+void CertificatesPage::exportSelected()
+{
+    const QString id = selectedCertificate();
+    if (id.isEmpty())
+        return;
+    if (!assignedUsage(id)) {
+        m_header->showMessage(tr("Only an assigned certificate can be exported with its key. "
+                                 "Assign it first."),
+                              PageHeader::Tone::Warning);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Certificate"),
+                                                      QStringLiteral("certificate.pfx"),
+                                                      tr("PKCS #12 files (*.pfx *.p12)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString password = QInputDialog::getText(
+        this, tr("Export Certificate"),
+        tr("Password protecting the file (you type it again when importing it on the other "
+           "pool member):"),
+        QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return;
+    exportSelectedTo(path, password.toUtf8());
+}
+
+bool CertificatesPage::exportSelectedTo(const QString &path, const QByteArray &password)
+{
+    const QString id = selectedCertificate();
+    const std::optional<certs::CertificateUsage> usage = assignedUsage(id);
+    if (!usage)
+        return false;
+    certs::KeyStore store;
+    if (Status s = store.exportPkcs12(*usage, path, password); !s.ok()) {
+        m_header->showMessage(s.error().toString(), PageHeader::Tone::Error);
+        return false;
+    }
+    m_header->showMessage(tr("Exported with its key and chain to %1 (PKCS #12). Import it on the "
+                             "other members of the pool.")
+                              .arg(path),
+                          PageHeader::Tone::Success);
+    return true;
 }
 
 } // namespace fedgate::wizard

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -35,6 +37,11 @@ public slots:
     // Subject, names, validity, key usage and lint findings of the selected
     // certificate.
     void showDetails();
+    // Export (PKCS #12, asks for the file and a password) of the selected
+    // certificate, when it is assigned; the key store refuses a key that was
+    // not marked exportable.
+    void exportSelected();
+    bool exportSelectedTo(const QString &path, const QByteArray &password);
 
 signals:
     void certificatesChanged();
@@ -43,6 +50,7 @@ private:
     void assign(certs::CertificateUsage usage);
     static QString assignLabel(certs::CertificateUsage usage);
     void updateActions();
+    std::optional<certs::CertificateUsage> assignedUsage(const QString &id) const;
     QString selectedCertificate() const;
 
     Workspace *m_workspace;
