@@ -4,6 +4,7 @@
 #include "topology/DnsResolver.h"
 
 #include <QFileInfo>
+#include <QPointer>
 
 namespace fedgate::engine {
 
@@ -83,11 +84,23 @@ DaneCheck::Result DaneCheck::evaluate(const DnsLookupResult &lookup, const QByte
     return {Verdict::UsePkix, QStringLiteral("%1 at %2: PKIX check").arg(detail, name)};
 }
 
-void DaneCheck::check(const QString &host, quint16 port, const QByteArray &leafDer,
+topology::DnsResolver &DaneCheck::dns()
+{
+    if (!m_dns) {
+        topology::DnsResolver::Options options;
+        options.server = m_server;
+        options.timeoutMs = kLookupTimeoutMs;
+        options.trustAnchorFile = m_trustAnchorFile;
+        m_dns = std::make_unique<topology::DnsResolver>(options);
+    }
+    return *m_dns;
+}
+
+void DaneCheck::check(const QString &domain, const ConnectTarget &target, const QByteArray &leafDer,
                       Callback callback)
 {
-    const QString name = tlsaName(host, port);
     if (m_trustAnchorFile.isEmpty()) {
+        const QString name = tlsaName(target.host, target.port);
         QMetaObject::invokeMethod(
             this,
             [name, callback = std::move(callback)] {
@@ -99,17 +112,53 @@ void DaneCheck::check(const QString &host, quint16 port, const QByteArray &leafD
             Qt::QueuedConnection);
         return;
     }
-    if (!m_dns) {
-        topology::DnsResolver::Options options;
-        options.server = m_server;
-        options.timeoutMs = kLookupTimeoutMs;
-        options.trustAnchorFile = m_trustAnchorFile;
-        m_dns = std::make_unique<topology::DnsResolver>(options);
+    if (target.host.compare(domain, Qt::CaseInsensitive) == 0) { // no SRV: the domain itself
+        checkTlsa(target.host, target.port, leafDer, std::move(callback));
+        return;
     }
-    m_dns->lookup(name, topology::DnsRecordType::TLSA,
-                  [leafDer, callback = std::move(callback)](const DnsLookupResult &result) {
-                      callback(evaluate(result, leafDer));
-                  });
+    const QString srvName = (target.directTls ? QStringLiteral("_xmpps-server._tcp.")
+                                              : QStringLiteral("_xmpp-server._tcp.")) +
+                            domain.toLower();
+    QPointer<DaneCheck> self(this);
+    dns().lookup(
+        srvName, topology::DnsRecordType::SRV,
+        [self, target, leafDer, callback = std::move(callback)](const DnsLookupResult &r) {
+            if (!self)
+                return;
+            bool named = false;
+            for (const topology::DnsSrvAnswer &a : r.srv)
+                named |= a.target.compare(target.host, Qt::CaseInsensitive) == 0 &&
+                         a.port == target.port;
+            if (r.dnssec == DnssecStatus::Bogus)
+                callback({Verdict::Refused, QStringLiteral("the SRV answer for %1 is bogus (DNSSEC "
+                                                           "validation failed: %2)")
+                                                .arg(r.name, r.whyBogus)});
+            else if (r.outcome != DnsOutcome::Answer && r.outcome != DnsOutcome::NoData &&
+                     r.outcome != DnsOutcome::NxDomain)
+                callback(
+                    {Verdict::Retry, QStringLiteral("the SRV lookup for %1 failed: %2 (%3)")
+                                         .arg(r.name, topology::toString(r.outcome), r.detail)});
+            else if (r.dnssec != DnssecStatus::Secure || !named)
+                callback({Verdict::UsePkix,
+                          QStringLiteral("the SRV records of %1 are not DNSSEC-secure "
+                                         "(%2): the TLSA of their target %3 is not used "
+                                         "(RFC 7673), PKIX check")
+                              .arg(r.name,
+                                   named ? topology::toString(r.dnssec)
+                                         : QStringLiteral("target not among them"),
+                                   target.host)});
+            else
+                self->checkTlsa(target.host, target.port, leafDer, callback);
+        });
+}
+
+void DaneCheck::checkTlsa(const QString &host, quint16 port, const QByteArray &leafDer,
+                          Callback callback)
+{
+    dns().lookup(tlsaName(host, port), topology::DnsRecordType::TLSA,
+                 [leafDer, callback = std::move(callback)](const DnsLookupResult &result) {
+                     callback(evaluate(result, leafDer));
+                 });
 }
 
 } // namespace fedgate::engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SrvResolver.h"
 #include "topology/DnsServerAddress.h"
 
 #include <QByteArray>
@@ -17,7 +18,10 @@ struct DnsLookupResult;
 // DANE for an outbound stream (RFC 6698, RFC 7671, RFC 7673): looks up
 // `_PORT._tcp.TARGET` TLSA for the SRV target we connected to, through a
 // validating resolver (the --trust-anchor file, else the system's root key),
-// and judges the partner's certificate by it. Secure and usable records
+// and judges the partner's certificate by it. The SRV records that named the
+// target must be secure too (RFC 7673 4.1: a spoofed insecure SRV would
+// otherwise lead to an attacker's own signed TLSA); the domain itself (no
+// SRV) needs no such proof. Secure and usable records
 // decide alone (a match, or a refusal); an unsigned zone or no TLSA leaves
 // the usual PKIX check; a bogus answer refuses; a failed lookup retries.
 namespace fedgate::engine {
@@ -53,9 +57,13 @@ public:
     static Result evaluate(const topology::DnsLookupResult &lookup, const QByteArray &leafDer);
 
     // The callback runs later on this object's thread.
-    void check(const QString &host, quint16 port, const QByteArray &leafDer, Callback callback);
+    void check(const QString &domain, const ConnectTarget &target, const QByteArray &leafDer,
+               Callback callback);
 
 private:
+    topology::DnsResolver &dns();
+    void checkTlsa(const QString &host, quint16 port, const QByteArray &leafDer, Callback callback);
+
     topology::DnsServerAddress m_server;
     QString m_trustAnchorFile; // resolved: the option or the system's; empty = none
     std::unique_ptr<topology::DnsResolver> m_dns; // created on first use

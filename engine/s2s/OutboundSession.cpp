@@ -231,14 +231,15 @@ void OutboundSession::onEncrypted()
     finishTls();
 }
 
-// RFC 7673: TLSA at _PORT._tcp.TARGET of the SRV target we connected to.
+// RFC 7673: TLSA at _PORT._tcp.TARGET of the SRV target we connected to
+// (its SRV records secure too), or of the domain itself when it has no SRV.
 void OutboundSession::checkDane(const QByteArray &leafDer)
 {
     const ConnectTarget target = m_targets.value(m_targetIndex);
     QPointer<OutboundSession> self(this);
     const XmppStream *stream = m_stream;
     m_engine->daneCheck()->check(
-        target.host, target.port, leafDer, [self, stream](const DaneCheck::Result &r) {
+        m_info.remoteDomain, target, leafDer, [self, stream](const DaneCheck::Result &r) {
             if (!self || self->m_stream != stream || !stream)
                 return;
             emit self->progress(QStringLiteral("dane"), r.detail);
