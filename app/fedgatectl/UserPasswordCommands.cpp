@@ -9,7 +9,6 @@
 #include "PublishedTopology.h"
 
 #include "engine/gateway/AccountStore.h"
-#include "engine/gateway/GatewayDatabase.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -25,7 +24,6 @@ namespace fedgate::cli {
 namespace {
 
 using engine::AccountStore;
-using engine::GatewayDatabase;
 using engine::Jid;
 
 const QCommandLineOption kPasswordFile(
@@ -109,40 +107,23 @@ Result<QString> askPassword(Context &ctx, const QString &address)
     return QString::fromUtf8(*first);
 }
 
-Result<std::unique_ptr<GatewayDatabase>> openStore(Context &ctx, const QCommandLineParser &parser,
-                                                   int *exitCode)
-{
-    auto db = GatewayDatabase::open(parser.value(gatewayStoreOption()));
-    if (!db)
-        *exitCode = ctx.fail(StoreError, describeError(db.error()));
-    return db;
-}
-
 int removePassword(Context &ctx, const QCommandLineParser &parser, const Jid &user)
 {
-    int exitCode = Ok;
-    auto db = openStore(ctx, parser, &exitCode);
-    if (!db)
-        return exitCode;
-    auto store = AccountStore::open(*db.value());
-    if (!store)
-        return ctx.fail(StoreError, describeError(store.error()));
-    Result<bool> had = store.value()->hasPassword(user);
-    if (!had)
-        return ctx.fail(StoreError, describeError(had.error()));
-    if (Status s = store.value()->removeAccount(user); !s)
-        return ctx.fail(StoreError, describeError(s.error()));
-    const QString location = db.value()->location();
+    auto removed = engine::removeAccountPassword(parser.value(gatewayStoreOption()), user);
+    if (!removed)
+        return ctx.fail(StoreError, describeError(removed.error()));
+    const bool had = removed.value().hadPassword;
+    const QString location = removed.value().location;
     return ctx.succeed(
-        had.value() ? QStringLiteral("Removed the password of %1 from the gateway store %2; %1 "
-                                     "can no longer log in.")
-                          .arg(user.toString(), location)
-                    : QStringLiteral("%1 had no password in the gateway store %2; nothing to "
-                                     "remove.")
-                          .arg(user.toString(), location),
+        had ? QStringLiteral("Removed the password of %1 from the gateway store %2; %1 "
+                             "can no longer log in.")
+                  .arg(user.toString(), location)
+            : QStringLiteral("%1 had no password in the gateway store %2; nothing to "
+                             "remove.")
+                  .arg(user.toString(), location),
         QJsonObject{{QStringLiteral("user"), user.toString()},
                     {QStringLiteral("gatewayStore"), location},
-                    {QStringLiteral("removed"), had.value()}});
+                    {QStringLiteral("removed"), had}});
 }
 
 int userPassword(Context &ctx)
@@ -197,17 +178,12 @@ int userPassword(Context &ctx)
     if (!password)
         return ctx.fail(UsageOrValidation, describeError(password.error()));
 
-    int exitCode = Ok;
-    auto db = openStore(ctx, parser, &exitCode);
-    if (!db)
-        return exitCode;
-    auto store = AccountStore::open(*db.value());
-    if (!store)
-        return ctx.fail(StoreError, describeError(store.error()));
-    if (Status s = store.value()->setPassword(user, password.value()); !s)
-        return ctx.fail(s.error().source.isEmpty() ? UsageOrValidation : StoreError,
-                        describeError(s.error()));
-    const QString location = db.value()->location();
+    auto set =
+        engine::setAccountPassword(parser.value(gatewayStoreOption()), user, password.value());
+    if (!set)
+        return ctx.fail(set.error().source.isEmpty() ? UsageOrValidation : StoreError,
+                        describeError(set.error()));
+    const QString location = set.value();
     return ctx.succeed(
         QStringLiteral("Set the password of %1 in the gateway store %2 (SCRAM-SHA-1 and "
                        "SCRAM-SHA-256, %3 iterations; the password itself is not stored). It "
