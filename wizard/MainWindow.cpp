@@ -10,6 +10,9 @@
 #ifdef FEDGATE_HAVE_CERTS
 #include "certificates/CertificatesPage.h"
 #endif
+#ifdef FEDGATE_HAVE_ENGINE
+#include "users/UsersPage.h"
+#endif
 
 #include <QActionGroup>
 #include <QApplication>
@@ -100,6 +103,10 @@ void MainWindow::buildUi()
             new PartnersPage(m_workspace, m_stack));
     addPage(PageId::Policies, QStringLiteral(":/icons/nav-policies.svg"), tr("External access"),
             new PoliciesPage(m_workspace, m_stack));
+#ifdef FEDGATE_HAVE_ENGINE
+    addPage(PageId::Users, QStringLiteral(":/icons/nav-users.svg"), tr("Users"),
+            new UsersPage(m_workspace, {}, m_stack));
+#endif
 #ifdef FEDGATE_HAVE_CERTS
     auto *certificates = new CertificatesPage(m_workspace, m_stack);
     connect(certificates, &CertificatesPage::certificatesChanged, home, &HomePage::refresh);
@@ -165,6 +172,9 @@ void MainWindow::buildMenus()
                     [this] { showPage(PageId::Partners); });
     edit->addAction(tr("External &Access Policies..."), QKeySequence(tr("Ctrl+4")), this,
                     [this] { showPage(PageId::Policies); });
+    if (m_pages.contains(PageId::Users))
+        edit->addAction(tr("U&sers and Passwords..."), QKeySequence(tr("Ctrl+7")), this,
+                        [this] { showPage(PageId::Users); });
     if (m_pages.contains(PageId::Certificates))
         edit->addAction(tr("&Certificates..."), QKeySequence(tr("Ctrl+5")), this,
                         [this] { showPage(PageId::Certificates); });

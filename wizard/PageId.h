@@ -9,6 +9,7 @@ enum class PageId
     Topology,
     Partners,
     Policies,
+    Users,
     Certificates,
     Dns
 };

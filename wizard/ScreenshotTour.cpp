@@ -4,6 +4,9 @@
 #include "MainWindow.h"
 #include "PartnersPage.h"
 #include "TopologyPage.h"
+#ifdef FEDGATE_HAVE_ENGINE
+#include "users/UsersPage.h"
+#endif
 #ifdef FEDGATE_HAVE_CERTS
 #include "certificates/CertificateRequestWizard.h"
 #include "certificates/CertificatesPage.h"
@@ -168,6 +171,40 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
              return m_window;
          }},
     };
+#ifdef FEDGATE_HAVE_ENGINE
+    // The Users page after Alice's password was set through it, so the list
+    // shows both a set and a missing password.
+    qsizetype afterPolicies = 0;
+    while (afterPolicies < m_shots.size() &&
+           m_shots.at(afterPolicies).name != QLatin1String("09-external-access"))
+        ++afterPolicies;
+    m_shots.insert(afterPolicies + 1,
+                   {QStringLiteral("09b-users"), [this]() -> QWidget * {
+                        closeDialogs(m_window);
+                        m_window->showPage(PageId::Users);
+                        auto *users = static_cast<UsersPage *>(m_window->page(PageId::Users));
+                        auto *list = users->findChild<QTreeWidget *>(QStringLiteral("users"));
+                        const auto alice =
+                            list->findItems(QStringLiteral("alice@contoso.test"), Qt::MatchExactly);
+                        if (alice.isEmpty())
+                            return m_window;
+                        list->setCurrentItem(alice.first());
+                        for (const char *field : {"password", "repeatPassword"})
+                            users->findChild<QLineEdit *>(QLatin1String(field))
+                                ->setText(QStringLiteral("tour-password"));
+                        users->setPassword();
+                        QElapsedTimer clock;
+                        clock.start();
+                        while (users->isBusy() && clock.elapsed() < 30000)
+                            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                        // Bob selected, as an administrator about to type.
+                        const auto bob =
+                            list->findItems(QStringLiteral("bob@contoso.test"), Qt::MatchExactly);
+                        if (!bob.isEmpty())
+                            list->setCurrentItem(bob.first());
+                        return m_window;
+                    }});
+#endif
 #ifdef FEDGATE_HAVE_CERTS
     // The request wizard on its names page (subject and SANs from the
     // topology), then the finished key creation (immediate request, signed

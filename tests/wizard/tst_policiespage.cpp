@@ -1,3 +1,4 @@
+#include "TreeItems.h"
 #include "WizardFixture.h"
 
 #include "wizard/PoliciesPage.h"
@@ -19,17 +20,12 @@ using namespace fedgate::wizard;
 namespace {
 QTreeWidgetItem *userItem(QTreeWidget *users, const QString &address)
 {
-    const auto items = users->findItems(address, Qt::MatchExactly);
-    return items.isEmpty() ? nullptr : items.first();
+    return test::treeItem(users, address);
 }
 
 void selectUser(QTreeWidget *users, const QString &address)
 {
-    QTreeWidgetItem *item = userItem(users, address);
-    QVERIFY(item);
-    QTest::mouseClick(users->viewport(), Qt::LeftButton, {},
-                      users->visualItemRect(item).topLeft() + QPoint(10, 5));
-    QCOMPARE(users->currentItem(), item);
+    test::clickTreeItem(users, address);
 }
 } // namespace
 
