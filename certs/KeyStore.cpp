@@ -311,6 +311,13 @@ Result<RequestOutcome> KeyStore::createRequest(const topology::Topology &topolog
     Result<CertificateNames> names = computeNames(topology, request);
     if (!names)
         return names.error();
+    return makeRequest(names.value(), request, &topology);
+}
+
+Result<RequestOutcome> KeyStore::makeRequest(const CertificateNames &names,
+                                             const CertificateRequest &request,
+                                             const topology::Topology *topology)
+{
     // Before the slow key generation: fail early when the store is unusable.
     Result<QByteArray> secret = passphrase();
     if (!secret)
@@ -319,7 +326,7 @@ Result<RequestOutcome> KeyStore::createRequest(const topology::Topology &topolog
     Result<PKeyPtr> key = generateKey(request.keyType);
     if (!key)
         return key.error();
-    Result<X509ReqPtr> csr = buildCsr(key.value().get(), names.value(), request);
+    Result<X509ReqPtr> csr = buildCsr(key.value().get(), names, request);
     if (!csr)
         return csr.error();
 
@@ -327,7 +334,7 @@ Result<RequestOutcome> KeyStore::createRequest(const topology::Topology &topolog
     PendingRequest &pending = outcome.request;
     pending.id = publicKeyId(key.value().get());
     pending.request = request;
-    pending.names = names.value();
+    pending.names = names;
     pending.createdAt = QDateTime::currentDateTimeUtc();
     pending.keyDescription = describeKey(key.value().get());
     pending.csrPem = requestToPem(csr.value().get());
@@ -368,7 +375,7 @@ Result<RequestOutcome> KeyStore::createRequest(const topology::Topology &topolog
     file.certificates.push_back(std::move(issued.value()));
     ImportOptions options;
     options.usage = request.usage;
-    options.topology = &topology;
+    options.topology = topology;
     Result<ImportResult> imported = importParsed(file, QStringLiteral("the internal CA"), options);
     if (!imported)
         return imported.error();
@@ -794,6 +801,11 @@ Result<AssignResult> KeyStore::assign(const QString &certificateIdOrPrefix, Cert
     spdlog::debug("certs: assigned certificate {} to the {} interface", id.value().toStdString(),
                   toString(usage).toStdString());
     return result;
+}
+
+QString KeyStore::assignedBase(CertificateUsage usage) const
+{
+    return root() + QLatin1Char('/') + kAssigned + QLatin1Char('/') + usageFileBase(usage);
 }
 
 Result<std::optional<Assignment>> KeyStore::assignment(CertificateUsage usage) const

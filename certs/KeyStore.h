@@ -136,6 +136,15 @@ public:
     // CA (created on first use) and imported at once.
     Result<RequestOutcome> createRequest(const topology::Topology &topology,
                                          const CertificateRequest &request);
+    // Renewal of an imported (or assigned) certificate: a new pending request
+    // with the same names (subject, SANs, usage, key type, template, friendly
+    // name, exportable) and a fresh key. Immediate renewals are signed by the
+    // internal CA at once and are refused unless the original came from it.
+    // The old certificate stays where it is until the new one is assigned.
+    // `topology`, when given, is used for the lint of an immediate renewal.
+    Result<RequestOutcome> renew(const QString &certificateIdOrPrefix, RequestMode mode,
+                                 const QString &csrPath = {},
+                                 const topology::Topology *topology = nullptr);
     Result<QList<PendingRequest>> pendingRequests() const;
     Result<PendingRequest> pendingRequest(const QString &idOrPrefix) const;
     Status deletePendingRequest(const QString &idOrPrefix);
@@ -149,6 +158,10 @@ public:
 
     Result<AssignResult> assign(const QString &certificateIdOrPrefix, CertificateUsage usage,
                                 const topology::Topology *topology = nullptr);
+    // Removes the assignment of `usage`: that interface then has no
+    // certificate. The certificate itself stays in the store. Refused when
+    // nothing is assigned.
+    Status unassign(CertificateUsage usage);
     Result<std::optional<Assignment>> assignment(CertificateUsage usage) const;
     Result<AssignedCertificate> loadAssigned(CertificateUsage usage) const;
     // Lint of what is assigned to `usage`, with the names the topology needs
@@ -182,6 +195,10 @@ private:
     Result<PKeyPtr> readKey(const QString &path) const;
     std::vector<X509Ptr> anchors() const;
     Status storePending(const PendingRequest &pending, EVP_PKEY *key);
+    Result<RequestOutcome> makeRequest(const CertificateNames &names,
+                                       const CertificateRequest &request,
+                                       const topology::Topology *topology);
+    QString assignedBase(CertificateUsage usage) const;
     Result<ImportResult> importParsed(CertificateFile &file, const QString &sourceName,
                                       const ImportOptions &options);
 

@@ -210,9 +210,14 @@ QString nameToString(const X509_NAME *name)
 
 QString commonName(const X509_NAME *name)
 {
+    return nameField(name, NID_commonName);
+}
+
+QString nameField(const X509_NAME *name, int nid)
+{
     if (!name)
         return {};
-    const int index = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
+    const int index = X509_NAME_get_index_by_NID(name, nid, -1);
     if (index < 0)
         return {};
     const ASN1_STRING *data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index));

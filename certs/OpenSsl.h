@@ -114,5 +114,7 @@ QString certificateId(X509 *certificate);
 
 QString nameToString(const X509_NAME *name); // RFC 2253 order, e.g. "CN=a,O=b"
 QString commonName(const X509_NAME *name);   // "" when there is none
+QString nameField(const X509_NAME *name,
+                  int nid); // first value of e.g. NID_organizationName, "" when absent
 
 } // namespace fedgate::certs
