@@ -3,7 +3,8 @@
 // with fabrikam.test's zone signed by ldns-signzone and served by NSD:
 // 127.0.0.30 publishes the TLSA of Prosody's key at _5269._tcp.xmpp.fabrikam.test,
 // 127.0.0.33 another key's, 127.0.0.34 the right key but tampered after
-// signing (bogus). fedgated asks one of them (--dns-server) and validates
+// signing (bogus), and an unsigned plainsrv.test whose SRV names a signed
+// target (RFC 7673: not to be trusted). fedgated asks one of them (--dns-server) and validates
 // with --trust-anchor. With DANE on, a match shows certificate "dane" (where
 // PKIX gives "valid" with the option off); a mismatch or a bogus answer
 // refuses the stream even though PKIX would accept the certificate.
@@ -35,6 +36,10 @@ const QHostAddress kProsodyAddress(QStringLiteral("127.0.0.31"));
 const QHostAddress kOurAddress(QStringLiteral("127.0.0.32"));
 const QHostAddress kWrongDns(QStringLiteral("127.0.0.33"));
 const QHostAddress kBogusDns(QStringLiteral("127.0.0.34"));
+const QString kInsecureSrvDomain = QStringLiteral("plainsrv.test");
+// openssl s_server with Prosody's certificate (Prosody refuses a TLS name it
+// does not serve, so plainsrv.test needs a TLS server that does not care).
+const QHostAddress kTlsServerAddress(QStringLiteral("127.0.0.35"));
 
 // The DER SubjectPublicKeyInfo of a PEM certificate, as
 // `openssl x509 -pubkey -noout | openssl pkey -pubin -outform DER` gives it.
@@ -95,9 +100,16 @@ private:
         QString error;
         QVERIFY2(nsd->isValid(&error), qPrintable(error));
         QStringList records{QStringLiteral("_xmpp-server._tcp IN SRV 10 0 5269 xmpp"),
-                            QStringLiteral("xmpp IN A ") + kProsodyAddress.toString()};
+                            QStringLiteral("xmpp IN A ") + kProsodyAddress.toString(),
+                            QStringLiteral("tls IN A ") + kTlsServerAddress.toString()};
         records += tlsaRecords;
         QVERIFY2(nsd->addZone(kPartner, records, &error), qPrintable(error));
+        // An unsigned zone whose SRV points at the signed target (direct TLS).
+        QVERIFY2(nsd->addZone(kInsecureSrvDomain,
+                              {QStringLiteral("_xmpps-server._tcp IN SRV 10 0 5270 tls.") +
+                               kPartner + QLatin1Char('.')},
+                              &error),
+                 qPrintable(error));
         const QString key = nsd->signZone(kPartner, &error);
         QVERIFY2(key.contains(QStringLiteral("DNSKEY")), qPrintable(error));
         anchors->append(key);
@@ -112,7 +124,8 @@ private:
     }
 
     // fedgated with `dane` for the partner, asking `dns`.
-    void startFedgated(bool dane, const QHostAddress &dns, bool withCa = true)
+    void startFedgated(bool dane, const QHostAddress &dns, bool withCa = true,
+                       const QString &partnerDomain = kPartner)
     {
         m_fedgated.stop();
         ++m_run;
@@ -122,7 +135,7 @@ private:
         auto topology = topology::TopologyDocument::readFile(exampleTopologyPath());
         QVERIFY(topology);
         topology::XmppPartner partner;
-        partner.domain = kPartner;
+        partner.domain = partnerDomain;
         partner.type = topology::PartnerType::Federated;
         partner.dialback = false;
         partner.dane = dane;
@@ -203,7 +216,11 @@ private slots:
         QVERIFY(!m_prosodySpki.isEmpty() && !otherSpki.isEmpty() && m_prosodySpki != otherSpki);
 
         QStringList anchors;
-        startNsd(kGoodDns, {tlsa(1, m_prosodySpki)}, &anchors);
+        startNsd(kGoodDns,
+                 {tlsa(1, m_prosodySpki), tlsa(1, m_prosodySpki)
+                                              .replace(QStringLiteral("_5269._tcp.xmpp"),
+                                                       QStringLiteral("_5270._tcp.tls"))},
+                 &anchors);
         startNsd(kWrongDns, {tlsa(1, otherSpki), tlsa(2, otherSpki)}, &anchors);
         const QString hash = QString::fromLatin1(
             QCryptographicHash::hash(m_prosodySpki, QCryptographicHash::Sha256).toHex());
@@ -285,6 +302,37 @@ private slots:
                                       "DANE refuses the certificate of 'fabrikam.test'")),
                                   qPrintable(fedgatedLog()), 10000);
         QVERIFY(outboundSession().isEmpty());
+    }
+
+    // RFC 7673: plainsrv.test's unsigned SRV points at xmpp.fabrikam.test,
+    // whose signed TLSA matches Prosody's key; the insecure SRV could be
+    // spoofed, so that TLSA must not vouch for plainsrv.test: PKIX decides
+    // (and the certificate names fabrikam.test, not plainsrv.test).
+    void insecureSrvTargetIsNotTrusted()
+    {
+        PeerProcess tlsServer;
+        const TestCa::Leaf leaf = m_leaves.value(QStringLiteral("fabrikam"));
+        QVERIFY(tlsServer.start(
+            QStringLiteral("openssl"),
+            {QStringLiteral("s_server"), QStringLiteral("-quiet"), QStringLiteral("-accept"),
+             kTlsServerAddress.toString() + QStringLiteral(":5270"), QStringLiteral("-cert"),
+             leaf.certificatePath, QStringLiteral("-key"), leaf.keyPath}));
+        QVERIFY2(tlsServer.waitForTcp(kTlsServerAddress, 5270, 10000),
+                 qPrintable(tlsServer.output()));
+        startFedgated(true, kGoodDns, true, kInsecureSrvDomain);
+        if (QTest::currentTestFailed())
+            return;
+        QString output;
+        fedgatectl({QStringLiteral("ping"), kInsecureSrvDomain, QStringLiteral("--timeout"),
+                    QStringLiteral("3")},
+                   &output);
+        QVERIFY2(output.contains(QStringLiteral("direct TLS")), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("are not DNSSEC-secure")) &&
+                     output.contains(QStringLiteral("RFC 7673")),
+                 qPrintable(output + fedgatedLog()));
+        QVERIFY2(output.contains(QStringLiteral("server certificate mismatch")),
+                 qPrintable(output));
+        QVERIFY2(!output.contains(QStringLiteral("certificate dane")), qPrintable(output));
     }
 
     // The option off: the TLSA (even a wrong one) is not consulted; PKIX decides.
