@@ -2,6 +2,7 @@
 #include "support/TestPaths.h"
 #include "topology/TopologyDocument.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +59,26 @@ private slots:
         QVERIFY(c.verbose);
         // The control socket defaults to the data directory.
         QCOMPARE(c.controlSocketPath, m_data.filePath(QStringLiteral("fedgated.sock")));
+    }
+
+    // Issue 13: --trust-anchor FILE for DANE; a missing file is refused at start.
+    void trustAnchorOption()
+    {
+        QVERIFY(EngineConfig::fromArguments({}).value().trustAnchorFile.isEmpty());
+        const QString file = m_data.filePath(QStringLiteral("anchors.key"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            ". IN DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D\n");
+        f.close();
+        auto config = EngineConfig::fromArguments({QStringLiteral("--trust-anchor"), file});
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().message));
+        QCOMPARE(config.value().trustAnchorFile, file);
+        auto missing = EngineConfig::fromArguments(
+            {QStringLiteral("--trust-anchor"), m_data.filePath(QStringLiteral("none.key"))});
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().message.contains(QStringLiteral("no readable file")),
+                 qPrintable(missing.error().message));
     }
 
     // Issue 9 (defects 5 and 7): the hostile-peer bounds have defaults and
