@@ -1,13 +1,11 @@
 #include "C2sLoadGenerator.h"
 
 #include "S2sLoadGenerator.h" // monotonicNs()
+#include "StreamSocket.h"
 
-#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
 
-#include <arpa/inet.h>
-#include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -63,18 +61,12 @@ enum class C2sLoadGenerator::Stage
     Failed
 };
 
-struct C2sLoadGenerator::Client
+struct C2sLoadGenerator::Client : StreamSocket
 {
     int id = -1;
-    int fd = -1;
     Stage stage = Stage::Connecting;
-    bool wantsWrite = false;
-    SSL *ssl = nullptr;
     ClientAccount account;
     std::string jid;
-    std::string out;
-    std::size_t outOffset = 0;
-    XmlFrameScanner in;
 };
 
 C2sLoadGenerator::C2sLoadGenerator()
@@ -100,50 +92,16 @@ const std::string &C2sLoadGenerator::jid(int id) const
 
 C2sLoadGenerator::Client *C2sLoadGenerator::connectClient(const ClientAccount &account)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        m_lastError = std::string("socket: ") + std::strerror(errno);
+    const int fd = connectStream(m_source, account.address, 5222, 0, &m_lastError);
+    if (fd < 0)
         return nullptr;
-    }
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (m_source) {
-        sockaddr_in local{};
-        local.sin_family = AF_INET;
-        local.sin_addr.s_addr = m_source;
-        ::bind(fd, reinterpret_cast<sockaddr *>(&local), sizeof local);
-    }
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(5222);
-    sa.sin_addr.s_addr = account.address;
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 && errno != EINPROGRESS) {
-        m_lastError = std::string("connect: ") + std::strerror(errno);
-        ::close(fd);
-        return nullptr;
-    }
     auto client = std::make_unique<Client>();
     client->id = int(m_clients.size());
     client->fd = fd;
     client->account = account;
-    client->wantsWrite = true; // connect completion
-    epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLOUT;
-    ev.data.u64 = std::uint64_t(client->id);
-    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+    addStream(m_epoll, *client, std::uint64_t(client->id));
     m_clients.push_back(std::move(client));
     return m_clients.back().get();
-}
-
-void C2sLoadGenerator::setWriteInterest(Client &c, bool want)
-{
-    if (want == c.wantsWrite)
-        return;
-    c.wantsWrite = want;
-    epoll_event ev{};
-    ev.events = EPOLLIN | (want ? EPOLLOUT : 0u);
-    ev.data.u64 = std::uint64_t(c.id);
-    ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
 }
 
 void C2sLoadGenerator::send(Client &c, const std::string &data)
@@ -156,26 +114,7 @@ void C2sLoadGenerator::flush(Client &c)
 {
     if (c.fd < 0 || c.stage == Stage::Connecting || c.stage == Stage::TlsHandshake)
         return;
-    while (c.outOffset < c.out.size()) {
-        const char *data = c.out.data() + c.outOffset;
-        const std::size_t size = c.out.size() - c.outOffset;
-        long n;
-        if (c.ssl) {
-            n = SSL_write(c.ssl, data, int(size));
-            if (n <= 0)
-                break; // WANT_WRITE (or a failure seen on the next read)
-        } else {
-            n = ::send(c.fd, data, size, MSG_NOSIGNAL);
-            if (n < 0)
-                break;
-        }
-        c.outOffset += std::size_t(n);
-    }
-    if (c.outOffset == c.out.size()) {
-        c.out.clear();
-        c.outOffset = 0;
-    }
-    setWriteInterest(c, c.outOffset < c.out.size());
+    watchStream(m_epoll, c, std::uint64_t(c.id), writeStream(c));
 }
 
 void C2sLoadGenerator::fail(Client &c, const std::string &why)
@@ -191,16 +130,7 @@ void C2sLoadGenerator::fail(Client &c, const std::string &why)
 
 void C2sLoadGenerator::destroy(Client &c)
 {
-    if (c.fd < 0)
-        return;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, c.fd, nullptr);
-    if (c.ssl)
-        SSL_free(c.ssl);
-    c.ssl = nullptr;
-    ::close(c.fd);
-    c.fd = -1;
-    c.out = std::string();
-    c.in = XmlFrameScanner();
+    closeStream(m_epoll, c);
 }
 
 void C2sLoadGenerator::openStream(Client &c)
@@ -211,18 +141,14 @@ void C2sLoadGenerator::openStream(Client &c)
 
 void C2sLoadGenerator::continueTls(Client &c)
 {
-    const int rc = SSL_connect(c.ssl);
-    if (rc == 1) {
+    std::string error;
+    const int step = handshakeStep(m_epoll, c, std::uint64_t(c.id), &error);
+    if (step > 0) {
         c.stage = Stage::WaitTlsFeatures;
         openStream(c);
-        return;
+    } else if (step < 0) {
+        fail(c, error);
     }
-    const int err = SSL_get_error(c.ssl, rc);
-    if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
-        setWriteInterest(c, err == SSL_ERROR_WANT_WRITE);
-        return;
-    }
-    fail(c, "TLS handshake failed: " + std::string(ERR_error_string(ERR_get_error(), nullptr)));
 }
 
 void C2sLoadGenerator::onWritable(Client &c)
@@ -255,24 +181,12 @@ void C2sLoadGenerator::onReadable(Client &c)
     }
     char buffer[kReadChunk];
     while (c.fd >= 0) {
-        long n;
-        if (c.ssl) {
-            n = SSL_read(c.ssl, buffer, int(sizeof buffer));
-            if (n <= 0) {
-                const int err = SSL_get_error(c.ssl, int(n));
-                if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE)
-                    return;
-                fail(c, "TLS stream closed by the server");
-                return;
-            }
-        } else {
-            n = ::recv(c.fd, buffer, sizeof buffer, 0);
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                return;
-            if (n <= 0) {
-                fail(c, "connection closed by the server");
-                return;
-            }
+        const long n = readStream(c, buffer, sizeof buffer);
+        if (n == 0)
+            return;
+        if (n < 0) {
+            fail(c, "the server closed the connection");
+            return;
         }
         c.in.append(buffer, std::size_t(n));
         XmlFrame frame;

@@ -78,7 +78,6 @@ private:
     void onElement(Client &c, const XmlFrame &frame);
     void send(Client &c, const std::string &data);
     void flush(Client &c);
-    void setWriteInterest(Client &c, bool want);
     void continueTls(Client &c);
     void openStream(Client &c);
     void fail(Client &c, const std::string &why);

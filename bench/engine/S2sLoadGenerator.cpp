@@ -1,5 +1,7 @@
 #include "S2sLoadGenerator.h"
 
+#include "StreamSocket.h"
+
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -52,21 +54,15 @@ enum class S2sLoadGenerator::Stage
     Failed
 };
 
-struct S2sLoadGenerator::Conn
+struct S2sLoadGenerator::Conn : StreamSocket
 {
     int id = -1;
-    int fd = -1;
     Stage stage = Stage::Connecting;
     bool outgoing = true;
     bool tls = false; // STARTTLS wanted
     bool tlsDone = false;
-    bool wantsWrite = false;
-    SSL *ssl = nullptr;
     std::string domain;       // our side's domain
     std::string remoteDomain; // the server's
-    std::string out;
-    std::size_t outOffset = 0;
-    XmlFrameScanner in;
 };
 
 S2sLoadGenerator::S2sLoadGenerator()
@@ -120,30 +116,10 @@ bool S2sLoadGenerator::listen(in_addr_t address, std::string *error)
 S2sLoadGenerator::Conn *S2sLoadGenerator::startOutgoing(const GeneratorTarget &target,
                                                         const std::string &domain, bool tls)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    const in_addr_t source = m_sources.empty() ? 0 : m_sources[m_nextSource++ % m_sources.size()];
+    const int fd = connectStream(source, target.address, 5269, m_maxSegment, &m_lastError);
     if (fd < 0) {
-        m_lastError = std::string("socket: ") + std::strerror(errno);
         ++m_failures;
-        return nullptr;
-    }
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (m_maxSegment > 0)
-        ::setsockopt(fd, IPPROTO_TCP, TCP_MAXSEG, &m_maxSegment, sizeof m_maxSegment);
-    if (!m_sources.empty()) {
-        sockaddr_in local{};
-        local.sin_family = AF_INET;
-        local.sin_addr.s_addr = m_sources[m_nextSource++ % m_sources.size()];
-        ::bind(fd, reinterpret_cast<sockaddr *>(&local), sizeof local);
-    }
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(5269);
-    sa.sin_addr.s_addr = target.address;
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 && errno != EINPROGRESS) {
-        m_lastError = std::string("connect: ") + std::strerror(errno);
-        ++m_failures;
-        ::close(fd);
         return nullptr;
     }
     auto conn = std::make_unique<Conn>();
@@ -152,11 +128,7 @@ S2sLoadGenerator::Conn *S2sLoadGenerator::startOutgoing(const GeneratorTarget &t
     conn->tls = tls;
     conn->domain = domain;
     conn->remoteDomain = target.domain;
-    conn->wantsWrite = true; // connect completion
-    epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLOUT;
-    ev.data.u64 = std::uint64_t(conn->id);
-    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+    addStream(m_epoll, *conn, std::uint64_t(conn->id));
     m_conns.push_back(std::move(conn));
     return m_conns.back().get();
 }
@@ -184,14 +156,8 @@ void S2sLoadGenerator::acceptAll()
 
 void S2sLoadGenerator::updateInterest(Conn &c)
 {
-    const bool want = c.outOffset < c.out.size() || c.stage == Stage::Connecting;
-    if (want == c.wantsWrite)
-        return;
-    c.wantsWrite = want;
-    epoll_event ev{};
-    ev.events = EPOLLIN | (want ? EPOLLOUT : 0u);
-    ev.data.u64 = std::uint64_t(c.id);
-    ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
+    watchStream(m_epoll, c, std::uint64_t(c.id),
+                c.outOffset < c.out.size() || c.stage == Stage::Connecting);
 }
 
 void S2sLoadGenerator::send(Conn &c, const std::string &data)
@@ -204,25 +170,7 @@ void S2sLoadGenerator::flush(Conn &c)
 {
     if (c.fd < 0 || c.stage == Stage::Connecting || c.stage == Stage::TlsHandshake)
         return;
-    while (c.outOffset < c.out.size()) {
-        const char *data = c.out.data() + c.outOffset;
-        const std::size_t size = c.out.size() - c.outOffset;
-        long n;
-        if (c.ssl) {
-            n = SSL_write(c.ssl, data, int(size));
-            if (n <= 0)
-                break; // WANT_WRITE (or a failure seen on the next read)
-        } else {
-            n = ::send(c.fd, data, size, MSG_NOSIGNAL);
-            if (n < 0)
-                break;
-        }
-        c.outOffset += std::size_t(n);
-    }
-    if (c.outOffset == c.out.size()) {
-        c.out.clear();
-        c.outOffset = 0;
-    }
+    writeStream(c);
     updateInterest(c);
 }
 
@@ -239,17 +187,7 @@ void S2sLoadGenerator::fail(Conn &c, const std::string &why)
 
 void S2sLoadGenerator::destroy(int id)
 {
-    Conn &c = *m_conns[std::size_t(id)];
-    if (c.fd < 0)
-        return;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, c.fd, nullptr);
-    if (c.ssl)
-        SSL_free(c.ssl);
-    c.ssl = nullptr;
-    ::close(c.fd);
-    c.fd = -1;
-    c.out = std::string();
-    c.in = XmlFrameScanner();
+    closeStream(m_epoll, *m_conns[std::size_t(id)]);
 }
 
 void S2sLoadGenerator::startTls(Conn &c)
@@ -264,26 +202,15 @@ void S2sLoadGenerator::startTls(Conn &c)
 
 void S2sLoadGenerator::continueTls(Conn &c)
 {
-    const int rc = SSL_connect(c.ssl);
-    if (rc == 1) {
+    std::string error;
+    const int step = handshakeStep(m_epoll, c, std::uint64_t(c.id), &error);
+    if (step > 0) {
         c.tlsDone = true;
         c.stage = Stage::WaitHeader;
         send(c, header(c.domain, c.remoteDomain, {}));
-        return;
+    } else if (step < 0) {
+        fail(c, error);
     }
-    const int err = SSL_get_error(c.ssl, rc);
-    if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
-        const bool want = err == SSL_ERROR_WANT_WRITE;
-        if (want != c.wantsWrite) {
-            c.wantsWrite = want;
-            epoll_event ev{};
-            ev.events = EPOLLIN | (want ? EPOLLOUT : 0u);
-            ev.data.u64 = std::uint64_t(c.id);
-            ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
-        }
-        return;
-    }
-    fail(c, "TLS handshake failed: " + std::string(ERR_error_string(ERR_get_error(), nullptr)));
 }
 
 void S2sLoadGenerator::onWritable(Conn &c)
@@ -316,25 +243,14 @@ void S2sLoadGenerator::onReadable(Conn &c)
     }
     char buffer[kReadChunk];
     while (c.fd >= 0) {
-        long n;
-        if (c.ssl) {
-            n = SSL_read(c.ssl, buffer, int(sizeof buffer));
-            if (n <= 0) {
-                const int err = SSL_get_error(c.ssl, int(n));
-                if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE)
-                    return;
-                fail(c, c.stage == Stage::Authenticated ? "stream closed by the server"
-                                                        : "TLS stream closed");
-                return;
-            }
-        } else {
-            n = ::recv(c.fd, buffer, sizeof buffer, 0);
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                return;
-            if (n <= 0) {
-                fail(c, "connection closed by the server");
-                return;
-            }
+        const long n = readStream(c, buffer, sizeof buffer);
+        if (n == 0)
+            return;
+        if (n < 0) {
+            fail(c, c.ssl ? (c.stage == Stage::Authenticated ? "stream closed by the server"
+                                                             : "TLS stream closed")
+                          : "connection closed by the server");
+            return;
         }
         c.in.append(buffer, std::size_t(n));
         XmlFrame frame;
