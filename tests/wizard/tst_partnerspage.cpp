@@ -102,6 +102,12 @@ void TestPartnersPage::newPartnerIsSaved()
     limit->setFocus();
     limit->selectAll();
     QTest::keyClicks(limit, QStringLiteral("5"));
+    // DANE (issue 13): off by default, ticked with the keyboard.
+    auto *dane = dialog->findChild<QCheckBox *>(QStringLiteral("dane"));
+    QVERIFY(dane && !dane->isChecked());
+    dane->setFocus();
+    QTest::keyClick(dane, Qt::Key_Space);
+    QVERIFY(dane->isChecked());
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("summary"))
                 ->text()
                 .contains(QStringLiteral("dialback")));
@@ -117,6 +123,7 @@ void TestPartnersPage::newPartnerIsSaved()
     QVERIFY(saved->sasl == Negotiation::NotSupported);
     QVERIFY(saved->dialback);
     QCOMPARE(saved->connectionLimit, 5);
+    QVERIFY(saved->dane);
     QCOMPARE(saved->additionalDomains, QStringList{QStringLiteral("chat.northwind.example")});
     QCOMPARE(saved->description, QStringLiteral("Northwind Traders"));
 
@@ -125,6 +132,7 @@ void TestPartnersPage::newPartnerIsSaved()
     auto draft = store.value()->draft();
     QVERIFY(draft.ok() && draft.value().has_value());
     QVERIFY(draft.value()->topology.partner(QStringLiteral("northwind.example")));
+    QVERIFY(draft.value()->topology.partner(QStringLiteral("northwind.example"))->dane);
     auto *list = page.findChild<QTreeWidget *>(QStringLiteral("partners"));
     QVERIFY(!list->findItems(QStringLiteral("northwind.example"), Qt::MatchExactly).isEmpty());
 }
