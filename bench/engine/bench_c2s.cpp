@@ -11,6 +11,7 @@
 // of the generator (from /proc). Figures: bench/RESULTS.md, section "c2s".
 // Run as root (Prosody runs as its own user). Not a test: no assertions.
 #include "BenchServers.h"
+#include "BenchStats.h"
 #include "C2sLoadGenerator.h"
 #include "C2sServers.h"
 #include "S2sLoadGenerator.h" // monotonicNs()
@@ -84,22 +85,6 @@ bool parse(const QStringList &args, Options *o)
             return false;
     }
     return o->messages > 0;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-QString number(double v)
-{
-    if (v >= 1000)
-        return QLocale(QLocale::English).toString(qint64(v + 0.5));
-    return QString::number(v, 'g', 3);
 }
 
 // One figure of one server over the repetitions.

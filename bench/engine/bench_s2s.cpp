@@ -8,6 +8,7 @@
 // CPU-seconds of each server and of the generator (from /proc). Figures:
 // RESULTS-s2s.md. Run as root (Prosody runs as its own user).
 #include "BenchServers.h"
+#include "BenchStats.h"
 #include "S2sLoadGenerator.h"
 #include "support/TestPaths.h"
 
@@ -107,15 +108,6 @@ in_addr_t ipv4(const QString &address)
     return ::inet_addr(address.toLatin1().constData());
 }
 
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 double percentile(std::vector<double> v, double p)
 {
     if (v.empty())
@@ -123,13 +115,6 @@ double percentile(std::vector<double> v, double p)
     std::sort(v.begin(), v.end());
     const auto index = std::size_t(p / 100.0 * double(v.size() - 1) + 0.5);
     return v[std::min(index, v.size() - 1)];
-}
-
-QString number(double v)
-{
-    if (v >= 1000)
-        return QLocale(QLocale::English).toString(qint64(v + 0.5));
-    return QString::number(v, 'g', v >= 100 ? 3 : 3);
 }
 
 // One printed line: a figure over the repetitions, plus CPU-seconds.
