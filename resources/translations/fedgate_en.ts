@@ -2697,19 +2697,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 applies (%3). XMPP federation: &lt;b&gt;%4&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The password %1 logs in with (at least one character, at most %2 bytes). Type it twice; it is never shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2742,6 +2734,18 @@
     </message>
     <message>
         <source>Set the password of %1 in %2. It applies at the next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2. XMPP federation: &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one character, at most %1 bytes. Type it twice; it is never shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2697,20 +2697,12 @@
         <translation>Sélectionnez un utilisateur pour définir son mot de passe.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 applies (%3). XMPP federation: &lt;b&gt;%4&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; : %2 s'applique (%3). Fédération XMPP : &lt;b&gt;%4&lt;/b&gt;.</translation>
-    </message>
-    <message>
         <source>allowed</source>
         <translation>autorisée</translation>
     </message>
     <message>
         <source>not allowed</source>
         <translation>non autorisée</translation>
-    </message>
-    <message>
-        <source>The password %1 logs in with (at least one character, at most %2 bytes). Type it twice; it is never shown.</source>
-        <translation>Le mot de passe avec lequel %1 se connecte (au moins un caractère, au plus %2 octets). Tapez-le deux fois ; il n'est jamais affiché.</translation>
     </message>
     <message>
         <source>The password is empty: type a password for %1 in both fields.</source>
@@ -2743,6 +2735,18 @@
     <message>
         <source>Set the password of %1 in %2. It applies at the next login.</source>
         <translation>Mot de passe de %1 défini dans %2. Il s'applique à la prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2. XMPP federation: &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : %2. Fédération XMPP : &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Mot de passe de %1</translation>
+    </message>
+    <message>
+        <source>At least one character, at most %1 bytes. Type it twice; it is never shown.</source>
+        <translation>Au moins un caractère, au plus %1 octets. Tapez-le deux fois ; il n'est jamais affiché.</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,8 @@ UsersPage::UsersPage(Workspace *workspace, QString storeLocation, QWidget *paren
     m_effective->setWordWrap(true);
     layout->addWidget(m_effective);
 
-    auto *box = new QGroupBox(tr("Password"), this);
+    m_box = new QGroupBox(tr("Password"), this);
+    QGroupBox *box = m_box;
     auto *boxLayout = new QVBoxLayout(box);
     m_passwordTitle = new QLabel(box);
     m_passwordTitle->setWordWrap(true);
@@ -148,8 +149,9 @@ void UsersPage::reload()
         item->setIcon(XmppColumn, QIcon(e.policy.enableXmppAccess
                                             ? QStringLiteral(":/icons/status-done.svg")
                                             : QStringLiteral(":/icons/status-warning.svg")));
-        if (!hasPassword)
-            item->setIcon(PasswordColumn, QIcon(QStringLiteral(":/icons/status-warning.svg")));
+        item->setIcon(PasswordColumn,
+                      QIcon(hasPassword ? QStringLiteral(":/icons/status-done.svg")
+                                        : QStringLiteral(":/icons/status-warning.svg")));
         if (u.xmppAddress == selected)
             m_users->setCurrentItem(item);
     }
@@ -173,18 +175,17 @@ void UsersPage::selectionChanged()
     const QString user = selectedUser();
     if (user.isEmpty()) {
         m_effective->clear();
+        m_box->setTitle(tr("Password"));
         m_passwordTitle->setText(tr("Select a user to set its password."));
     } else {
         const EffectivePolicy e = effectivePolicy(m_workspace->topology(), user);
         m_effective->setText(
-            tr("<b>%1</b>: %2 applies (%3). XMPP federation: <b>%4</b>.")
-                .arg(user.toHtmlEscaped(), e.policy.identity.toHtmlEscaped(),
-                     e.explanation.toHtmlEscaped(),
+            tr("<b>%1</b>: %2. XMPP federation: <b>%3</b>.")
+                .arg(user.toHtmlEscaped(), e.explanation.toHtmlEscaped(),
                      e.policy.enableXmppAccess ? tr("allowed") : tr("not allowed")));
+        m_box->setTitle(tr("Password of %1").arg(user));
         m_passwordTitle->setText(
-            tr("The password %1 logs in with (at least one character, at most %2 bytes). Type "
-               "it twice; it is never shown.")
-                .arg(user)
+            tr("At least one character, at most %1 bytes. Type it twice; it is never shown.")
                 .arg(engine::AccountStore::kMaxPasswordBytes));
     }
     updateButtons();

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -65,6 +66,7 @@ private:
     QLabel *m_store;
     QTreeWidget *m_users;
     QLabel *m_effective;
+    QGroupBox *m_box;
     QLabel *m_passwordTitle;
     QLineEdit *m_password;
     QLineEdit *m_repeat;
