@@ -155,7 +155,7 @@ void MainWindow::buildMenus()
     QUndoStack *history = m_workspace->undoStack();
     QAction *undo = history->createUndoAction(edit, tr("&Undo"));
     undo->setObjectName(QStringLiteral("undo"));
-    undo->setShortcuts({QKeySequence::Undo});
+    undo->setShortcuts(QKeySequence::Undo);
     QAction *redo = history->createRedoAction(edit, tr("&Redo"));
     redo->setObjectName(QStringLiteral("redo"));
     redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
