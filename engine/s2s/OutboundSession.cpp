@@ -135,6 +135,7 @@ void OutboundSession::failPendingVerifies()
 void OutboundSession::dropStream()
 {
     m_connectTimer.stop();
+    ++m_daneCheck;
     if (!m_stream)
         return;
     XmppStream *old = m_stream;
@@ -237,10 +238,10 @@ void OutboundSession::checkDane(const QByteArray &leafDer)
 {
     const ConnectTarget target = m_targets.value(m_targetIndex);
     QPointer<OutboundSession> self(this);
-    const XmppStream *stream = m_stream;
+    const quint64 check = ++m_daneCheck; // a verdict for an older stream is void
     m_engine->daneCheck()->check(
-        m_info.remoteDomain, target, leafDer, [self, stream](const DaneCheck::Result &r) {
-            if (!self || self->m_stream != stream || !stream)
+        m_info.remoteDomain, target, leafDer, [self, check](const DaneCheck::Result &r) {
+            if (!self || self->m_daneCheck != check || !self->m_stream)
                 return;
             emit self->progress(QStringLiteral("dane"), r.detail);
             if (r.verdict == DaneCheck::Verdict::Retry) {

@@ -89,6 +89,7 @@ private:
     Phase m_phase = Phase::Idle;
     bool m_saslDone = false;
     bool m_dialbackSent = false;
+    quint64 m_daneCheck = 0; // the DANE lookup in flight, for this stream only
     FailureKind m_lastFailure = FailureKind::NotFound;
     QList<XmlElement> m_queue;
     qint64 m_queuedBytes = 0; // serialized size of m_queue
