@@ -87,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(info.exitCode, 0);
         QVERIFY2(info.out.contains("Package: fedgate"), info.out.constData());
         QVERIFY(info.out.contains("Architecture: amd64") || info.out.contains("Architecture: "));
-        QVERIFY2(info.out.contains("adduser") && info.out.contains("libqt6core6"),
+        QVERIFY2(info.out.contains("adduser") && info.out.contains("dns-root-data") &&
+                     info.out.contains("libqt6core6"),
                  info.out.constData());
         for (const char *script : {"postinst", "prerm", "postrm", "md5sums"})
             QVERIFY2(info.out.contains(script), script);
