@@ -2,6 +2,7 @@
 // fedgatectl ca create|issue: the certificate step of the deployment wizard.
 // Every action is a call into certs/ (KeyStore, InternalCa, lint); this file
 // only turns options into calls and results into text or JSON.
+#include "CertCliSupport.h"
 #include "Cli.h"
 #include "PublishedTopology.h"
 
@@ -37,41 +38,6 @@ using topology::Topology;
 QCommandLineOption flag(const QString &name, const QString &description)
 {
     return QCommandLineOption(name, description);
-}
-
-// Certificate errors often name the file by its base name only.
-QString describe(const Error &error)
-{
-    if (error.line == 0 && !error.source.isEmpty() &&
-        error.message.contains(QFileInfo(error.source).fileName()))
-        return error.message;
-    return describeError(error);
-}
-
-// Input problems are the user's to fix (exit 1); failures of the key store's
-// own files are exit 2.
-int failWith(Context &ctx, const KeyStore &store, const Error &error)
-{
-    return ctx.fail(store.isStoreError(error) ? StoreError : UsageOrValidation, describe(error));
-}
-
-QJsonArray findingsJson(const QList<CertificateFinding> &findings)
-{
-    QJsonArray array;
-    for (const CertificateFinding &f : findings)
-        array.append(f.toJson());
-    return array;
-}
-
-QString findingsText(const QList<CertificateFinding> &findings)
-{
-    if (findings.isEmpty())
-        return QStringLiteral("Check: no findings.\n");
-    QString text;
-    for (const CertificateFinding &f : findings)
-        text += QStringLiteral("  %1 [%2] %3\n")
-                    .arg(topology::toString(f.severity).leftJustified(7), f.rule, f.message);
-    return text;
 }
 
 QString certificateText(const CertificateInfo &info)
@@ -126,19 +92,6 @@ const QCommandLineOption kPasswordFileOption(
     QStringLiteral("password-file"),
     QStringLiteral("Read the password from the first line of FILE (keeps it out of ps)."),
     QStringLiteral("FILE"));
-
-bool parseUsageOption(Context &ctx, const QString &text, CertificateUsage *usage, int *exitCode)
-{
-    if (parseUsage(text, usage))
-        return true;
-    *exitCode = ctx.fail(
-        UsageOrValidation,
-        QStringLiteral("Unknown usage '%1': use external (the public interface, "
-                       "5269), internal (the edge's side of the 23456 link) or gateway (the "
-                       "gateway's side of the link and its clients on 5222).")
-            .arg(text));
-    return false;
-}
 
 // ---- cert request ------------------------------------------------------------
 
@@ -264,18 +217,7 @@ int certRequest(Context &ctx)
                  o.request.names.commonName, o.request.names.dnsNames.join(QStringLiteral(", ")));
     for (const QString &warning : o.request.names.warnings)
         text += QStringLiteral("  warning: %1\n").arg(warning);
-    if (!o.csrWrittenTo.isEmpty())
-        text += QStringLiteral("CSR written to %1. Send it to your CA, then import its answer "
-                               "with 'fedgatectl cert import FILE'.\n")
-                    .arg(o.csrWrittenTo);
-    else if (!o.issued)
-        text += QStringLiteral("Write the CSR with 'fedgatectl cert pending %1 --csr FILE'.\n")
-                    .arg(o.request.id);
-    if (o.issued)
-        text += QStringLiteral("Signed by the internal CA and imported as certificate %1. Assign "
-                               "it with 'fedgatectl cert assign %1 --usage %2'.\n")
-                    .arg(o.issued->certificate.id, toString(request.usage)) +
-                findingsText(o.issued->findings);
+    text += nextStepText(o);
     return ctx.succeed(text, json);
 }
 
@@ -446,13 +388,9 @@ int certAssign(Context &ctx)
                                   "or internal edge interface."),
                    QStringLiteral("ID"), 1, 1))
         return ctx.exitCode();
-    if (!parser.isSet(usage))
-        return ctx.fail(UsageOrValidation,
-                        QStringLiteral("Say which interface: --usage external or --usage "
-                                       "internal or --usage gateway."));
     CertificateUsage u;
     int exitCode = Ok;
-    if (!parseUsageOption(ctx, parser.value(usage), &u, &exitCode))
+    if (!requiredUsageOption(ctx, parser, usage, &u, &exitCode))
         return exitCode;
     LoadedTopology loaded = loadTopology(ctx, parser.value(kTopologyOption), false);
     if (loaded.failed)

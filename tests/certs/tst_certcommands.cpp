@@ -232,6 +232,48 @@ private slots:
         QVERIFY(o.value("error").toString().contains(QLatin1String("not a certificate request")));
     }
 
+    // cert renew (immediate: a new certificate with the same names, the old
+    // one still assigned; delayed with --csr) and cert unassign (that usage
+    // only, the certificate kept; refused when nothing is assigned).
+    void renewAndUnassign()
+    {
+        QJsonObject o = ctl({"cert", "request", "--topology", m_topology, "--usage", "internal",
+                             "--immediate", "--key-type", "ec-p256"},
+                            0);
+        const QJsonObject old = o.value("issued").toObject().value("certificate").toObject();
+        const QString id = old.value("id").toString();
+        ctl({"cert", "assign", id, "--usage", "internal"}, 0);
+
+        o = ctl({"cert", "renew", id, "--immediate"}, 0);
+        QCOMPARE(o.value("renews").toString(), id);
+        const QJsonObject fresh = o.value("issued").toObject().value("certificate").toObject();
+        QVERIFY(fresh.value("id").toString() != id);
+        QCOMPARE(fresh.value("info").toObject().value("dnsNames"),
+                 old.value("info").toObject().value("dnsNames"));
+        QCOMPARE(fresh.value("info").toObject().value("subject"),
+                 old.value("info").toObject().value("subject"));
+        // The old certificate is still the one served.
+        QVERIFY(readBytes(path(QStringLiteral("data/certs/assigned/internal.json")))
+                    .contains(id.toUtf8()));
+
+        const QString csr = path(QStringLiteral("renew.csr"));
+        o = ctl({"cert", "renew", id, "--csr", csr}, 0);
+        QCOMPARE(o.value("csrWrittenTo").toString(), csr);
+        QVERIFY(QFileInfo::exists(csr));
+        ctl({"cert", "renew", id, "--csr", csr, "--immediate"}, 1);
+        o = ctl({"cert", "renew", "ffffffffffff"}, 1);
+        QVERIFY(!o.value("error").toString().isEmpty());
+
+        o = ctl({"cert", "unassign", "--usage", "internal"}, 0);
+        QCOMPARE(o.value("certificateId").toString(), id);
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("data/certs/assigned/internal.json"))));
+        QVERIFY(QFileInfo::exists(path(QStringLiteral("data/certs/store/")) + id));
+        o = ctl({"cert", "unassign", "--usage", "internal"}, 1);
+        QVERIFY2(o.value("error").toString().contains(QLatin1String("nothing to remove")),
+                 qPrintable(o.value("error").toString()));
+        ctl({"cert", "unassign"}, 1);
+    }
+
     // The gateway's certificate, as the wizard's third usage: names from the
     // front-end pool and the XMPP domain, signed at once, assigned and
     // checked beside the edge's, listed by 'cert show'.
