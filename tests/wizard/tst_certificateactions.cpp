@@ -2,7 +2,9 @@
 // CSR and Delete Request are offered only with something selected; a pending
 // request is deleted after a question; the details show subject, names,
 // validity, key usage and findings; the request wizard refuses
-// "(choose a country)".
+// "(choose a country)"; Renew makes a new certificate with the same names
+// while the old one stays assigned, Remove Assignment asks, then leaves the
+// interface without a certificate.
 #include "WizardFixture.h"
 
 #include "wizard/Language.h"
@@ -69,6 +71,7 @@ private slots:
     void requestWizardRefusesChooseACountry();
     void noStrayMnemonics();
     void exportsAnAssignedExportableCertificate();
+    void renewsAndRemovesAnAssignment();
 };
 
 void TestCertificateActions::actionsNeedASelectionAndAct()
@@ -95,7 +98,8 @@ void TestCertificateActions::actionsNeedASelectionAndAct()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     const QStringList certificateActions{
         QStringLiteral("assignExternal"), QStringLiteral("assignInternal"),
-        QStringLiteral("assignGateway"), QStringLiteral("details")};
+        QStringLiteral("assignGateway"),  QStringLiteral("details"),
+        QStringLiteral("unassign"),       QStringLiteral("renew")};
     const QStringList requestActions{QStringLiteral("viewCsr"), QStringLiteral("deleteRequest")};
     // Nothing selected: nothing to act on.
     for (const QString &name : certificateActions + requestActions) {
@@ -246,6 +250,73 @@ void TestCertificateActions::exportsAnAssignedExportableCertificate()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("message"))
                 ->text()
                 .contains(QStringLiteral("PKCS #12")));
+}
+
+namespace {
+void selectCertificate(CertificatesPage &page, const QString &id)
+{
+    auto *list = page.findChild<QTreeWidget *>(QStringLiteral("certificates"));
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        if (list->topLevelItem(i)->data(0, Qt::UserRole).toString() == id)
+            click(list, list->topLevelItem(i));
+}
+} // namespace
+
+void TestCertificateActions::renewsAndRemovesAnAssignment()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("for renewal")).ok());
+    certs::KeyStore store;
+    auto made = store.createRequest(fixture.workspace()->topology(),
+                                    request(certs::CertificateUsage::InternalEdge,
+                                            certs::RequestMode::Immediate,
+                                            QStringLiteral("Internal signed")));
+    QVERIFY(made.ok() && made.value().issued);
+    const QString oldId = made.value().issued->certificate.id;
+    QVERIFY(store.assign(oldId, certs::CertificateUsage::InternalEdge).ok());
+
+    CertificatesPage page(fixture.workspace());
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *renew = page.findChild<QPushButton *>(QStringLiteral("renew"));
+    auto *unassign = page.findChild<QPushButton *>(QStringLiteral("unassign"));
+    QVERIFY(!renew->isEnabled() && !unassign->isEnabled());
+
+    // Renew: asked first, then a new certificate with the same names; the
+    // old one is still the assigned one.
+    selectCertificate(page, oldId);
+    QVERIFY(renew->isEnabled() && unassign->isEnabled());
+    QTest::mouseClick(renew, Qt::LeftButton);
+    auto *question = waitFor<QMessageBox>(&page, QStringLiteral("confirmRenew"));
+    QVERIFY(question);
+    QVERIFY(question->text().contains(QStringLiteral("Internal signed")));
+    QCOMPARE(store.certificates().value().size(), 1);
+    question->findChild<QPushButton *>(QStringLiteral("confirmRenewButton"))->click();
+    const QList<certs::StoredCertificate> all = store.certificates().value();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(page.findChild<QTreeWidget *>(QStringLiteral("certificates"))->topLevelItemCount(), 2);
+    QCOMPARE(all[0].info.dnsNames, all[1].info.dnsNames);
+    QCOMPARE(store.assignment(certs::CertificateUsage::InternalEdge).value()->certificateId, oldId);
+    QVERIFY(!renew->isEnabled()); // reload() cleared the selection
+
+    // Remove Assignment: asked first, then the interface has none.
+    selectCertificate(page, oldId);
+    QTest::mouseClick(unassign, Qt::LeftButton);
+    question = waitFor<QMessageBox>(&page, QStringLiteral("confirmUnassign"));
+    QVERIFY(question);
+    QVERIFY(store.assignment(certs::CertificateUsage::InternalEdge).value().has_value());
+    question->findChild<QPushButton *>(QStringLiteral("confirmUnassignButton"))->click();
+    QVERIFY(!store.assignment(certs::CertificateUsage::InternalEdge).value().has_value());
+    QCOMPARE(store.certificates().value().size(), 2);
+
+    // Nothing assigned any more: refused with a clear message, no question.
+    selectCertificate(page, oldId);
+    QTest::mouseClick(unassign, Qt::LeftButton);
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("message"))
+                ->text()
+                .contains(QStringLiteral("not assigned to any interface")));
 }
 
 QTEST_MAIN(TestCertificateActions)

@@ -113,6 +113,13 @@ CertificatesPage::CertificatesPage(Workspace *workspace, QWidget *parent)
     connect(exportButton, &QPushButton::clicked, this, &CertificatesPage::exportSelected);
     actions->addWidget(exportButton);
     m_needsCertificate << exportButton;
+    auto *unassign = button(tr("Re&move Assignment..."), QStringLiteral("unassign"), this);
+    connect(unassign, &QPushButton::clicked, this, &CertificatesPage::removeAssignment);
+    actions->addWidget(unassign);
+    auto *renew = button(tr("Rene&w..."), QStringLiteral("renew"), this);
+    connect(renew, &QPushButton::clicked, this, &CertificatesPage::renewSelected);
+    actions->addWidget(renew);
+    m_needsCertificate << unassign << renew;
     auto *details = button(tr("&Details..."), QStringLiteral("details"), this);
     connect(details, &QPushButton::clicked, this, &CertificatesPage::showDetails);
     actions->addWidget(details);
@@ -477,6 +484,98 @@ bool CertificatesPage::exportSelectedTo(const QString &path, const QByteArray &p
                               .arg(path),
                           PageHeader::Tone::Success);
     return true;
+}
+
+QMessageBox *CertificatesPage::ask(const QString &name, const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, this);
+    box->setObjectName(name);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    return box;
+}
+
+void CertificatesPage::removeAssignment()
+{
+    const QString id = selectedCertificate();
+    const std::optional<certs::CertificateUsage> usage =
+        id.isEmpty() ? std::nullopt : assignedUsage(id);
+    if (!usage) {
+        m_header->showMessage(tr("This certificate is not assigned to any interface; there is no "
+                                 "assignment to remove."),
+                              PageHeader::Tone::Warning);
+        return;
+    }
+    QMessageBox *box = ask(QStringLiteral("confirmUnassign"), tr("Remove Assignment"),
+                           tr("Remove the certificate from the %1 interface? The interface then "
+                              "has no certificate until another is assigned. The certificate "
+                              "stays in the key store.")
+                               .arg(usageName(*usage)));
+    QPushButton *confirm = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmUnassignButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(confirm, &QPushButton::clicked, this, [this, usage] {
+        certs::KeyStore store;
+        if (Status s = store.unassign(*usage); !s.ok()) {
+            m_header->showMessage(s.error().toString(), PageHeader::Tone::Error);
+            return;
+        }
+        m_header->showMessage(tr("The %1 interface has no certificate now. Restart the edge "
+                                 "services.")
+                                  .arg(usageName(*usage)),
+                              PageHeader::Tone::Success);
+        reload();
+        emit certificatesChanged();
+    });
+    box->open();
+}
+
+void CertificatesPage::renewSelected()
+{
+    const QString id = selectedCertificate();
+    certs::KeyStore store;
+    auto record = store.certificate(id);
+    if (id.isEmpty() || !record.ok()) {
+        m_header->showMessage(record.ok() ? tr("Select a certificate in the list first.")
+                                          : record.error().toString(),
+                              PageHeader::Tone::Warning);
+        return;
+    }
+    const bool internalCa = record.value().sourceFormat == QLatin1String("internal CA");
+    QMessageBox *box =
+        ask(QStringLiteral("confirmRenew"), tr("Renew Certificate"),
+            (internalCa ? tr("Renew %1 with the same names and a new key? The internal CA signs "
+                             "it at once; assign the new certificate to use it.")
+                        : tr("Make a request for %1 with the same names and a new key? Send its "
+                             "CSR to your CA, then import the answer and assign it."))
+                    .arg(record.value().friendlyName.isEmpty() ? record.value().info.commonName
+                                                               : record.value().friendlyName) +
+                QLatin1Char(' ') + tr("The current certificate stays assigned until then."));
+    QPushButton *confirm = box->addButton(tr("Renew"), QMessageBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("confirmRenewButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(confirm);
+    const certs::RequestMode mode =
+        internalCa ? certs::RequestMode::Immediate : certs::RequestMode::Delayed;
+    connect(confirm, &QPushButton::clicked, this, [this, id, mode] {
+        auto topology = publishedTopology(m_workspace);
+        certs::KeyStore store;
+        auto outcome = store.renew(id, mode, {}, topology.ok() ? &topology.value() : nullptr);
+        if (!outcome.ok()) {
+            m_header->showMessage(outcome.error().toString(), PageHeader::Tone::Error);
+            return;
+        }
+        m_header->showMessage(
+            outcome.value().issued
+                ? tr("Renewed: the new certificate is in the list. Assign it to replace the "
+                     "current one.")
+                : tr("Renewal request made: select it under Pending requests, View CSR and send "
+                     "it to your CA, then import the answer."),
+            PageHeader::Tone::Success);
+        reload();
+        emit certificatesChanged();
+    });
+    box->open();
 }
 
 } // namespace fedgate::wizard

@@ -7,6 +7,7 @@
 #include <optional>
 
 class QLabel;
+class QMessageBox;
 class QPushButton;
 class QTreeWidget;
 
@@ -41,6 +42,13 @@ public slots:
     // certificate, when it is assigned; the key store refuses a key that was
     // not marked exportable.
     void exportSelected();
+    // Asks, then removes the assignment of the selected certificate: that
+    // interface has no certificate; the certificate stays in the store.
+    void removeAssignment();
+    // Asks, then makes a renewal request with the selected certificate's
+    // names and a new key: signed at once when the internal CA made it,
+    // otherwise a pending request whose CSR goes to the CA.
+    void renewSelected();
     bool exportSelectedTo(const QString &path, const QByteArray &password);
 
 signals:
@@ -50,6 +58,7 @@ private:
     void assign(certs::CertificateUsage usage);
     static QString assignLabel(certs::CertificateUsage usage);
     void updateActions();
+    QMessageBox *ask(const QString &name, const QString &title, const QString &text);
     std::optional<certs::CertificateUsage> assignedUsage(const QString &id) const;
     QString selectedCertificate() const;
 
