@@ -234,6 +234,58 @@
         <source>Exported with its key and chain to %1 (PKCS #12). Import it on the other members of the pool.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re&amp;move Assignment...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rene&amp;w...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate is not assigned to any interface; there is no assignment to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the certificate from the %1 interface? The interface then has no certificate until another is assigned. The certificate stays in the key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 interface has no certificate now. Restart the edge services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew %1 with the same names and a new key? The internal CA signs it at once; assign the new certificate to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a request for %1 with the same names and a new key? Send its CSR to your CA, then import the answer and assign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current certificate stays assigned until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed: the new certificate is in the list. Assign it to replace the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal request made: select it under Pending requests, View CSR and send it to your CA, then import the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>

@@ -234,6 +234,58 @@
         <source>Exported with its key and chain to %1 (PKCS #12). Import it on the other members of the pool.</source>
         <translation>Exporté avec sa clé et sa chaîne dans %1 (PKCS #12). Importez-le sur les autres membres du pool.</translation>
     </message>
+    <message>
+        <source>Re&amp;move Assignment...</source>
+        <translation>Retirer l'attri&amp;bution...</translation>
+    </message>
+    <message>
+        <source>Rene&amp;w...</source>
+        <translation>Reno&amp;uveler...</translation>
+    </message>
+    <message>
+        <source>This certificate is not assigned to any interface; there is no assignment to remove.</source>
+        <translation>Ce certificat n'est attribué à aucune interface ; il n'y a pas d'attribution à retirer.</translation>
+    </message>
+    <message>
+        <source>Remove Assignment</source>
+        <translation>Retirer l'attribution</translation>
+    </message>
+    <message>
+        <source>Remove the certificate from the %1 interface? The interface then has no certificate until another is assigned. The certificate stays in the key store.</source>
+        <translation>Retirer le certificat de l'interface %1 ? L'interface n'a alors plus de certificat jusqu'à ce qu'un autre soit attribué. Le certificat reste dans le magasin de clés.</translation>
+    </message>
+    <message>
+        <source>The %1 interface has no certificate now. Restart the edge services.</source>
+        <translation>L'interface %1 n'a plus de certificat. Redémarrez les services de périphérie.</translation>
+    </message>
+    <message>
+        <source>Renew Certificate</source>
+        <translation>Renouveler le certificat</translation>
+    </message>
+    <message>
+        <source>Renew %1 with the same names and a new key? The internal CA signs it at once; assign the new certificate to use it.</source>
+        <translation>Renouveler %1 avec les mêmes noms et une nouvelle clé ? L'autorité de certification interne le signe aussitôt ; attribuez le nouveau certificat pour l'utiliser.</translation>
+    </message>
+    <message>
+        <source>Make a request for %1 with the same names and a new key? Send its CSR to your CA, then import the answer and assign it.</source>
+        <translation>Créer une demande pour %1 avec les mêmes noms et une nouvelle clé ? Envoyez sa CSR à votre autorité de certification, puis importez la réponse et attribuez-la.</translation>
+    </message>
+    <message>
+        <source>The current certificate stays assigned until then.</source>
+        <translation>Le certificat actuel reste attribué d'ici là.</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Renouveler</translation>
+    </message>
+    <message>
+        <source>Renewed: the new certificate is in the list. Assign it to replace the current one.</source>
+        <translation>Renouvelé : le nouveau certificat est dans la liste. Attribuez-le pour remplacer l'actuel.</translation>
+    </message>
+    <message>
+        <source>Renewal request made: select it under Pending requests, View CSR and send it to your CA, then import the answer.</source>
+        <translation>Demande de renouvellement créée : sélectionnez-la dans Demandes en attente, affichez la CSR et envoyez-la à votre autorité de certification, puis importez la réponse.</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::DnsPage</name>
@@ -2346,11 +2398,11 @@
     </message>
     <message>
         <source>&amp;Gateway certificate (front-end pool)</source>
-        <translation type="unfinished" />
+        <translation>Certificat de la &amp;passerelle (pool frontal)</translation>
     </message>
     <message>
         <source>The gateway presents this certificate to the edge on port 23456 and to your users' XMPP clients on port 5222. An internal certification authority is fine.</source>
-        <translation type="unfinished" />
+        <translation>La passerelle présente ce certificat à la périphérie sur le port 23456 et aux clients XMPP de vos utilisateurs sur le port 5222. Une autorité de certification interne convient.</translation>
     </message>
 </context>
 <context>

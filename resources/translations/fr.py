@@ -964,6 +964,24 @@ FR.update({
 "U&sers and Passwords...": "&Utilisateurs et mots de passe...",
 "Ctrl+7": "Ctrl+7",
 })
+# Issue 12 item 5 (certificates engineer): Remove Assignment and Renew.
+FR.update({
+"Re&move Assignment...": "Retirer l'attri&bution...",
+"Rene&w...": "Reno&uveler...",
+"This certificate is not assigned to any interface; there is no assignment to remove.": "Ce certificat n'est attribué à aucune interface ; il n'y a pas d'attribution à retirer.",
+"Remove Assignment": "Retirer l'attribution",
+"Remove the certificate from the %1 interface? The interface then has no certificate until another is assigned. The certificate stays in the key store.": "Retirer le certificat de l'interface %1 ? L'interface n'a alors plus de certificat jusqu'à ce qu'un autre soit attribué. Le certificat reste dans le magasin de clés.",
+"The %1 interface has no certificate now. Restart the edge services.": "L'interface %1 n'a plus de certificat. Redémarrez les services de périphérie.",
+"Renew Certificate": "Renouveler le certificat",
+"&Gateway certificate (front-end pool)": "Certificat de la &passerelle (pool frontal)",
+"The gateway presents this certificate to the edge on port 23456 and to your users' XMPP clients on port 5222. An internal certification authority is fine.": "La passerelle présente ce certificat à la périphérie sur le port 23456 et aux clients XMPP de vos utilisateurs sur le port 5222. Une autorité de certification interne convient.",
+"Renew %1 with the same names and a new key? The internal CA signs it at once; assign the new certificate to use it.": "Renouveler %1 avec les mêmes noms et une nouvelle clé ? L'autorité de certification interne le signe aussitôt ; attribuez le nouveau certificat pour l'utiliser.",
+"Make a request for %1 with the same names and a new key? Send its CSR to your CA, then import the answer and assign it.": "Créer une demande pour %1 avec les mêmes noms et une nouvelle clé ? Envoyez sa CSR à votre autorité de certification, puis importez la réponse et attribuez-la.",
+"The current certificate stays assigned until then.": "Le certificat actuel reste attribué d'ici là.",
+"Renew": "Renouveler",
+"Renewed: the new certificate is in the list. Assign it to replace the current one.": "Renouvelé : le nouveau certificat est dans la liste. Attribuez-le pour remplacer l'actuel.",
+"Renewal request made: select it under Pending requests, View CSR and send it to your CA, then import the answer.": "Demande de renouvellement créée : sélectionnez-la dans Demandes en attente, affichez la CSR et envoyez-la à votre autorité de certification, puis importez la réponse.",
+})
 FR_CORE["AccountAdmin"] = {
 "no gateway store at %1 yet": "pas encore de magasin de passerelle à %1",
 }

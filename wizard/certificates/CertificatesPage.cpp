@@ -510,7 +510,7 @@ void CertificatesPage::removeAssignment()
                               "has no certificate until another is assigned. The certificate "
                               "stays in the key store.")
                                .arg(usageName(*usage)));
-    QPushButton *confirm = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    QPushButton *confirm = box->addButton(tr("Remove Assignment"), QMessageBox::DestructiveRole);
     confirm->setObjectName(QStringLiteral("confirmUnassignButton"));
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(QMessageBox::Cancel);
