@@ -12,9 +12,9 @@ class QPushButton;
 class QTreeWidget;
 
 // The key store: certificates with their expiry and assignment, pending
-// requests, and the actions Request (the wizard), Import and Assign to the
-// external or internal edge interface. Everything goes through
-// certs::KeyStore.
+// requests, and the actions Request (the wizard), Import, Assign to an
+// interface, Remove Assignment, Renew, Export and Details. Everything goes
+// through certs::KeyStore.
 namespace fedgate::wizard {
 
 class PageHeader;
