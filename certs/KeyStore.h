@@ -155,6 +155,9 @@ public:
                                     const ImportOptions &options = {});
     Result<QList<StoredCertificate>> certificates() const;
     Result<StoredCertificate> certificate(const QString &idOrPrefix) const;
+    // The stored chain of that certificate, leaf first, as its details show
+    // it (the leaf, then each intermediate up to the last one stored).
+    Result<QList<CertificateInfo>> certificateChain(const QString &idOrPrefix) const;
 
     Result<AssignResult> assign(const QString &certificateIdOrPrefix, CertificateUsage usage,
                                 const topology::Topology *topology = nullptr);

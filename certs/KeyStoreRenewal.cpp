@@ -112,4 +112,18 @@ Status KeyStore::unassign(CertificateUsage usage)
     return Status::success();
 }
 
+Result<QList<CertificateInfo>> KeyStore::certificateChain(const QString &idOrPrefix) const
+{
+    auto stored = certificate(idOrPrefix);
+    if (!stored)
+        return stored.error();
+    auto material = loadStored(stored.value().id);
+    if (!material)
+        return material.error();
+    QList<CertificateInfo> chain;
+    for (const X509Ptr &certificate : material.value().chain)
+        chain.append(CertificateInfo::of(certificate.get()));
+    return chain;
+}
+
 } // namespace fedgate::certs

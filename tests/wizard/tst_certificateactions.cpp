@@ -126,7 +126,7 @@ void TestCertificateActions::actionsNeedASelectionAndAct()
     const QString text = details->findChild<QLabel *>(QStringLiteral("details"))->text();
     for (const QString &expected :
          {QStringLiteral("Subject"), QStringLiteral("Names (SAN)"), QStringLiteral("Valid until"),
-          QStringLiteral("Extended key usage"), QStringLiteral("Findings"),
+          QStringLiteral("Extended key usage"), QStringLiteral("Findings"), QStringLiteral("Chain"),
           QStringLiteral("edge-paris.contoso.test")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" in ") + text));
     details->close();

@@ -399,6 +399,17 @@ void CertificatesPage::showDetails()
     row(tr("Extended key usage"),
         !info.hasExtendedKeyUsage ? tr("(none: any purpose)") : eku.join(QStringLiteral(", ")));
     row(tr("SHA-256 fingerprint"), info.sha256Fingerprint);
+    // The chain as stored, leaf first, and whether it reaches a root.
+    if (auto chain = store.certificateChain(id); chain.ok()) {
+        QStringList subjects;
+        for (const certs::CertificateInfo &link : chain.value())
+            subjects << link.subject;
+        row(tr("Chain"), subjects.join(QStringLiteral(" \u2192 ")) + QStringLiteral(" (") +
+                             (stored.value().chainComplete ? tr("complete")
+                                                           : tr("incomplete: an intermediate "
+                                                                "or the root is missing")) +
+                             QLatin1Char(')'));
+    }
     // Lint findings of each usage it is assigned to.
     QStringList findings;
     auto topology = publishedTopology(m_workspace);
