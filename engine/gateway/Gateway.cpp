@@ -100,6 +100,8 @@ void Gateway::reload(const topology::Topology &topology)
         m_refreshTimer.start(int(std::min<qint64>(qint64(refreshSeconds) * 1000, INT_MAX)));
     else
         m_refreshTimer.stop();
+    spdlog::info("gateway: topology applied ({} users, {} partners)", m_users.size(),
+                 topology.partners.size());
     // Sessions of users no longer in the topology end now.
     const QList<ClientSession *> sessions(m_all.begin(), m_all.end());
     for (ClientSession *s : sessions) {

@@ -6,7 +6,7 @@
 // user invites), a policy without EnableXmppAccess refused both ways, offline
 // messages that survive a restart and a kill -9, and a resumed XEP-0198
 // stream. The administrator's changes go through the topology file given
-// with --topology and a restart, as in production.
+// with --topology and SIGHUP, as in production.
 // Prosody on 127.0.0.60; the edge's link and the clients on 127.0.0.61,
 // federation on 127.0.0.62; Montreal's edge (down) on 127.0.0.63.
 #include "LinkProcesses.h"
@@ -146,15 +146,21 @@ private:
                m_fedgated.waitForTcp(QHostAddress(kInternal), 5222, 30000);
     }
 
-    // Writes the changed topology to the --topology file and restarts
-    // fedgated, as an administrator does; true once it serves clients again.
+    // Writes the changed topology to the --topology file and sends SIGHUP, as
+    // an administrator does; true once the gateway has applied it.
     bool applyTopology(const std::function<void(topology::Topology &)> &change)
     {
         change(m_topology);
         if (!topology::TopologyDocument::writeFile(m_topology, topologyFile()).ok())
             return false;
-        m_fedgated.stop();
-        return startFedgated();
+        const QString applied = QStringLiteral("gateway: topology applied");
+        const qsizetype before = logText().count(applied);
+        if (!m_fedgated.isRunning() || m_fedgated.pid() <= 0)
+            return false;
+        ::kill(pid_t(m_fedgated.pid()), SIGHUP);
+        for (int i = 0; i < 600 && logText().count(applied) <= before; ++i)
+            QTest::qWait(100);
+        return logText().count(applied) > before;
     }
     bool setPartnerType(topology::PartnerType type)
     {
