@@ -144,6 +144,28 @@ private slots:
             QVERIFY(s.attribute(QStringLiteral("type")) == QLatin1String("error"));
     }
 
+    // A reload (SIGHUP in fedgated) applies to sessions already logged in:
+    // alice, allowed at login, is refused once the global policy loses
+    // EnableXmppAccess, and allowed again when it comes back.
+    void reloadAppliesNewPolicyToLiveSession()
+    {
+        topology::Topology changed = m_fixture.topology();
+        changed.policy(QStringLiteral("global"))->enableXmppAccess = false;
+        m_fixture.gateway().reload(changed);
+        m_alice.sendFresh(
+            "<message to='x@fabrikam.test' id='live1' type='chat'><body>after</body></message>");
+        QVERIFY(m_alice.peer.waitFor("id='live1'"));
+        QVERIFY(m_alice.peer.received.contains("<not-allowed"));
+        for (const XmlElement &s : m_uplink.sent)
+            QVERIFY(!s.toXml().contains("after"));
+
+        m_fixture.gateway().reload(m_fixture.topology());
+        m_alice.sendFresh(
+            "<message to='x@fabrikam.test' id='live2' type='chat'><body>again</body></message>");
+        QVERIFY(m_uplink.waitFor(is(QStringLiteral("message"), QStringLiteral("x@fabrikam.test"),
+                                    QStringLiteral("chat"))));
+    }
+
     void federatedSubscriptionIsAutoApprovedWithStatus()
     {
         m_alice.peer.received.clear();
