@@ -48,17 +48,18 @@ private Q_SLOTS:
                 QFile file(it.next());
                 QVERIFY(file.open(QIODevice::ReadOnly));
                 // Messages are split over string literals: join them.
-                const QString text = QString::fromUtf8(file.readAll())
-                                         .replace(QRegularExpression(QStringLiteral("\"\\s*\"")),
-                                                  QString());
+                const QString text =
+                    QString::fromUtf8(file.readAll())
+                        .replace(QRegularExpression(QStringLiteral("\"\\s*\"")), QString());
                 auto matches = mention.globalMatch(text);
                 while (matches.hasNext()) {
                     const auto m = matches.next();
                     ++checked;
                     const QString noun = m.captured(1);
                     const QString verb = m.captured(2);
-                    const QString where = QStringLiteral("%1: '%2'").arg(
-                        it.filePath().mid(source.size() + 1), m.captured(0).mid(1));
+                    const QString where =
+                        QStringLiteral("%1: '%2'")
+                            .arg(it.filePath().mid(source.size() + 1), m.captured(0).mid(1));
                     if (!verbs.contains(noun))
                         wrong << where + QStringLiteral(" (no command ") + noun + QLatin1Char(')');
                     else if (!verb.isEmpty() && !verbs[noun].contains(QString()) &&
