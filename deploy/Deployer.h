@@ -1,0 +1,51 @@
+#pragma once
+
+#include "DeploymentAnswers.h"
+#include "DeploymentPlan.h"
+#include "topology/Result.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+// The unattended deployment: from the answers and this machine's data
+// directory, the plan (a dry run that reads state only), then apply: the
+// actions in order, each idempotent, with progress and a log
+// (<data>/deploy.log). Apply stops at the first failure, logs it and leaves
+// no file half-written. The same core functions as fedgatectl's topology
+// import, ca create, cert request --immediate, cert assign, user password
+// and service restart do the work.
+namespace fedgate::deploy {
+
+class Deployer
+{
+public:
+    explicit Deployer(QString dataDirectory);
+
+    // Reads state only: the dry run.
+    Result<DeploymentPlan> plan(const DeploymentAnswers &answers) const;
+
+    using Progress = std::function<void(int done, int total, const QString &line)>;
+    struct Report
+    {
+        QList<DeployAction> applied;
+        QList<DeployAction> skipped; // UpToDate actions
+        bool ok = false;
+        QString error;
+    };
+    // Runs the plan's Pending actions in order. Refused (an error, nothing
+    // done) when an action is Blocked. A failing action ends the run: the
+    // report has ok = false and the error; the result is an error only when
+    // the plan cannot be applied at all.
+    Result<Report> apply(const DeploymentPlan &plan, const DeploymentAnswers &answers,
+                         const Progress &progress = {});
+
+    QString logFile() const; // <data>/deploy.log
+    const QString &dataDirectory() const { return m_dataDirectory; }
+
+private:
+    QString m_dataDirectory;
+};
+
+} // namespace fedgate::deploy
