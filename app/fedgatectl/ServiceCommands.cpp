@@ -6,10 +6,9 @@
 #include "Cli.h"
 
 #include "deploy/ListenerStatus.h"
+#include "deploy/ServiceConfiguration.h"
 #include "deploy/ServiceSupervisor.h"
 #include "deploy/SocketTable.h"
-#include "engine/EngineConfig.h"
-#include "engine/RoleOptions.h"
 #include "topology/Paths.h"
 
 #include <QCommandLineParser>
@@ -218,58 +217,18 @@ int log(Context &ctx)
     return ctx.succeed(tail.value().join(QLatin1Char('\n')), array);
 }
 
-// What fedgated will open, computed from the service configuration by the
-// engine's own code (the same choices fedgated makes at start): the edge's
-// federation listeners and its end of the internal link (with the gateway
-// connected to it when both roles run here), the gateway's client listener.
+// What fedgated will open (deploy/ServiceConfiguration: the same choices
+// fedgated makes at start).
 QList<deploy::ExpectedListener> expectedListeners(const ServiceSupervisor &service, QString *why)
 {
-    QList<deploy::ExpectedListener> expected;
-    auto arguments = service.serviceArguments();
-    if (!arguments) {
-        *why = arguments.error().message;
-        return expected;
+    auto configuration = deploy::ServiceConfiguration::load(service.layout());
+    auto expected = configuration ? configuration.value().expectedListeners()
+                                  : Result<QList<deploy::ExpectedListener>>(configuration.error());
+    if (!expected) {
+        *why = expected.error().message;
+        return {};
     }
-    QStringList rest = arguments.value();
-    auto roles = engine::RoleOptions::extract(&rest);
-    if (!roles) {
-        *why = roles.error().message;
-        return expected;
-    }
-    auto config = engine::EngineConfig::fromArguments(rest);
-    if (!config) {
-        *why = config.error().message;
-        return expected;
-    }
-    auto topology = config.value().loadTopology();
-    if (!topology) {
-        *why = topology.error().message;
-        return expected;
-    }
-    if (roles.value().runsEdge()) {
-        auto endpoint = config.value().listenEndpoint(topology.value());
-        auto pool = config.value().selectEdgePool(topology.value());
-        if (!endpoint || !pool) {
-            *why = (endpoint ? pool.error() : endpoint.error()).message;
-            return expected;
-        }
-        expected.append({endpoint.value().first, endpoint.value().second,
-                         deploy::ListenerPurpose::Federation, false});
-        if (pool.value()->directTls)
-            expected.append({endpoint.value().first, pool.value()->directTlsPort,
-                             deploy::ListenerPurpose::FederationDirectTls, false});
-        auto internal = roles.value().internalEndpoint(*pool.value(), config.value().edgeMember);
-        if (!internal) {
-            *why = internal.error().message;
-            return expected;
-        }
-        expected.append({internal.value().first, internal.value().second,
-                         deploy::ListenerPurpose::InternalLink, roles.value().runsGateway()});
-    }
-    if (roles.value().runsGateway())
-        expected.append({roles.value().clientAddress, roles.value().clientPort,
-                         deploy::ListenerPurpose::Clients, false});
-    return expected;
+    return expected.value();
 }
 
 int listeners(Context &ctx)
