@@ -8,6 +8,7 @@
 #include "engine/s2s/SrvResolver.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
+#include "engine/xml/StanzaError.h"
 #include "engine/xml/XmlStreamParser.h"
 #include "engine/xmpp/Jid.h"
 
@@ -473,31 +474,9 @@ void Engine::routeFromRemote(const XmlElement &stanza, S2SSession *)
 
 void Engine::bounce(const XmlElement &stanza, const QString &condition, const QString &text)
 {
-    if (stanza.attribute(QStringLiteral("type")) == QLatin1String("error") ||
-        stanza.attribute(QStringLiteral("type")) == QLatin1String("result") ||
-        stanza.attribute(QStringLiteral("from")).isEmpty())
+    if (!mayAnswerWithError(stanza))
         return; // never answer an error or a result with an error
-    XmlElement reply(stanza.name(), ns::kServer);
-    reply.setAttribute(QStringLiteral("from"), stanza.attribute(QStringLiteral("to")));
-    reply.setAttribute(QStringLiteral("to"), stanza.attribute(QStringLiteral("from")));
-    if (stanza.hasAttribute(QStringLiteral("id")))
-        reply.setAttribute(QStringLiteral("id"), stanza.attribute(QStringLiteral("id")));
-    reply.setAttribute(QStringLiteral("type"), QStringLiteral("error"));
-    for (const XmlElement &child : stanza.children())
-        reply.addChild(child);
-    XmlElement error(QStringLiteral("error"), ns::kServer);
-    const bool wait = condition == QLatin1String("remote-server-timeout") ||
-                      condition == QLatin1String("resource-constraint");
-    error.setAttribute(QStringLiteral("type"),
-                       wait ? QStringLiteral("wait") : QStringLiteral("cancel"));
-    error.addChild(XmlElement(condition, ns::kStanzaErrors));
-    if (!text.isEmpty()) {
-        XmlElement t(QStringLiteral("text"), ns::kStanzaErrors);
-        t.addText(text);
-        error.addChild(std::move(t));
-    }
-    reply.addChild(std::move(error));
-    route(reply);
+    route(makeStanzaError(stanza, condition, text, ns::kServer));
 }
 
 void Engine::deliverLocal(const XmlElement &stanza)

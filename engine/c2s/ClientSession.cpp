@@ -2,7 +2,7 @@
 
 #include "ClientNamespaces.h"
 #include "ClientSessionHost.h"
-#include "StanzaError.h"
+#include "engine/xml/StanzaError.h"
 #include "StanzaNamespace.h"
 #include "engine/s2s/XmppStream.h"
 #include "engine/sasl/SaslMechanisms.h"

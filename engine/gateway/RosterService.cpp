@@ -5,7 +5,7 @@
 #include "RosterStore.h"
 #include "engine/c2s/ClientNamespaces.h"
 #include "engine/c2s/ClientSession.h"
-#include "engine/c2s/StanzaError.h"
+#include "engine/xml/StanzaError.h"
 
 #include <spdlog/spdlog.h>
 

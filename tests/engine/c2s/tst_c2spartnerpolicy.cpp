@@ -10,7 +10,7 @@
 #include "C2SFixture.h"
 #include "RawClient.h"
 #include "engine/c2s/ClientNamespaces.h"
-#include "engine/c2s/StanzaError.h"
+#include "engine/xml/StanzaError.h"
 
 #include <QTest>
 

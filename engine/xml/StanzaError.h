@@ -5,7 +5,9 @@
 #include <QString>
 
 // RFC 6120 section 8.3: the error reply to a stanza, and the rule of when
-// one may be sent at all; and the plain iq result (section 8.2.3).
+// one may be sent at all; and the plain iq result (section 8.2.3). One
+// builder for the gateway (jabber:client) and the edge's bounces
+// (Engine::bounce, jabber:server).
 namespace fedgate::engine {
 
 // May `stanza` be answered with an error? Never for an error stanza
