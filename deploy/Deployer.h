@@ -2,6 +2,7 @@
 
 #include "DeploymentAnswers.h"
 #include "DeploymentPlan.h"
+#include "ServiceSupervisor.h"
 #include "topology/Result.h"
 
 #include <QList>
@@ -44,8 +45,15 @@ public:
     QString logFile() const; // <data>/deploy.log
     const QString &dataDirectory() const { return m_dataDirectory; }
 
+    // The supervisor's layout of the data directory ("service-config" and
+    // "service" use it).
+    ServiceLayout serviceLayout() const;
+    // The fedgated to start; default: ServiceLayout::forDataDirectory's.
+    void setFedgatedProgram(const QString &program) { m_fedgatedProgram = program; }
+
 private:
     QString m_dataDirectory;
+    QString m_fedgatedProgram;
 };
 
 } // namespace fedgate::deploy

@@ -24,7 +24,8 @@
 //     },
 //     "passwordsFile": "contoso-passwords.txt",
 //     "serviceArguments": ["--listen", "127.0.0.1:5269"],
-//     "startService": true
+//     "startService": true,
+//     "roles": ["edge", "gateway"]             // empty = from the machine's place
 //   }
 //
 // Relative paths are resolved from the answers file's folder.
@@ -51,6 +52,12 @@ struct DeploymentAnswers
     QString passwordsFile;        // "user@domain<TAB or space>password" per line, # comments
     QStringList serviceArguments; // extra fedgated arguments, e.g. loopback listeners
     bool startService = true;
+    // The roles this machine runs: "edge" and/or "gateway". Empty = from
+    // its place in the topology (an edge server runs the edge, a front-end
+    // pool member the gateway). A single-machine deployment such as the
+    // bundled example names both for an edge server: the gateway then
+    // serves the edge pool's next-hop front-end pool from this machine.
+    QStringList roles;
 
     // The file the answers came from ("" when built in code).
     QString sourceFile;
@@ -64,6 +71,10 @@ struct DeploymentAnswers
     static Result<DeploymentAnswers> fromJson(const QJsonObject &object,
                                               const QString &baseDirectory);
     QJsonObject toJson() const;
+
+private:
+    static Result<DeploymentAnswers> parse(const QJsonObject &object, const QString &baseDirectory,
+                                           const QString &label);
 };
 
 // One line of a passwords file.

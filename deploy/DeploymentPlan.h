@@ -57,4 +57,7 @@ struct DeploymentPlan
     QJsonObject toJson() const;
 };
 
+// {"local": "127.0.0.1:5269", "purpose": ..., "expectEstablished": ...}
+QJsonObject toJson(const ExpectedListener &listener);
+
 } // namespace fedgate::deploy
