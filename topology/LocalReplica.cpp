@@ -72,7 +72,7 @@ struct LocalReplica::Private
 
     // Replaces the replica's content in one transaction: a failure at any
     // point leaves the previous content in place.
-    Status replace(const Topology &topology, int version, const QString &source)
+    Status replace(const Topology &topology, int version, const QString &source, bool fromStore)
     {
         const QList<Finding> findings = validate(topology);
         if (hasErrors(findings))
@@ -87,6 +87,16 @@ struct LocalReplica::Private
                            "document = excluded.document"),
             {version, source, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
              QString::fromUtf8(TopologyDocument::toJson(topology, version))});
+        if (!written) {
+            sql->rollback();
+            return written;
+        }
+        // The origin in the meta table, so replicas of older versions (which
+        // ignore the key) keep opening and older replicas read as "file".
+        written = sql->execStatus(
+            QStringLiteral("INSERT INTO fedgate_meta (key, value) VALUES ('replica_origin', ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            {fromStore ? QStringLiteral("store") : QStringLiteral("file")});
         if (!written) {
             sql->rollback();
             return written;
@@ -150,7 +160,7 @@ Status LocalReplica::importFile(const QString &path)
                                     "file.")
                          .arg(path),
                      path};
-    return d->replace(topology.value(), version, path);
+    return d->replace(topology.value(), version, path, false);
 }
 
 Status LocalReplica::importFromStore(const QString &storeLocation, int version)
@@ -160,7 +170,7 @@ Status LocalReplica::importFromStore(const QString &storeLocation, int version)
     if (!published)
         return published.error();
     const PublishedVersion &p = published.value();
-    return d->replace(p.topology, p.version, p.storeLocation);
+    return d->replace(p.topology, p.version, p.storeLocation, true);
 }
 
 Result<std::optional<ReplicaState>> LocalReplica::current()
@@ -184,6 +194,11 @@ Result<std::optional<ReplicaState>> LocalReplica::current()
     if (!topology)
         return topology.error();
     state.topology = std::move(topology).value();
+    Result<QSqlQuery> origin =
+        d->sql->exec(QStringLiteral("SELECT value FROM fedgate_meta WHERE key = 'replica_origin'"));
+    if (!origin)
+        return origin.error();
+    state.fromStore = origin.value().next() && origin.value().value(0).toString() == u"store";
     return std::optional<ReplicaState>(std::move(state));
 }
 

@@ -20,6 +20,10 @@ struct ReplicaState
     int version = 0;      // the published version it holds
     QString source;       // file path or store location it came from
     QDateTime importedAt; // UTC
+    // Imported from the central store at `source` (so its latest version can
+    // be compared); false for a file, and for replicas imported before the
+    // origin was recorded.
+    bool fromStore = false;
 };
 
 class LocalReplica

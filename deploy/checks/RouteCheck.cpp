@@ -1,0 +1,99 @@
+// This site's XMPP federation route assigned to this machine's edge pool:
+// the site of the edge pool (when the edge runs here) and the site of the
+// gateway's front-end pool (when the gateway runs here) send their XMPP
+// federation through it.
+#include "CheckContext.h"
+
+namespace fedgate::deploy::checks {
+
+namespace {
+
+QString routeFix(const QString &site, const QString &pool)
+{
+    return QStringLiteral("Assign it: 'fedgatectl route set %1 %2', publish with 'fedgatectl "
+                          "topology publish', then import the new version here with "
+                          "'fedgatectl topology import'.")
+        .arg(site.contains(QLatin1Char(' ')) ? QLatin1Char('"') + site + QLatin1Char('"') : site,
+             pool);
+}
+
+// The site whose front-end pools include `fqdn`.
+const topology::Site *siteOfFrontEndPool(const topology::Topology &t, const QString &fqdn)
+{
+    for (const topology::Site &site : t.sites)
+        for (const topology::FrontEndPool &pool : site.frontEndPools)
+            if (pool.fqdn.compare(fqdn, Qt::CaseInsensitive) == 0)
+                return &site;
+    return nullptr;
+}
+
+void checkSite(const topology::Site &site, const topology::EdgePool &pool, const QString &whose,
+               CheckResult *result)
+{
+    if (site.xmppFederationRoute.compare(pool.fqdn, Qt::CaseInsensitive) == 0)
+        return;
+    fail(result,
+         site.xmppFederationRoute.isEmpty()
+             ? QStringLiteral("Site %1 (%2) has no XMPP federation route; this machine's edge "
+                              "pool is %3.")
+                   .arg(site.name, whose, pool.fqdn)
+             : QStringLiteral("Site %1 (%2) routes its XMPP federation through %3, not through "
+                              "this machine's edge pool %4.")
+                   .arg(site.name, whose, site.xmppFederationRoute, pool.fqdn),
+         routeFix(site.name, pool.fqdn));
+}
+
+} // namespace
+
+CheckResult checkRoute(Context &context)
+{
+    const QString id = QStringLiteral("route");
+    QString why;
+    const topology::Topology *topology = context.topology(&why);
+    if (!topology)
+        return notChecked(id, QStringLiteral("no topology to read the route from (%1).").arg(why));
+    const topology::EdgePool *pool = context.edgePool(&why);
+    CheckResult result = makeResult(id);
+    if (!pool) {
+        fail(&result, why,
+             QStringLiteral("Assign the site's XMPP federation route with 'fedgatectl route set "
+                            "SITE EDGEPOOL', publish and import the topology again."));
+        return result;
+    }
+    const ServiceConfiguration *configuration = context.configuration(nullptr);
+    QList<const topology::Site *> checked;
+    if (!pool->xmppFederation)
+        fail(&result,
+             QStringLiteral("XMPP federation is not enabled on this machine's edge pool %1.")
+                 .arg(pool->fqdn),
+             QStringLiteral("Enable it with 'fedgatectl edge-pool set %1 --xmpp-federation true', "
+                            "publish and import the topology again.")
+                 .arg(pool->fqdn));
+    if (configuration->roles.runsEdge()) {
+        if (const topology::Site *site = topology->siteOfEdgePool(pool->fqdn)) {
+            checkSite(*site, *pool, QStringLiteral("the edge pool's site"), &result);
+            checked << site;
+        }
+    }
+    if (configuration->roles.runsGateway()) {
+        auto frontEnd = configuration->roles.selectFrontEndPool(configuration->engine, *topology);
+        const topology::Site *site =
+            frontEnd ? siteOfFrontEndPool(*topology, frontEnd.value()) : nullptr;
+        if (!frontEnd)
+            fail(&result, frontEnd.error().message,
+                 QStringLiteral("Give the edge pool a next hop with 'fedgatectl edge-pool set POOL "
+                                "--next-hop FQDN'."));
+        else if (site && !checked.contains(site))
+            checkSite(*site, *pool,
+                      QStringLiteral("the gateway's front-end pool %1").arg(frontEnd.value()),
+                      &result);
+    }
+    if (result.status == CheckStatus::Pass)
+        result.detail = QStringLiteral("%1 carries the XMPP federation of site %2")
+                            .arg(pool->fqdn, topology->siteOfEdgePool(pool->fqdn)
+                                                 ? topology->siteOfEdgePool(pool->fqdn)->name
+                                                 : QStringLiteral("?"));
+    return result;
+}
+
+} // namespace fedgate::deploy::checks
