@@ -320,13 +320,15 @@ DeployAction serviceConfigAction(const DeploymentTarget &t, const ServiceLayout 
 DeployAction serviceAction(const DeploymentTarget &t, const ServiceLayout &layout,
                            const QList<DeployAction> &before, bool start)
 {
-    const QString description = QStringLiteral("Start fedgated (%1) under the built-in supervisor")
-                                    .arg(t.roles.join(QStringLiteral(" and ")));
-    const auto action = [&](DeployActionState state, const QString &reason) {
-        return makeAction(QStringLiteral("service"), QStringLiteral("service"), description, state,
+    const ServiceState state = ServiceSupervisor(layout).status();
+    const QString description =
+        QStringLiteral("%1 fedgated (%2) under the built-in supervisor")
+            .arg(state.running ? QStringLiteral("Restart") : QStringLiteral("Start"),
+                 t.roles.join(QStringLiteral(" and ")));
+    const auto action = [&](DeployActionState to, const QString &reason) {
+        return makeAction(QStringLiteral("service"), QStringLiteral("service"), description, to,
                           reason);
     };
-    const ServiceState state = ServiceSupervisor(layout).status();
     if (!start)
         return action(DeployActionState::UpToDate,
                       state.running ? QStringLiteral("startService is false; fedgated runs (pid "
