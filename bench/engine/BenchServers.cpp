@@ -19,7 +19,6 @@ namespace {
 const QString kFedgatedDomain = QStringLiteral("contoso.test");
 const QString kProsodyDomain = QStringLiteral("fabrikam.test");
 const QHostAddress kFedgatedAddress(QStringLiteral("127.0.0.160"));
-const QHostAddress kProsodyAddress(QStringLiteral("127.0.0.161"));
 // The container's hard limit (no CAP_SYS_RESOURCE to raise it).
 constexpr int kServerFileLimit = 20000;
 
@@ -43,34 +42,23 @@ bool waitForTcp(const QHostAddress &address, quint16 port, const QProcess *proce
     return false;
 }
 
-class Fedgated final : public ServerUnderTest
+class Fedgated final : public FedgatedProcess
 {
 public:
     Fedgated(const BenchEnvironment &env, QString executable)
-        : m_env(env)
-        , m_executable(std::move(executable))
+        : FedgatedProcess(std::move(executable))
+        , m_env(env)
     {
         QProcess help;
-        help.start(m_executable, {QStringLiteral("--help")});
+        help.start(this->executable(), {QStringLiteral("--help")});
         help.waitForFinished(5000);
         m_hasRoles = help.readAllStandardOutput().contains("--role");
     }
-    ~Fedgated() override { stop(); }
-    QString name() const override { return QStringLiteral("fedgated"); }
     QString domain() const override { return kFedgatedDomain; }
     QHostAddress address() const override { return kFedgatedAddress; }
-    qint64 pid() const override { return m_process ? m_process->processId() : 0; }
-    QString version() const override
-    {
-        QProcess p;
-        p.start(m_executable, {QStringLiteral("--version")});
-        p.waitForFinished(5000);
-        return QString::fromUtf8(p.readAll()).trimmed();
-    }
 
     bool start(QString *error) override
     {
-        stop();
         ++m_run;
         const QString topologyPath = m_env.path(QStringLiteral("topology.json"));
         if (!writeTopology(topologyPath, error))
@@ -97,35 +85,9 @@ public:
                  << QStringLiteral("--internal-key")
                  << m_env.leaf(QStringLiteral("contoso")).keyPath << QStringLiteral("--link-ca")
                  << m_env.ca().certificatePath();
-        for (const QString &domain : m_env.generatorDomains())
-            args << QStringLiteral("--host")
-                 << domain + QLatin1Char('=') + kGeneratorAddress + QStringLiteral(":5269");
-        m_process = std::make_unique<QProcess>();
-        // Its log goes to a file: a pipe nobody reads would stall it.
-        m_process->setStandardOutputFile(m_env.path(QStringLiteral("fedgated-%1.out").arg(m_run)));
-        m_process->setStandardErrorFile(m_env.path(QStringLiteral("fedgated-%1.out").arg(m_run)));
-        m_process->start(m_executable, args);
-        if (!m_process->waitForStarted(10000) ||
-            !waitForTcp(kFedgatedAddress, 5269, m_process.get(), 15000)) {
-            *error = QStringLiteral("fedgated did not start listening on %1:5269: %2")
-                         .arg(kFedgatedAddress.toString(),
-                              readText(m_env.path(QStringLiteral("fedgated-%1.out").arg(m_run)))
-                                  .right(2000));
-            return false;
-        }
-        return true;
-    }
-
-    void stop() override
-    {
-        if (!m_process)
-            return;
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(3000);
-        }
-        m_process.reset();
+        args << hostArguments(m_env.generatorDomains(), kGeneratorAddress);
+        return launch(args, m_env.path(QStringLiteral("fedgated-%1.out").arg(m_run)),
+                      kFedgatedAddress, 5269, error);
     }
 
 private:
@@ -137,20 +99,7 @@ private:
             return false;
         }
         topology::Topology t = base.value();
-        t.partners.clear();
-        for (const QString &domain : m_env.generatorDomains()) {
-            topology::XmppPartner partner;
-            partner.domain = domain;
-            partner.type = topology::PartnerType::Federated;
-            partner.tls = topology::Negotiation::Optional;
-            partner.sasl = topology::Negotiation::Optional; // EXTERNAL after STARTTLS
-            partner.dialback = true;
-            partner.connectionLimit = 30000;
-            t.partners << partner;
-        }
-        t.gateway.connectionLimit = 30000;
-        t.gateway.partnerConnectionLimit = 30000;
-        t.gateway.dialbackSecret = QStringLiteral("5ec7e75ec7e75ec7e75ec7e75ec7e75e");
+        addGeneratorPartners(t, m_env.generatorDomains());
         const auto status = topology::TopologyDocument::writeFile(t, path);
         if (!status.ok())
             *error = QStringLiteral("cannot write %1").arg(path);
@@ -162,21 +111,20 @@ private:
     }
 
     const BenchEnvironment &m_env;
-    QString m_executable;
     bool m_hasRoles = false; // --role edge and the internal link's certificate
-    std::unique_ptr<QProcess> m_process;
     int m_run = 0;
 };
 
 class Prosody final : public ServerUnderTest
 {
 public:
-    explicit Prosody(const BenchEnvironment &env)
+    Prosody(const BenchEnvironment &env, ProsodySetup setup)
         : m_env(env)
+        , m_setup(std::move(setup))
     {}
     QString name() const override { return QStringLiteral("prosody"); }
     QString domain() const override { return kProsodyDomain; }
-    QHostAddress address() const override { return kProsodyAddress; }
+    QHostAddress address() const override { return m_setup.address; }
     qint64 pid() const override { return m_pid; }
     QString version() const override
     {
@@ -190,19 +138,24 @@ public:
 
     bool start(QString *error) override
     {
+        stop();
         ProsodyServer::Options options;
         options.domain = kProsodyDomain;
-        options.address = kProsodyAddress;
+        options.address = m_setup.address;
         options.certificatePath = m_env.leaf(QStringLiteral("fabrikam")).certificatePath;
         options.keyPath = m_env.leaf(QStringLiteral("fabrikam")).keyPath;
         options.caPath = m_env.ca().certificatePath();
         options.debugLog = false;
         options.openFiles = kServerFileLimit;
-        for (const QString &domain : m_env.generatorDomains())
-            options.hosts.insert(domain, kGeneratorAddress);
+        if (!m_setup.generatorAddress.isEmpty())
+            for (const QString &domain : m_env.generatorDomains())
+                options.hosts.insert(domain, m_setup.generatorAddress);
         m_server = std::make_unique<ProsodyServer>();
         if (!m_server->start(options, error))
             return false;
+        for (const QString &user : m_env.users())
+            if (!m_server->registerUser(user, m_env.password(), error))
+                return false;
         m_pid = prosodyPid(m_server->configPath());
         if (m_pid <= 0) {
             *error = QStringLiteral("cannot find Prosody's process");
@@ -219,10 +172,76 @@ public:
 
 private:
     const BenchEnvironment &m_env;
+    ProsodySetup m_setup;
     std::unique_ptr<ProsodyServer> m_server;
     qint64 m_pid = 0;
 };
 } // namespace
+
+QString FedgatedProcess::version() const
+{
+    QString output;
+    runCommand(m_executable, {QStringLiteral("--version")}, &output);
+    return output.trimmed();
+}
+
+bool FedgatedProcess::launch(const QStringList &args, const QString &outputPath,
+                             const QHostAddress &address, quint16 port, QString *error)
+{
+    stop();
+    m_process = std::make_unique<QProcess>();
+    // Its log goes to a file: a pipe nobody reads would stall it.
+    m_process->setStandardOutputFile(outputPath);
+    m_process->setStandardErrorFile(outputPath);
+    m_process->start(m_executable, args);
+    if (!m_process->waitForStarted(10000) || !waitForTcp(address, port, m_process.get(), 20000)) {
+        *error = QStringLiteral("fedgated did not start listening on %1:%2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(readText(outputPath).right(2000));
+        return false;
+    }
+    return true;
+}
+
+void FedgatedProcess::stop()
+{
+    if (!m_process)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished(3000);
+    }
+    m_process.reset();
+}
+
+void addGeneratorPartners(topology::Topology &t, const QStringList &domains)
+{
+    t.partners.clear();
+    for (const QString &domain : domains) {
+        topology::XmppPartner partner;
+        partner.domain = domain;
+        partner.type = topology::PartnerType::Federated;
+        partner.tls = topology::Negotiation::Optional;
+        partner.sasl = topology::Negotiation::Optional; // EXTERNAL after STARTTLS
+        partner.dialback = true;
+        partner.connectionLimit = 30000;
+        t.partners << partner;
+    }
+    t.gateway.connectionLimit = 30000;
+    t.gateway.partnerConnectionLimit = 30000;
+    t.gateway.dialbackSecret = QStringLiteral("5ec7e75ec7e75ec7e75ec7e75ec7e75e");
+}
+
+QStringList hostArguments(const QStringList &domains, const QString &generatorAddress)
+{
+    QStringList args;
+    for (const QString &domain : domains)
+        args << QStringLiteral("--host")
+             << domain + QLatin1Char('=') + generatorAddress + QStringLiteral(":5269");
+    return args;
+}
 
 ProcessSample sampleProcess(qint64 pid)
 {
@@ -281,9 +300,12 @@ qint64 prosodyPid(const QString &configPath)
     return 0;
 }
 
-bool BenchEnvironment::create(const QStringList &generatorDomains, QString *error)
+bool BenchEnvironment::create(const QStringList &generatorDomains, QString *error,
+                              const QStringList &users, const QString &password)
 {
     m_domains = generatorDomains;
+    m_users = users;
+    m_password = password;
     if (!m_dir.isValid()) {
         *error = QStringLiteral("cannot create a temporary directory");
         return false;
@@ -292,18 +314,22 @@ bool BenchEnvironment::create(const QStringList &generatorDomains, QString *erro
     qputenv("FEDGATE_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
     if (!m_ca.create(m_dir.path(), QStringLiteral("Fedgate Bench CA"), error))
         return false;
-    for (const auto &[name, domain] : {std::pair{QStringLiteral("contoso"), kFedgatedDomain},
-                                       std::pair{QStringLiteral("fabrikam"), kProsodyDomain}}) {
-        auto leaf = m_ca.issue(name, domain, {domain}, {}, error);
+    // fedgated --role all adds its edge's internal and its gateway's
+    // certificates; the generator's names every domain it plays, for SASL
+    // EXTERNAL.
+    QList<std::pair<QString, QStringList>> leaves{
+        {QStringLiteral("contoso"), {kFedgatedDomain}},
+        {QStringLiteral("fabrikam"), {kProsodyDomain}},
+        {QStringLiteral("edge-paris"), {QStringLiteral("edge-paris.contoso.test")}},
+        {QStringLiteral("fe-paris"), {QStringLiteral("fe-paris.contoso.test"), kFedgatedDomain}}};
+    if (!m_domains.isEmpty())
+        leaves.append({QStringLiteral("generator"), m_domains});
+    for (const auto &[name, names] : leaves) {
+        auto leaf = m_ca.issue(name, names.first(), names, {}, error);
         if (!leaf)
             return false;
         m_leaves.insert(name, *leaf);
     }
-    // The generator's certificate, for SASL EXTERNAL: every domain it plays.
-    auto leaf = m_ca.issue(QStringLiteral("generator"), m_domains.value(0), m_domains, {}, error);
-    if (!leaf)
-        return false;
-    m_leaves.insert(QStringLiteral("generator"), *leaf);
     return true;
 }
 
@@ -313,9 +339,9 @@ std::unique_ptr<ServerUnderTest> makeFedgated(const BenchEnvironment &env,
     return std::make_unique<Fedgated>(env, executable);
 }
 
-std::unique_ptr<ServerUnderTest> makeProsody(const BenchEnvironment &env)
+std::unique_ptr<ServerUnderTest> makeProsody(const BenchEnvironment &env, const ProsodySetup &setup)
 {
-    return std::make_unique<Prosody>(env);
+    return std::make_unique<Prosody>(env, setup);
 }
 
 } // namespace fedgate::bench

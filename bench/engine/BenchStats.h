@@ -19,6 +19,15 @@ inline double median(std::vector<double> v)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+// One figure of one server over the repetitions, with the CPU-seconds.
+struct Series
+{
+    std::vector<double> values;       // per second
+    std::vector<double> serverCpu;    // CPU-seconds of the server
+    std::vector<double> perCpuSecond; // work per server CPU-second
+    std::vector<double> generatorCpu; // CPU-seconds of the generator
+};
+
 // Thousands separated above 1,000, three significant digits below.
 inline QString number(double v)
 {

@@ -1,23 +1,10 @@
 #include "C2sLoadGenerator.h"
 
-#include "S2sLoadGenerator.h" // monotonicNs()
-#include "StreamSocket.h"
-
 #include <openssl/evp.h>
-#include <openssl/ssl.h>
-
-#include <sys/epoll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace fedgate::bench {
 
 namespace {
-constexpr std::size_t kReadChunk = 65536;
-
 std::string streamHeader(const std::string &domain)
 {
     return "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
@@ -48,10 +35,8 @@ std::string_view between(std::string_view text, std::string_view open, std::stri
 
 enum class C2sLoadGenerator::Stage
 {
-    Connecting,
-    WaitFeatures, // the features before STARTTLS
-    WaitProceed,  // <starttls/> sent
-    TlsHandshake, // SSL_connect in progress
+    WaitFeatures, // the features before STARTTLS (connecting before)
+    WaitProceed,  // <starttls/> sent (the TLS handshake after)
     WaitTlsFeatures,
     WaitSasl, // PLAIN <auth/> sent
     WaitBindFeatures,
@@ -63,26 +48,16 @@ enum class C2sLoadGenerator::Stage
 
 struct C2sLoadGenerator::Client : StreamSocket
 {
-    int id = -1;
-    Stage stage = Stage::Connecting;
+    Stage stage = Stage::WaitFeatures;
     ClientAccount account;
     std::string jid;
 };
 
-C2sLoadGenerator::C2sLoadGenerator()
-{
-    m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
-    m_tls = SSL_CTX_new(TLS_client_method());
-    SSL_CTX_set_verify(m_tls, SSL_VERIFY_NONE, nullptr);
-    SSL_CTX_set_mode(m_tls, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-}
+C2sLoadGenerator::C2sLoadGenerator() = default;
 
 C2sLoadGenerator::~C2sLoadGenerator()
 {
     closeAll();
-    if (m_epoll >= 0)
-        ::close(m_epoll);
-    SSL_CTX_free(m_tls);
 }
 
 const std::string &C2sLoadGenerator::jid(int id) const
@@ -99,22 +74,19 @@ C2sLoadGenerator::Client *C2sLoadGenerator::connectClient(const ClientAccount &a
     client->id = int(m_clients.size());
     client->fd = fd;
     client->account = account;
-    addStream(m_epoll, *client, std::uint64_t(client->id));
+    addStream(m_epoll, *client);
     m_clients.push_back(std::move(client));
     return m_clients.back().get();
 }
 
-void C2sLoadGenerator::send(Client &c, const std::string &data)
+StreamSocket &C2sLoadGenerator::streamAt(std::uint64_t id)
 {
-    c.out += data;
-    flush(c);
+    return *m_clients[std::size_t(id)];
 }
 
-void C2sLoadGenerator::flush(Client &c)
+void C2sLoadGenerator::onFailure(StreamSocket &s, const std::string &why)
 {
-    if (c.fd < 0 || c.stage == Stage::Connecting || c.stage == Stage::TlsHandshake)
-        return;
-    watchStream(m_epoll, c, std::uint64_t(c.id), writeStream(c));
+    fail(static_cast<Client &>(s), why);
 }
 
 void C2sLoadGenerator::fail(Client &c, const std::string &why)
@@ -125,11 +97,6 @@ void C2sLoadGenerator::fail(Client &c, const std::string &why)
     }
     m_lastError = c.account.user + "/" + c.account.resource + ": " + why;
     c.stage = Stage::Failed;
-    destroy(c);
-}
-
-void C2sLoadGenerator::destroy(Client &c)
-{
     closeStream(m_epoll, c);
 }
 
@@ -139,70 +106,33 @@ void C2sLoadGenerator::openStream(Client &c)
     send(c, streamHeader(c.account.domain));
 }
 
-void C2sLoadGenerator::continueTls(Client &c)
+void C2sLoadGenerator::onConnected(StreamSocket &s)
 {
-    std::string error;
-    const int step = handshakeStep(m_epoll, c, std::uint64_t(c.id), &error);
-    if (step > 0) {
-        c.stage = Stage::WaitTlsFeatures;
-        openStream(c);
-    } else if (step < 0) {
-        fail(c, error);
-    }
+    openStream(static_cast<Client &>(s));
 }
 
-void C2sLoadGenerator::onWritable(Client &c)
+void C2sLoadGenerator::onTlsEstablished(StreamSocket &s)
 {
-    if (c.stage == Stage::Connecting) {
-        int err = 0;
-        socklen_t len = sizeof err;
-        ::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len);
-        if (err != 0) {
-            fail(c, std::string("connect: ") + std::strerror(err));
-            return;
-        }
-        c.stage = Stage::WaitFeatures;
-        openStream(c);
-        return;
-    }
-    if (c.stage == Stage::TlsHandshake) {
-        continueTls(c);
-        return;
-    }
-    flush(c);
+    auto &c = static_cast<Client &>(s);
+    c.stage = Stage::WaitTlsFeatures;
+    openStream(c);
 }
 
-void C2sLoadGenerator::onReadable(Client &c)
+void C2sLoadGenerator::onFrame(StreamSocket &s, const XmlFrame &frame)
 {
-    if (c.stage == Stage::TlsHandshake) {
-        continueTls(c);
-        if (c.stage == Stage::TlsHandshake || c.fd < 0)
-            return;
+    if (frame.kind == XmlFrame::Kind::Element)
+        onElement(static_cast<Client &>(s), frame);
+}
+
+bool C2sLoadGenerator::iqResult(Client &c, const XmlFrame &frame, std::string_view id)
+{
+    if (frame.name() != "iq" || frame.attribute("id") != id)
+        return false;
+    if (frame.attribute("type") != "result") {
+        fail(c, std::string(id) + " refused: " + std::string(frame.text.substr(0, 300)));
+        return false;
     }
-    char buffer[kReadChunk];
-    while (c.fd >= 0) {
-        const long n = readStream(c, buffer, sizeof buffer);
-        if (n == 0)
-            return;
-        if (n < 0) {
-            fail(c, "the server closed the connection");
-            return;
-        }
-        c.in.append(buffer, std::size_t(n));
-        XmlFrame frame;
-        while (c.fd >= 0 && c.in.next(&frame)) {
-            if (frame.kind == XmlFrame::Kind::StreamEnd)
-                fail(c, "the server closed the stream");
-            else if (frame.kind == XmlFrame::Kind::Element)
-                onElement(c, frame);
-            if (c.stage == Stage::TlsHandshake)
-                break; // the rest arrives encrypted
-        }
-        if (c.stage == Stage::TlsHandshake) {
-            continueTls(c);
-            return;
-        }
-    }
+    return true;
 }
 
 void C2sLoadGenerator::onElement(Client &c, const XmlFrame &frame)
@@ -215,30 +145,13 @@ void C2sLoadGenerator::onElement(Client &c, const XmlFrame &frame)
             ++m_run->received;
         return;
     }
-    if (name == "error") {
-        fail(c, "stream error: " + std::string(frame.text.substr(0, 400)));
-        return;
-    }
     switch (c.stage) {
     case Stage::WaitFeatures:
-        if (name != "features")
-            return;
-        if (!frame.contains("starttls")) {
-            fail(c, "the server offers no STARTTLS");
-            return;
-        }
-        c.stage = Stage::WaitProceed;
-        send(c, "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        if (name == "features" && requestTls(c, frame))
+            c.stage = Stage::WaitProceed;
         return;
     case Stage::WaitProceed:
-        if (name != "proceed") {
-            fail(c, "STARTTLS refused: " + std::string(frame.text.substr(0, 200)));
-            return;
-        }
-        c.ssl = SSL_new(m_tls);
-        SSL_set_fd(c.ssl, c.fd);
-        SSL_set_tlsext_host_name(c.ssl, c.account.domain.c_str());
-        c.stage = Stage::TlsHandshake;
+        onTlsAnswer(c, frame, c.account.domain);
         return;
     case Stage::WaitTlsFeatures:
         if (name != "features")
@@ -270,24 +183,16 @@ void C2sLoadGenerator::onElement(Client &c, const XmlFrame &frame)
                     c.account.resource + "</resource></bind></iq>");
         return;
     case Stage::WaitBind:
-        if (name != "iq" || frame.attribute("id") != "bind")
+        if (!iqResult(c, frame, "bind"))
             return;
-        if (frame.attribute("type") != "result") {
-            fail(c, "bind refused: " + std::string(frame.text.substr(0, 300)));
-            return;
-        }
         c.jid = std::string(between(frame.text, "<jid>", "</jid>"));
         c.stage = Stage::WaitPing;
         send(c, "<presence/><iq type='get' id='ping' to='" + c.account.domain +
                     "'><ping xmlns='urn:xmpp:ping'/></iq>");
         return;
     case Stage::WaitPing:
-        if (name != "iq" || frame.attribute("id") != "ping")
+        if (!iqResult(c, frame, "ping"))
             return;
-        if (frame.attribute("type") != "result") {
-            fail(c, "ping refused: " + std::string(frame.text.substr(0, 300)));
-            return;
-        }
         c.stage = Stage::Ready;
         ++m_loginsDone;
         return;
@@ -296,49 +201,22 @@ void C2sLoadGenerator::onElement(Client &c, const XmlFrame &frame)
     }
 }
 
-void C2sLoadGenerator::pollOnce(int timeoutMs)
-{
-    epoll_event events[256];
-    const int n = ::epoll_wait(m_epoll, events, 256, timeoutMs);
-    for (int i = 0; i < n; ++i) {
-        Client &c = *m_clients[std::size_t(events[i].data.u64)];
-        if (c.fd < 0)
-            continue;
-        if (events[i].events & (EPOLLOUT | EPOLLERR))
-            onWritable(c);
-        if (c.fd >= 0 && (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
-            onReadable(c);
-    }
-}
-
 std::vector<int> C2sLoadGenerator::login(const std::vector<ClientAccount> &accounts, int inFlight,
                                          int timeoutMs)
 {
-    std::vector<Client *> started;
-    const std::int64_t deadline = monotonicNs() + std::int64_t(timeoutMs) * 1000000;
-    const int doneBefore = m_loginsDone;
-    const int count = int(accounts.size());
-    int launched = 0;
-    while (m_loginsDone - doneBefore < count && monotonicNs() < deadline) {
-        while (launched < count && launched - (m_loginsDone - doneBefore) < inFlight) {
-            if (Client *c = connectClient(accounts[std::size_t(launched)]))
-                started.push_back(c);
-            else {
+    return openBatch(
+        int(accounts.size()), inFlight, timeoutMs,
+        [&](int i) -> StreamSocket * {
+            Client *c = connectClient(accounts[std::size_t(i)]);
+            if (!c) {
                 ++m_failures;
                 ++m_loginsDone;
             }
-            ++launched;
-        }
-        pollOnce(20);
-    }
-    std::vector<int> ids;
-    for (Client *c : started) {
-        if (c->stage == Stage::Ready)
-            ids.push_back(c->id);
-        else if (c->fd >= 0)
-            fail(*c, "login timed out");
-    }
-    return ids;
+            return c;
+        },
+        [this] { return m_loginsDone; },
+        [](const StreamSocket &s) { return static_cast<const Client &>(s).stage == Stage::Ready; },
+        "login timed out");
 }
 
 void C2sLoadGenerator::refill()
@@ -398,7 +276,7 @@ void C2sLoadGenerator::closeAll()
             c->outOffset = 0;
             send(*c, "</stream:stream>");
         }
-        destroy(*c);
+        closeStream(m_epoll, *c);
     }
     m_clients.clear();
 }

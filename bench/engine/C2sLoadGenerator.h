@@ -1,6 +1,6 @@
 #pragma once
 
-#include "XmlFrameScanner.h"
+#include "StreamSocket.h"
 
 #include <netinet/in.h>
 
@@ -9,12 +9,9 @@
 #include <string>
 #include <vector>
 
-using SSL = struct ssl_st;
-using SSL_CTX = struct ssl_ctx_st;
-
 // The load generator of bench_c2s: XMPP clients (RFC 6120) in one thread,
 // non-blocking sockets, epoll, OpenSSL, the frames cut by XmlFrameScanner
-// (shared with S2sLoadGenerator). Each client connects to port 5222,
+// (shared with S2sLoadGenerator through StreamLoop). Each client connects to port 5222,
 // negotiates STARTTLS, authenticates with SASL PLAIN, binds a resource,
 // sends its initial presence and a XEP-0199 ping to the server, and counts
 // as logged in when the ping's answer arrives (so the presence was handled
@@ -38,13 +35,11 @@ struct MessageRun
     double seconds = 0;
 };
 
-class C2sLoadGenerator
+class C2sLoadGenerator final : public StreamLoop
 {
 public:
     C2sLoadGenerator();
-    ~C2sLoadGenerator();
-    C2sLoadGenerator(const C2sLoadGenerator &) = delete;
-    C2sLoadGenerator &operator=(const C2sLoadGenerator &) = delete;
+    ~C2sLoadGenerator() override;
 
     // Source address of the client sockets (0 = the kernel's choice).
     void setSourceAddress(in_addr_t address) { m_source = address; }
@@ -71,21 +66,21 @@ private:
     struct Client;
     enum class Stage;
 
+    StreamSocket &streamAt(std::uint64_t id) override;
+    void onConnected(StreamSocket &s) override;
+    void onTlsEstablished(StreamSocket &s) override;
+    void onFrame(StreamSocket &s, const XmlFrame &frame) override;
+    void onFailure(StreamSocket &s, const std::string &why) override;
+
     Client *connectClient(const ClientAccount &account);
-    void pollOnce(int timeoutMs);
-    void onReadable(Client &c);
-    void onWritable(Client &c);
     void onElement(Client &c, const XmlFrame &frame);
-    void send(Client &c, const std::string &data);
-    void flush(Client &c);
-    void continueTls(Client &c);
+    // The answer to our iq `id`: true when a result (the client fails on
+    // an error), false for any other frame.
+    bool iqResult(Client &c, const XmlFrame &frame, std::string_view id);
     void openStream(Client &c);
     void fail(Client &c, const std::string &why);
-    void destroy(Client &c);
     void refill();
 
-    int m_epoll = -1;
-    SSL_CTX *m_tls = nullptr;
     std::vector<std::unique_ptr<Client>> m_clients; // index = id
     in_addr_t m_source = 0;
     std::string m_lastError;

@@ -1,8 +1,5 @@
 #include "S2sLoadGenerator.h"
 
-#include "StreamSocket.h"
-
-#include <openssl/err.h>
 #include <openssl/ssl.h>
 
 #include <arpa/inet.h>
@@ -13,12 +10,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 
 namespace fedgate::bench {
 
 namespace {
-constexpr std::size_t kReadChunk = 65536;
 const std::string kStreamNs =
     "xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' "
     "xmlns:db='jabber:server:dialback'";
@@ -33,19 +28,10 @@ std::string header(const std::string &from, std::string_view to, const std::stri
 }
 } // namespace
 
-std::int64_t monotonicNs()
-{
-    timespec ts{};
-    ::clock_gettime(CLOCK_MONOTONIC, &ts);
-    return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
 enum class S2sLoadGenerator::Stage
 {
-    Connecting,
-    WaitHeader,    // outgoing: the server's header and features
-    WaitProceed,   // outgoing: <proceed/> after <starttls/>
-    TlsHandshake,  // outgoing: SSL_connect in progress
+    WaitHeader,    // outgoing: the server's header and features (connecting before)
+    WaitProceed,   // outgoing: <proceed/> after <starttls/> (the TLS handshake after)
     WaitDialback,  // outgoing: db:result sent
     WaitSasl,      // outgoing: SASL EXTERNAL <auth/> sent
     WaitRestart,   // outgoing: the features after SASL
@@ -56,8 +42,7 @@ enum class S2sLoadGenerator::Stage
 
 struct S2sLoadGenerator::Conn : StreamSocket
 {
-    int id = -1;
-    Stage stage = Stage::Connecting;
+    Stage stage = Stage::WaitHeader;
     bool outgoing = true;
     bool tls = false; // STARTTLS wanted
     bool tlsDone = false;
@@ -65,22 +50,13 @@ struct S2sLoadGenerator::Conn : StreamSocket
     std::string remoteDomain; // the server's
 };
 
-S2sLoadGenerator::S2sLoadGenerator()
-{
-    m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
-    m_tls = SSL_CTX_new(TLS_client_method());
-    SSL_CTX_set_verify(m_tls, SSL_VERIFY_NONE, nullptr);
-    SSL_CTX_set_mode(m_tls, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-}
+S2sLoadGenerator::S2sLoadGenerator() = default;
 
 S2sLoadGenerator::~S2sLoadGenerator()
 {
     closeAll();
     if (m_listener >= 0)
         ::close(m_listener);
-    if (m_epoll >= 0)
-        ::close(m_epoll);
-    SSL_CTX_free(m_tls);
 }
 
 bool S2sLoadGenerator::setClientCertificate(const std::string &certificate, const std::string &key)
@@ -108,7 +84,7 @@ bool S2sLoadGenerator::listen(in_addr_t address, std::string *error)
     }
     epoll_event ev{};
     ev.events = EPOLLIN;
-    ev.data.u64 = ~std::uint64_t(0);
+    ev.data.u64 = kListenerKey;
     ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_listener, &ev);
     return true;
 }
@@ -128,12 +104,12 @@ S2sLoadGenerator::Conn *S2sLoadGenerator::startOutgoing(const GeneratorTarget &t
     conn->tls = tls;
     conn->domain = domain;
     conn->remoteDomain = target.domain;
-    addStream(m_epoll, *conn, std::uint64_t(conn->id));
+    addStream(m_epoll, *conn);
     m_conns.push_back(std::move(conn));
     return m_conns.back().get();
 }
 
-void S2sLoadGenerator::acceptAll()
+void S2sLoadGenerator::onListenerReady()
 {
     while (true) {
         const int fd = ::accept4(m_listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -146,32 +122,29 @@ void S2sLoadGenerator::acceptAll()
         conn->fd = fd;
         conn->outgoing = false;
         conn->stage = Stage::Accepted;
-        epoll_event ev{};
-        ev.events = EPOLLIN;
-        ev.data.u64 = std::uint64_t(conn->id);
-        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+        conn->phase = StreamSocket::Phase::Open;
+        addStream(m_epoll, *conn);
         m_conns.push_back(std::move(conn));
     }
 }
 
-void S2sLoadGenerator::updateInterest(Conn &c)
+StreamSocket &S2sLoadGenerator::streamAt(std::uint64_t id)
 {
-    watchStream(m_epoll, c, std::uint64_t(c.id),
-                c.outOffset < c.out.size() || c.stage == Stage::Connecting);
+    return *m_conns[std::size_t(id)];
 }
 
-void S2sLoadGenerator::send(Conn &c, const std::string &data)
+void S2sLoadGenerator::onFailure(StreamSocket &s, const std::string &why)
 {
-    c.out += data;
-    flush(c);
+    fail(static_cast<Conn &>(s), why);
 }
 
-void S2sLoadGenerator::flush(Conn &c)
+std::string S2sLoadGenerator::closedReason(const StreamSocket &s) const
 {
-    if (c.fd < 0 || c.stage == Stage::Connecting || c.stage == Stage::TlsHandshake)
-        return;
-    writeStream(c);
-    updateInterest(c);
+    if (!s.ssl)
+        return "connection closed by the server";
+    return static_cast<const Conn &>(s).stage == Stage::Authenticated
+               ? "stream closed by the server"
+               : "TLS stream closed";
 }
 
 void S2sLoadGenerator::fail(Conn &c, const std::string &why)
@@ -182,89 +155,30 @@ void S2sLoadGenerator::fail(Conn &c, const std::string &why)
     }
     m_lastError = why;
     c.stage = Stage::Failed;
-    destroy(c.id);
+    closeStream(m_epoll, c);
 }
 
-void S2sLoadGenerator::destroy(int id)
+void S2sLoadGenerator::onConnected(StreamSocket &s)
 {
-    closeStream(m_epoll, *m_conns[std::size_t(id)]);
+    auto &c = static_cast<Conn &>(s);
+    send(c, header(c.domain, c.remoteDomain, {}));
 }
 
-void S2sLoadGenerator::startTls(Conn &c)
+void S2sLoadGenerator::onTlsEstablished(StreamSocket &s)
 {
-    c.ssl = SSL_new(m_tls);
-    SSL_set_fd(c.ssl, c.fd);
-    SSL_set_tlsext_host_name(c.ssl, c.remoteDomain.c_str());
-    c.stage = Stage::TlsHandshake;
-    c.in.restart();
-    continueTls(c);
+    auto &c = static_cast<Conn &>(s);
+    c.tlsDone = true;
+    c.stage = Stage::WaitHeader;
+    send(c, header(c.domain, c.remoteDomain, {}));
 }
 
-void S2sLoadGenerator::continueTls(Conn &c)
+void S2sLoadGenerator::onFrame(StreamSocket &s, const XmlFrame &frame)
 {
-    std::string error;
-    const int step = handshakeStep(m_epoll, c, std::uint64_t(c.id), &error);
-    if (step > 0) {
-        c.tlsDone = true;
-        c.stage = Stage::WaitHeader;
-        send(c, header(c.domain, c.remoteDomain, {}));
-    } else if (step < 0) {
-        fail(c, error);
-    }
-}
-
-void S2sLoadGenerator::onWritable(Conn &c)
-{
-    if (c.stage == Stage::Connecting) {
-        int err = 0;
-        socklen_t len = sizeof err;
-        ::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len);
-        if (err != 0) {
-            fail(c, std::string("connect: ") + std::strerror(err));
-            return;
-        }
-        c.stage = Stage::WaitHeader;
-        send(c, header(c.domain, c.remoteDomain, {}));
-        return;
-    }
-    if (c.stage == Stage::TlsHandshake) {
-        continueTls(c);
-        return;
-    }
-    flush(c);
-}
-
-void S2sLoadGenerator::onReadable(Conn &c)
-{
-    if (c.stage == Stage::TlsHandshake) {
-        continueTls(c);
-        if (c.stage == Stage::TlsHandshake || c.fd < 0)
-            return;
-    }
-    char buffer[kReadChunk];
-    while (c.fd >= 0) {
-        const long n = readStream(c, buffer, sizeof buffer);
-        if (n == 0)
-            return;
-        if (n < 0) {
-            fail(c, c.ssl ? (c.stage == Stage::Authenticated ? "stream closed by the server"
-                                                             : "TLS stream closed")
-                          : "connection closed by the server");
-            return;
-        }
-        c.in.append(buffer, std::size_t(n));
-        XmlFrame frame;
-        while (c.fd >= 0 && c.in.next(&frame)) {
-            if (frame.kind == XmlFrame::Kind::Header)
-                onHeader(c, frame);
-            else if (frame.kind == XmlFrame::Kind::StreamEnd)
-                fail(c, "the server closed the stream");
-            else
-                onElement(c, frame);
-            if (c.stage == Stage::TlsHandshake)
-                return; // the rest arrives encrypted
-        }
-    }
+    auto &c = static_cast<Conn &>(s);
+    if (frame.kind == XmlFrame::Kind::Header)
+        onHeader(c, frame);
+    else
+        onElement(c, frame);
 }
 
 void S2sLoadGenerator::onHeader(Conn &c, const XmlFrame &frame)
@@ -285,10 +199,6 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
         onPingReply(frame);
         return;
     }
-    if (name == "error") {
-        fail(c, "stream error: " + std::string(frame.text.substr(0, 400)));
-        return;
-    }
     if (!c.outgoing) {
         // The server authenticates its outbound stream, or checks a key.
         if (name == "result" || name == "verify") {
@@ -305,12 +215,8 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
         if (name != "features")
             return;
         if (c.tls && !c.tlsDone) {
-            if (!frame.contains("starttls")) {
-                fail(c, "the server offers no STARTTLS");
-                return;
-            }
-            c.stage = Stage::WaitProceed;
-            send(c, "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+            if (requestTls(c, frame))
+                c.stage = Stage::WaitProceed;
             return;
         }
         if (c.tlsDone && m_external && frame.contains("EXTERNAL")) {
@@ -323,10 +229,7 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
                     "'>0123456789abcdef0123456789abcdef</db:result>");
         return;
     case Stage::WaitProceed:
-        if (name == "proceed")
-            startTls(c);
-        else
-            fail(c, "STARTTLS refused: " + std::string(frame.text.substr(0, 200)));
+        onTlsAnswer(c, frame, c.remoteDomain);
         return;
     case Stage::WaitSasl:
         if (name != "success") {
@@ -359,51 +262,23 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
     }
 }
 
-void S2sLoadGenerator::pollOnce(int timeoutMs)
-{
-    epoll_event events[256];
-    const int n = ::epoll_wait(m_epoll, events, 256, timeoutMs);
-    for (int i = 0; i < n; ++i) {
-        if (events[i].data.u64 == ~std::uint64_t(0)) {
-            acceptAll();
-            continue;
-        }
-        Conn &c = *m_conns[std::size_t(events[i].data.u64)];
-        if (c.fd < 0)
-            continue;
-        if (events[i].events & (EPOLLOUT | EPOLLERR))
-            onWritable(c);
-        if (c.fd >= 0 && (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
-            onReadable(c);
-    }
-}
-
 std::vector<int> S2sLoadGenerator::openStreams(const GeneratorTarget &target,
                                                const std::string &domain, int count, bool tls,
                                                int inFlight, int timeoutMs)
 {
-    std::vector<Conn *> started;
-    const std::int64_t deadline = monotonicNs() + std::int64_t(timeoutMs) * 1000000;
-    const int doneBefore = m_handshakesDone;
-    int launched = 0;
-    while (m_handshakesDone - doneBefore < count && monotonicNs() < deadline) {
-        while (launched < count && launched - (m_handshakesDone - doneBefore) < inFlight) {
-            ++launched;
-            if (Conn *c = startOutgoing(target, domain, tls))
-                started.push_back(c);
-            else
+    return openBatch(
+        count, inFlight, timeoutMs,
+        [&](int) -> StreamSocket * {
+            Conn *c = startOutgoing(target, domain, tls);
+            if (!c)
                 ++m_handshakesDone;
-        }
-        pollOnce(20);
-    }
-    std::vector<int> ids;
-    for (Conn *c : started) {
-        if (c->stage == Stage::Authenticated)
-            ids.push_back(c->id);
-        else if (c->fd >= 0)
-            fail(*c, "handshake timed out");
-    }
-    return ids;
+            return c;
+        },
+        [this] { return m_handshakesDone; },
+        [](const StreamSocket &s) {
+            return static_cast<const Conn &>(s).stage == Stage::Authenticated;
+        },
+        "handshake timed out");
 }
 
 void S2sLoadGenerator::closeStreams(const std::vector<int> &ids)
@@ -412,9 +287,8 @@ void S2sLoadGenerator::closeStreams(const std::vector<int> &ids)
         Conn &c = *m_conns[std::size_t(id)];
         if (c.fd < 0)
             continue;
-        c.out += "</stream:stream>";
-        flush(c);
-        destroy(id);
+        send(c, "</stream:stream>");
+        closeStream(m_epoll, c);
     }
     pollOnce(0);
 }
@@ -423,7 +297,7 @@ void S2sLoadGenerator::closeAll()
 {
     for (auto &c : m_conns)
         if (c->fd >= 0)
-            destroy(c->id);
+            closeStream(m_epoll, *c);
     m_conns.clear();
 }
 

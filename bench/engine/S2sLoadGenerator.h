@@ -1,6 +1,6 @@
 #pragma once
 
-#include "XmlFrameScanner.h"
+#include "StreamSocket.h"
 
 #include <netinet/in.h>
 
@@ -8,9 +8,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-using SSL = struct ssl_st;
-using SSL_CTX = struct ssl_ctx_st;
 
 // The load generator of bench_s2s: one thread, non-blocking sockets, epoll,
 // OpenSSL for STARTTLS. It plays remote XMPP server domains: it opens
@@ -35,13 +32,11 @@ struct PingRun
     std::vector<double> latencyMs; // filled in paced runs only
 };
 
-class S2sLoadGenerator
+class S2sLoadGenerator final : public StreamLoop
 {
 public:
     S2sLoadGenerator();
-    ~S2sLoadGenerator();
-    S2sLoadGenerator(const S2sLoadGenerator &) = delete;
-    S2sLoadGenerator &operator=(const S2sLoadGenerator &) = delete;
+    ~S2sLoadGenerator() override;
 
     // Advertise this TCP maximum segment size on every socket (0 = loopback's
     // own, 64 KiB); 1448 looks like Ethernet. Set before listen().
@@ -80,27 +75,23 @@ private:
     struct Conn;
     enum class Stage;
 
+    StreamSocket &streamAt(std::uint64_t id) override;
+    void onListenerReady() override;
+    void onConnected(StreamSocket &s) override;
+    void onTlsEstablished(StreamSocket &s) override;
+    void onFrame(StreamSocket &s, const XmlFrame &frame) override;
+    void onFailure(StreamSocket &s, const std::string &why) override;
+    std::string closedReason(const StreamSocket &s) const override;
+
     Conn *startOutgoing(const GeneratorTarget &target, const std::string &domain, bool tls);
-    void pollOnce(int timeoutMs);
-    void acceptAll();
-    void onReadable(Conn &c);
-    void onWritable(Conn &c);
     void onElement(Conn &c, const XmlFrame &frame);
     void onHeader(Conn &c, const XmlFrame &frame);
     void onPingReply(const XmlFrame &frame);
-    void send(Conn &c, const std::string &data);
-    void flush(Conn &c);
-    void startTls(Conn &c);
-    void continueTls(Conn &c);
     void fail(Conn &c, const std::string &why);
-    void destroy(int id);
-    void updateInterest(Conn &c);
     void sendPing(Conn &c, std::uint64_t seq);
     void beginRun(PingRun *run, std::uint64_t total, int window, bool latency);
 
-    int m_epoll = -1;
     int m_listener = -1;
-    SSL_CTX *m_tls = nullptr;
     std::vector<std::unique_ptr<Conn>> m_conns; // index = id
     std::vector<in_addr_t> m_sources;
     std::size_t m_nextSource = 0;
@@ -122,7 +113,5 @@ private:
     int m_window = 0;
     bool m_recordLatency = false;
 };
-
-std::int64_t monotonicNs();
 
 } // namespace fedgate::bench

@@ -10,11 +10,11 @@
 // and the table gives medians, ranges and the CPU-seconds of each server and
 // of the generator (from /proc). Figures: bench/RESULTS.md, section "c2s".
 // Run as root (Prosody runs as its own user). Not a test: no assertions.
+#include "BenchOptions.h"
 #include "BenchServers.h"
 #include "BenchStats.h"
 #include "C2sLoadGenerator.h"
 #include "C2sServers.h"
-#include "S2sLoadGenerator.h" // monotonicNs()
 #include "support/TestPaths.h"
 
 #include <QCoreApplication>
@@ -33,18 +33,15 @@ using namespace fedgate::bench;
 
 namespace {
 
-struct Options
+struct Options : CommonOptions
 {
-    QStringList workloads{QStringLiteral("chat"), QStringLiteral("logins")};
-    int repeat = 5;
+    Options() { workloads = QStringList{QStringLiteral("chat"), QStringLiteral("logins")}; }
     std::uint64_t messages = 30000;
-    int window = 500;
     int bodyBytes = 100;
     int logins = 1000;
     // fedgated accepts at most 32 streams not yet bound per client address.
     int loginsInFlight = 30;
     int users = 64; // accounts on each server (fedgated: 16 resources each at most)
-    QStringList servers{QStringLiteral("fedgated"), QStringLiteral("prosody")};
 };
 
 const char *kUsage =
@@ -55,62 +52,36 @@ const char *kUsage =
 
 bool parse(const QStringList &args, Options *o)
 {
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--quick")) {
-            o->repeat = 1;
-            o->messages = 3000;
-            o->logins = 50;
-            continue;
-        }
-        if (i + 1 >= args.size())
-            return false;
-        const QString value = args[++i];
-        if (a == QLatin1String("--workload"))
-            o->workloads = value.split(QLatin1Char(','));
-        else if (a == QLatin1String("--repeat"))
-            o->repeat = std::max(1, value.toInt());
-        else if (a == QLatin1String("--messages"))
-            o->messages = value.toULongLong();
-        else if (a == QLatin1String("--window"))
-            o->window = std::max(1, value.toInt());
-        else if (a == QLatin1String("--body"))
-            o->bodyBytes = std::clamp(value.toInt(), 1, 60000);
-        else if (a == QLatin1String("--logins"))
-            o->logins = std::clamp(value.toInt(), 1, 15000);
-        else if (a == QLatin1String("--users"))
-            o->users = std::clamp(value.toInt(), 2, 2000);
-        else if (a == QLatin1String("--in-flight"))
-            o->loginsInFlight = std::max(1, value.toInt());
-        else if (a == QLatin1String("--server"))
-            o->servers = value.split(QLatin1Char(','));
-        else
-            return false;
-    }
-    return o->messages > 0;
+    const OptionSetters own{
+        {QStringLiteral("--messages"), [o](const QString &v) { o->messages = v.toULongLong(); }},
+        {QStringLiteral("--body"),
+         [o](const QString &v) { o->bodyBytes = std::clamp(v.toInt(), 1, 60000); }},
+        {QStringLiteral("--logins"),
+         [o](const QString &v) { o->logins = std::clamp(v.toInt(), 1, 15000); }},
+        {QStringLiteral("--users"),
+         [o](const QString &v) { o->users = std::clamp(v.toInt(), 2, 2000); }},
+        {QStringLiteral("--in-flight"),
+         [o](const QString &v) { o->loginsInFlight = std::max(1, v.toInt()); }}};
+    return parseOptions(args, o, own,
+                        [o] {
+                            o->messages = 3000;
+                            o->logins = 50;
+                        }) &&
+           o->messages > 0;
 }
-
-// One figure of one server over the repetitions.
-struct Series
-{
-    std::vector<double> values;       // per second
-    std::vector<double> serverCpu;    // CPU-seconds of the server
-    std::vector<double> perCpu;       // work per server CPU-second
-    std::vector<double> generatorCpu; // CPU-seconds of the generator
-};
 
 class Bench
 {
 public:
-    explicit Bench(Options options)
-        : m_o(std::move(options))
+    explicit Bench(const Options &options)
+        : m_o(options)
     {}
     int run();
 
 private:
-    std::vector<ClientAccount> accounts(const ChatServer &server, int count) const;
-    void chat(ChatServer &server);
-    void logins(ChatServer &server);
+    std::vector<ClientAccount> accounts(const ServerUnderTest &server, int count) const;
+    void chat(ServerUnderTest &server);
+    void logins(ServerUnderTest &server);
     void print(const QString &workload, const QString &unit, const QString &perCpuUnit);
     static void note(const QString &line)
     {
@@ -119,18 +90,18 @@ private:
     }
 
     Options m_o;
-    ChatEnvironment m_env;
+    BenchEnvironment m_env;
     std::map<QString, std::map<QString, Series>> m_series; // workload -> server -> series
 };
 
-std::vector<ClientAccount> Bench::accounts(const ChatServer &server, int count) const
+std::vector<ClientAccount> Bench::accounts(const ServerUnderTest &server, int count) const
 {
     std::vector<ClientAccount> list;
     // Spread over the users: fedgated binds at most 16 resources per user.
     const int users = int(m_env.users().size());
     for (int i = 0; i < count; ++i) {
         ClientAccount a;
-        a.address = ::inet_addr(server.address().toLatin1().constData());
+        a.address = ::inet_addr(server.clientAddress().toString().toLatin1().constData());
         a.domain = server.domain().toStdString();
         a.user = m_env.users().at(i % users).toStdString();
         a.password = m_env.password().toStdString();
@@ -143,7 +114,7 @@ std::vector<ClientAccount> Bench::accounts(const ChatServer &server, int count) 
 // Waits (at most 20 s) until the server has finished the work of the last
 // run (closing a thousand sessions takes Prosody seconds): its CPU time
 // stays still for 300 ms.
-void settle(const ChatServer &server)
+void settle(const ServerUnderTest &server)
 {
     double last = sampleProcess(server.pid()).cpuSeconds;
     for (int i = 0; i < 66; ++i) {
@@ -155,7 +126,7 @@ void settle(const ChatServer &server)
     }
 }
 
-void Bench::chat(ChatServer &server)
+void Bench::chat(ServerUnderTest &server)
 {
     settle(server);
     C2sLoadGenerator gen;
@@ -186,14 +157,14 @@ void Bench::chat(ChatServer &server)
     const double cpu = s1.cpuSeconds - s0.cpuSeconds;
     s.values.push_back(double(run.received) / run.seconds);
     s.serverCpu.push_back(cpu);
-    s.perCpu.push_back(cpu > 0 ? double(run.received) / cpu : 0);
+    s.perCpuSecond.push_back(cpu > 0 ? double(run.received) / cpu : 0);
     s.generatorCpu.push_back(g1.cpuSeconds - g0.cpuSeconds);
     note(QStringLiteral("  %1 chat: %2 msg/s, server %3 CPU-s, generator %4 CPU-s")
              .arg(server.name(), number(s.values.back()), QString::number(cpu, 'f', 2),
                   QString::number(s.generatorCpu.back(), 'f', 2)));
 }
 
-void Bench::logins(ChatServer &server)
+void Bench::logins(ServerUnderTest &server)
 {
     settle(server);
     C2sLoadGenerator gen;
@@ -221,7 +192,7 @@ void Bench::logins(ChatServer &server)
     const double cpu = s1.cpuSeconds - s0.cpuSeconds;
     s.values.push_back(double(ids.size()) / seconds);
     s.serverCpu.push_back(cpu);
-    s.perCpu.push_back(cpu > 0 ? double(ids.size()) / cpu : 0);
+    s.perCpuSecond.push_back(cpu > 0 ? double(ids.size()) / cpu : 0);
     s.generatorCpu.push_back(g1.cpuSeconds - g0.cpuSeconds);
     note(QStringLiteral("  %1 logins: %2 /s, server %3 CPU-s (RSS %4 MiB with %5 clients), "
                         "generator %6 CPU-s")
@@ -240,7 +211,7 @@ void Bench::print(const QString &workload, const QString &unit, const QString &p
             continue;
         const auto [lo, hi] = std::minmax_element(s.values.begin(), s.values.end());
         perSecond[name] = median(s.values);
-        perCpu[name] = median(s.perCpu);
+        perCpu[name] = median(s.perCpuSecond);
         note(QStringLiteral("| %1 | %2 | %3 %4 | %5–%6 | %7 | %8 %9 | %10 |")
                  .arg(workload, name, number(perSecond[name]), unit, number(*lo), number(*hi),
                       QString::number(median(s.serverCpu), 'f', 2), number(perCpu[name]),
@@ -262,17 +233,17 @@ int Bench::run()
     QStringList users{QStringLiteral("alice"), QStringLiteral("bob")};
     for (int i = 2; i < m_o.users; ++i)
         users << QStringLiteral("user%1").arg(i, 3, 10, QLatin1Char('0'));
-    if (!m_env.create(users, QStringLiteral("bench-secret-1"), &error)) {
+    if (!m_env.create({}, &error, users, QStringLiteral("bench-secret-1"))) {
         note(QStringLiteral("bench_c2s: %1").arg(error));
         return 1;
     }
     raiseFileLimit(20000);
-    std::vector<std::unique_ptr<ChatServer>> servers;
+    std::vector<std::unique_ptr<ServerUnderTest>> servers;
     for (const QString &name : m_o.servers) {
         if (name == QLatin1String("fedgated"))
             servers.push_back(makeFedgatedAll(m_env, fedgate::test::executable(name)));
         else if (name == QLatin1String("prosody"))
-            servers.push_back(makeProsodyChat(m_env));
+            servers.push_back(makeProsody(m_env, {QHostAddress(QStringLiteral("127.0.0.92")), {}}));
     }
     note(QStringLiteral("bench_c2s %1, %2 CPUs; %3; %4")
              .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
@@ -297,7 +268,7 @@ int Bench::run()
     }
     for (int r = 0; r < m_o.repeat; ++r) {
         for (std::size_t k = 0; k < servers.size(); ++k) {
-            ChatServer &server = *servers[(k + std::size_t(r)) % servers.size()];
+            ServerUnderTest &server = *servers[(k + std::size_t(r)) % servers.size()];
             if (m_o.workloads.contains(QLatin1String("chat")))
                 chat(server);
             if (m_o.workloads.contains(QLatin1String("logins")))
@@ -330,5 +301,5 @@ int main(int argc, char **argv)
         std::fputs(kUsage, stderr);
         return 2;
     }
-    return Bench(std::move(options)).run();
+    return Bench(options).run();
 }

@@ -7,6 +7,7 @@
 // alternates the two servers, repeats, and prints medians, ranges and the
 // CPU-seconds of each server and of the generator (from /proc). Figures:
 // RESULTS-s2s.md. Run as root (Prosody runs as its own user).
+#include "BenchOptions.h"
 #include "BenchServers.h"
 #include "BenchStats.h"
 #include "S2sLoadGenerator.h"
@@ -28,21 +29,21 @@ using namespace fedgate::bench;
 
 namespace {
 
-struct Options
+struct Options : CommonOptions
 {
-    QStringList workloads{QStringLiteral("pings"),   QStringLiteral("mss"),
-                          QStringLiteral("streams"), QStringLiteral("idle"),
-                          QStringLiteral("memory"),  QStringLiteral("latency")};
-    int repeat = 5;
+    Options()
+    {
+        workloads = QStringList{QStringLiteral("pings"),   QStringLiteral("mss"),
+                                QStringLiteral("streams"), QStringLiteral("idle"),
+                                QStringLiteral("memory"),  QStringLiteral("latency")};
+    }
     std::uint64_t pings = 50000;
-    int window = 500;
     int streams = 4;
     QList<int> idleSessions{0, 1000, 10000};
     int memorySessions = 10000;
     int tlsSessions = 2000; // fedgated opens fewer than 100 EXTERNAL sessions a second here
     int latencyPings = 500;
     double latencyRate = 100;
-    QStringList servers{QStringLiteral("fedgated"), QStringLiteral("prosody")};
 };
 
 const char *kUsage =
@@ -62,45 +63,26 @@ QList<int> intList(const QString &text)
 
 bool parse(const QStringList &args, Options *o)
 {
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &a = args[i];
-        const QString value = i + 1 < args.size() ? args[i + 1] : QString();
-        if (a == QLatin1String("--quick")) {
-            o->repeat = 1;
-            o->pings = 5000;
-            o->idleSessions = {0, 100};
-            o->memorySessions = 200;
-            o->tlsSessions = 100;
-            o->latencyPings = 100;
-            continue;
-        }
-        if (value.isEmpty())
-            return false;
-        ++i;
-        if (a == QLatin1String("--workload"))
-            o->workloads = value.split(QLatin1Char(','));
-        else if (a == QLatin1String("--repeat"))
-            o->repeat = std::max(1, value.toInt());
-        else if (a == QLatin1String("--pings"))
-            o->pings = value.toULongLong();
-        else if (a == QLatin1String("--window"))
-            o->window = std::max(1, value.toInt());
-        else if (a == QLatin1String("--streams"))
-            o->streams = std::clamp(value.toInt(), 1, 8);
-        else if (a == QLatin1String("--sessions"))
-            o->idleSessions = intList(value);
-        else if (a == QLatin1String("--memory-sessions"))
-            o->memorySessions = std::max(1, value.toInt());
-        else if (a == QLatin1String("--tls-sessions"))
-            o->tlsSessions = std::max(1, value.toInt());
-        else if (a == QLatin1String("--latency-pings"))
-            o->latencyPings = std::max(10, value.toInt());
-        else if (a == QLatin1String("--server"))
-            o->servers = value.split(QLatin1Char(','));
-        else
-            return false;
-    }
-    return o->pings > 0;
+    const OptionSetters own{
+        {QStringLiteral("--pings"), [o](const QString &v) { o->pings = v.toULongLong(); }},
+        {QStringLiteral("--streams"),
+         [o](const QString &v) { o->streams = std::clamp(v.toInt(), 1, 8); }},
+        {QStringLiteral("--sessions"), [o](const QString &v) { o->idleSessions = intList(v); }},
+        {QStringLiteral("--memory-sessions"),
+         [o](const QString &v) { o->memorySessions = std::max(1, v.toInt()); }},
+        {QStringLiteral("--tls-sessions"),
+         [o](const QString &v) { o->tlsSessions = std::max(1, v.toInt()); }},
+        {QStringLiteral("--latency-pings"),
+         [o](const QString &v) { o->latencyPings = std::max(10, v.toInt()); }}};
+    return parseOptions(args, o, own,
+                        [o] {
+                            o->pings = 5000;
+                            o->idleSessions = {0, 100};
+                            o->memorySessions = 200;
+                            o->tlsSessions = 100;
+                            o->latencyPings = 100;
+                        }) &&
+           o->pings > 0;
 }
 
 in_addr_t ipv4(const QString &address)
@@ -118,15 +100,11 @@ double percentile(std::vector<double> v, double p)
 }
 
 // One printed line: a figure over the repetitions, plus CPU-seconds.
-struct Row
+struct Row : Series
 {
     QString workload;
     QString server;
     QString unit;
-    std::vector<double> values;
-    std::vector<double> serverCpu;
-    std::vector<double> perCpuSecond;
-    std::vector<double> generatorCpu;
 };
 
 class Bench
