@@ -39,6 +39,12 @@ QString fixFor(const certs::CertificateFinding &finding, certs::CertificateUsage
         return QStringLiteral("Renew it before it expires ('fedgatectl cert renew ID'), then "
                               "'fedgatectl cert assign ID --usage %1'.")
             .arg(certs::toString(usage));
+    if (finding.rule == u"untrusted-root" || finding.rule == u"self-signed-external")
+        return QStringLiteral("Request a certificate from a CA the partners trust: 'fedgatectl "
+                              "cert request --usage %1 --csr FILE', send FILE to the CA, then "
+                              "'fedgatectl cert import' its answer and 'fedgatectl cert assign "
+                              "ID --usage %1'.")
+            .arg(certs::toString(usage));
     return requestFix(usage);
 }
 
