@@ -1,5 +1,7 @@
 #include "ConnectionGuard.h"
 
+#include "engine/tls/ByteStream.h"
+
 #include <QSslSocket>
 
 #include <spdlog/spdlog.h>
@@ -50,6 +52,25 @@ void ConnectionGuard::release(const QObject *connection)
 
 bool ConnectionGuard::refuseIfFull(QSslSocket *socket, const QString &address)
 {
+    if (!full(socket->peerAddress(), socket->peerPort(), address))
+        return false;
+    socket->abort();
+    socket->deleteLater();
+    return true;
+}
+
+bool ConnectionGuard::refuseIfFull(ByteStream *stream, const QString &address)
+{
+    if (!full(stream->peerAddress(), stream->peerPort(), address))
+        return false;
+    stream->abort();
+    stream->deleteLater();
+    return true;
+}
+
+bool ConnectionGuard::full(const QHostAddress &peerAddress, quint16 peerPort,
+                           const QString &address)
+{
     if (unauthenticated(address) < m_max)
         return false;
     Refusals &r = m_refusals[address];
@@ -57,20 +78,18 @@ bool ConnectionGuard::refuseIfFull(QSslSocket *socket, const QString &address)
         ++r.suppressed;
     } else {
         bool mapped = false;
-        const QHostAddress v4(socket->peerAddress().toIPv4Address(&mapped));
-        const QString peer = (mapped ? v4 : socket->peerAddress()).toString();
+        const QHostAddress v4(peerAddress.toIPv4Address(&mapped));
+        const QString peer = (mapped ? v4 : peerAddress).toString();
         spdlog::warn("connection from {} port {} refused at accept: {} unauthenticated "
                      "connections from {} already (maxUnauthenticatedPerAddress, counted per "
                      "IPv4 address or IPv6 /64){}",
-                     peer.toStdString(), socket->peerPort(), m_max, address.toStdString(),
+                     peer.toStdString(), peerPort, m_max, address.toStdString(),
                      r.suppressed
                          ? fmt::format(", {} more refused since the last such line", r.suppressed)
                          : std::string());
         r.suppressed = 0;
         r.lastLogged.start();
     }
-    socket->abort();
-    socket->deleteLater();
     return true;
 }
 

@@ -7,6 +7,9 @@
 
 class QObject;
 class QSslSocket;
+namespace fedgate::engine {
+class ByteStream;
+}
 
 // The unauthenticated inbound connections per source address, so that one
 // address cannot fill the gateway's ConnectionLimit with half-open streams
@@ -40,8 +43,11 @@ public:
     // (and deletes it later), logs it (the first refusal, then at most one
     // line every 10 s per address) and returns true.
     bool refuseIfFull(QSslSocket *socket, const QString &address);
+    bool refuseIfFull(ByteStream *stream, const QString &address);
 
 private:
+    // Whether to refuse; logs the refusal.
+    bool full(const QHostAddress &peerAddress, quint16 peerPort, const QString &address);
     struct Refusals
     {
         QElapsedTimer lastLogged;

@@ -7,6 +7,7 @@
 #include "engine/xmpp/Jid.h"
 
 #include "engine/dialback/DialbackKey.h"
+#include "engine/tls/QtSslByteStream.h"
 #include "engine/tls/ServerIdentityVerifier.h"
 
 namespace fedgate::engine {
@@ -28,15 +29,19 @@ QString pairKey(const QString &local, const QString &remote)
 } // namespace
 
 InboundSession::InboundSession(Engine *engine, QSslSocket *socket, QObject *parent)
+    : InboundSession(engine, new QtSslByteStream(socket), parent)
+{}
+
+InboundSession::InboundSession(Engine *engine, ByteStream *transport, QObject *parent)
     : S2SSession(engine, SessionDirection::Inbound, parent)
 {
-    attachNewStream(socket);
+    attachNewStream(transport);
     m_stream->setStreamId(engine->newStreamId());
     m_info.remoteAddress = m_stream->remoteEndpoint();
     m_info.state = QStringLiteral("negotiating");
     connect(m_stream, &XmppStream::headerReceived, this, &InboundSession::onHeader);
     connect(m_stream, &XmppStream::elementReceived, this, &InboundSession::onElement);
-    connect(socket, &QSslSocket::encrypted, this, &InboundSession::onEncrypted);
+    connect(transport, &ByteStream::encrypted, this, &InboundSession::onEncrypted);
     logEvent(QStringLiteral("connection accepted"));
 }
 
@@ -285,9 +290,9 @@ void InboundSession::onStartTls()
     m_stream->send(XmlElement(QStringLiteral("proceed"), ns::kTls));
     m_stream->restartParser();
     m_phase = Phase::TlsHandshake;
-    QSslSocket *socket = m_stream->socket();
-    socket->setSslConfiguration(m_engine->tlsConfiguration());
-    socket->startServerEncryption();
+    ByteStream *transport = m_stream->transport();
+    transport->setTlsConfiguration(m_engine->tlsConfiguration());
+    transport->startServerEncryption();
 }
 
 void InboundSession::onEncrypted()

@@ -15,6 +15,9 @@ class InboundSession : public S2SSession
 {
     Q_OBJECT
 public:
+    // Takes ownership of `transport` (accepted, connected).
+    InboundSession(Engine *engine, ByteStream *transport, QObject *parent = nullptr);
+    // The same over a QSslSocket (wrapped in a QtSslByteStream).
     InboundSession(Engine *engine, QSslSocket *socket, QObject *parent = nullptr);
 
     bool permittedBy(const FederationPolicy &policy) const override;

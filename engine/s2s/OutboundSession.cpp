@@ -2,6 +2,7 @@
 
 #include "DaneCheck.h"
 #include "FederationPolicy.h"
+#include "S2STransport.h"
 #include "engine/Engine.h"
 #include "engine/dialback/DialbackKey.h"
 #include "engine/tls/ServerIdentityVerifier.h"
@@ -141,8 +142,8 @@ void OutboundSession::dropStream()
     XmppStream *old = m_stream;
     m_stream = nullptr;
     old->disconnect(this);
-    if (old->socket())
-        old->socket()->disconnect(this);
+    if (old->transport())
+        old->transport()->disconnect(this);
     old->deleteLater();
 }
 
@@ -182,22 +183,21 @@ void OutboundSession::tryNextTarget()
         return;
     }
     m_phase = Phase::Connecting;
-    auto *socket = new QSslSocket;
-    QSslConfiguration tls = m_engine->tlsConfiguration();
-    socket->setSslConfiguration(tls);
-    socket->setPeerVerifyName(m_info.remoteDomain);
-    attachNewStream(socket);
-    connect(socket, &QSslSocket::connected, this, &OutboundSession::onConnected);
-    connect(socket, &QSslSocket::encrypted, this, &OutboundSession::onEncrypted);
+    ByteStream *transport = newS2SStream();
+    transport->setTlsConfiguration(m_engine->tlsConfiguration());
+    transport->setPeerName(m_info.remoteDomain);
+    attachNewStream(transport);
+    connect(transport, &ByteStream::connected, this, &OutboundSession::onConnected);
+    connect(transport, &ByteStream::encrypted, this, &OutboundSession::onEncrypted);
     connect(m_stream, &XmppStream::headerReceived, this, &OutboundSession::onHeader);
     connect(m_stream, &XmppStream::elementReceived, this, &OutboundSession::onElement);
     m_connectTimer.start();
     m_establishmentTimer.start();
     const QString host = target.address.isNull() ? target.host : target.address.toString();
     if (target.directTls)
-        socket->connectToHostEncrypted(host, target.port, m_info.remoteDomain);
+        transport->connectToHostEncrypted(host, target.port, m_info.remoteDomain);
     else
-        socket->connectToHost(host, target.port);
+        transport->connectToHost(host, target.port);
 }
 
 void OutboundSession::onConnected()
@@ -297,7 +297,7 @@ void OutboundSession::startTlsClient()
 {
     m_stream->restartParser();
     m_phase = Phase::TlsHandshake;
-    m_stream->socket()->startClientEncryption();
+    m_stream->transport()->startClientEncryption();
 }
 
 void OutboundSession::onElement(const XmlElement &element)
@@ -534,8 +534,7 @@ void OutboundSession::giveUp(FailureKind kind, const QString &reason)
         m_engine->bounce(stanza, condition, reason);
     failPendingVerifies();
     emit failed(reason);
-    if (m_stream && m_stream->socket() &&
-        m_stream->socket()->state() != QAbstractSocket::UnconnectedState) {
+    if (m_stream && m_stream->transport() && !m_stream->transport()->isUnconnected()) {
         m_stream->close(); // finish() follows when the connection is gone
         return;
     }

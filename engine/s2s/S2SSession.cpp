@@ -54,21 +54,15 @@ void S2SSession::timerEvent(QTimerEvent *event)
     terminate(std::nullopt, {});
 }
 
-void S2SSession::attachNewStream(QSslSocket *socket)
+void S2SSession::attachNewStream(ByteStream *transport)
 {
     const qint64 unauthenticatedLimit =
         std::min(m_engine->config().maxUnauthenticatedStanzaSize, m_engine->maxStanzaSize());
     // TCP_NODELAY: with Nagle, a small stanza waits for the ACK of the
     // previous one, which the peer delays (up to 40 ms) - a ping pipeline
     // then crawls. The option stays on the descriptor through STARTTLS.
-    const auto setNoDelay = [socket] {
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    };
-    if (socket->state() == QAbstractSocket::ConnectedState)
-        setNoDelay();
-    else
-        connect(socket, &QSslSocket::connected, socket, setNoDelay);
-    auto *stream = new XmppStream(socket, unauthenticatedLimit, this);
+    transport->setNoDelay();
+    auto *stream = new XmppStream(transport, unauthenticatedLimit, this);
     stream->setMaxOutputBuffer(m_engine->config().maxOutputBuffer);
     attachStream(stream);
 }
@@ -161,8 +155,7 @@ void S2SSession::terminate(std::optional<StreamErrorCondition> condition, const 
     m_info.state = QStringLiteral("closing");
     m_establishmentTimer.stop();
     m_inactivityTimer.stop();
-    if (!m_stream || !m_stream->socket() ||
-        m_stream->socket()->state() == QAbstractSocket::UnconnectedState) {
+    if (!m_stream || !m_stream->transport() || m_stream->transport()->isUnconnected()) {
         onStreamGone();
         finish();
         return;

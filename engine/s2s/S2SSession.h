@@ -45,7 +45,7 @@ signals:
 protected:
     // A stream on `socket` with the engine's bounds (the small stanza limit
     // until authenticated, the output bound), attached to this session.
-    void attachNewStream(QSslSocket *socket);
+    void attachNewStream(ByteStream *transport);
     void attachStream(XmppStream *stream);
     // A stanza or negotiation step went through: O(1), no timer operation.
     void touch() { m_activity.touch(); }

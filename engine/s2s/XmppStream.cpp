@@ -3,8 +3,8 @@
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
 
-#include <QSignalBlocker>
-#include <QSslCipher>
+#include "engine/tls/QtSslByteStream.h"
+
 #include <QTimer>
 
 #include <fcntl.h>
@@ -20,10 +20,14 @@ constexpr qint64 kCloseByteBudget = 4 * 1024 * 1024;
 } // namespace
 
 XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent)
+    : XmppStream(new QtSslByteStream(socket), maxStanzaSize, parent)
+{}
+
+XmppStream::XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_transport(transport)
 {
-    m_socket->setParent(this);
+    m_transport->setParent(this);
     m_parser.setMaxStanzaSize(maxStanzaSize);
     m_parser.onStreamOpened = [this](const XmlElement &header) { emit headerReceived(header); };
     m_parser.onElement = [this](XmlElement &&element) {
@@ -52,66 +56,50 @@ XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent
         closeWithError(condition, text);
         emit protocolError(condition, text);
     };
-    connect(m_socket, &QSslSocket::readyRead, this, &XmppStream::onReadyRead);
-    connect(m_socket, &QSslSocket::disconnected, this, &XmppStream::onDisconnected);
-    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+    connect(m_transport, &ByteStream::readyRead, this, &XmppStream::onReadyRead);
+    connect(m_transport, &ByteStream::disconnected, this, &XmppStream::onDisconnected);
+    connect(m_transport, &ByteStream::errorOccurred, this, [this] {
         if (m_closeReason.isEmpty())
-            m_closeReason = m_socket->errorString();
-        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            m_closeReason = m_transport->errorString();
+        if (m_transport->isUnconnected())
             onDisconnected();
     });
-    // Partner certificates are judged by CertificateChainVerifier and the
-    // policy, not by the handshake: a stream may still use dialback.
-    connect(m_socket, &QSslSocket::sslErrors, m_socket,
-            [this](const QList<QSslError> &) { m_socket->ignoreSslErrors(); });
 }
 
 XmppStream::~XmppStream()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->abort();
     }
+}
+
+QSslSocket *XmppStream::socket() const
+{
+    auto *qt = qobject_cast<QtSslByteStream *>(m_transport.data());
+    return qt ? qt->socket() : nullptr;
 }
 
 QString XmppStream::tlsVersion() const
 {
-    if (!isEncrypted())
-        return {};
-    switch (m_socket->sessionProtocol()) {
-    case QSsl::TlsV1_2:
-        return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3:
-        return QStringLiteral("TLSv1.3");
-    default:
-        return m_socket->sessionCipher().protocolString();
-    }
+    return m_transport ? m_transport->tlsVersion() : QString();
 }
 
 QString XmppStream::tlsCipher() const
 {
-    return isEncrypted() ? m_socket->sessionCipher().name() : QString();
+    return m_transport ? m_transport->tlsCipher() : QString();
 }
 
 QList<QByteArray> XmppStream::peerCertificateChainDer() const
 {
-    QList<QByteArray> chain;
-    if (!m_socket)
-        return chain;
-    const QSslCertificate leaf = m_socket->peerCertificate();
-    if (!leaf.isNull())
-        chain << leaf.toDer();
-    for (const QSslCertificate &c : m_socket->peerCertificateChain())
-        if (c != leaf)
-            chain << c.toDer();
-    return chain;
+    return m_transport ? m_transport->peerCertificateChainDer() : QList<QByteArray>();
 }
 
 QString XmppStream::remoteEndpoint() const
 {
-    if (!m_socket)
+    if (!m_transport)
         return {};
-    QHostAddress address = m_socket->peerAddress();
+    QHostAddress address = m_transport->peerAddress();
     bool ok = false;
     const QHostAddress v4(address.toIPv4Address(&ok));
     if (ok)
@@ -119,7 +107,7 @@ QString XmppStream::remoteEndpoint() const
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                              : address.toString();
-    return host + QLatin1Char(':') + QString::number(m_socket->peerPort());
+    return host + QLatin1Char(':') + QString::number(m_transport->peerPort());
 }
 
 void XmppStream::sendHeader(const QString &from, const QString &to, const QString &id)
@@ -154,26 +142,23 @@ void XmppStream::send(const XmlElement &element)
 
 qint64 XmppStream::unsentBytes() const
 {
-    return m_socket ? m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() : 0;
+    return m_transport ? m_transport->unsentBytes() : 0;
 }
 
 void XmppStream::sendRaw(const QByteArray &bytes)
 {
-    if (!m_socket || m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_transport || m_closing || !m_transport->isConnected())
         return;
     if (m_maxOutputBuffer > 0 && unsentBytes() + bytes.size() > m_maxOutputBuffer) {
-        // Qt only writes to the kernel from the event loop: hand it what
+        // The transport only writes to the kernel from the event loop: hand it what
         // it takes now before judging the peer. A connection that breaks
         // meanwhile is reported from the event loop too, not from inside
         // the sender's call.
-        {
-            const QSignalBlocker blocker(m_socket.data());
-            m_socket->flush();
-        }
-        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        m_transport->flushNow();
+        if (!m_transport->isConnected()) {
             m_closing = true;
             if (m_closeReason.isEmpty())
-                m_closeReason = m_socket->errorString();
+                m_closeReason = m_transport->errorString();
             QMetaObject::invokeMethod(this, &XmppStream::onDisconnected, Qt::QueuedConnection);
             return;
         }
@@ -183,7 +168,7 @@ void XmppStream::sendRaw(const QByteArray &bytes)
             return;
         }
     }
-    m_socket->write(bytes);
+    m_transport->write(bytes);
 }
 
 void XmppStream::abortOverflowing(qint64 unsent)
@@ -202,8 +187,8 @@ void XmppStream::abortOverflowing(qint64 unsent)
     QMetaObject::invokeMethod(
         this,
         [this] {
-            if (m_socket)
-                m_socket->abort();
+            if (m_transport)
+                m_transport->abort();
             onDisconnected();
         },
         Qt::QueuedConnection);
@@ -225,7 +210,7 @@ void XmppStream::closeWithError(StreamErrorCondition condition, const QString &t
 
 void XmppStream::close()
 {
-    if (m_closing || !m_socket)
+    if (m_closing || !m_transport)
         return;
     if (m_headerSent)
         sendRaw("</stream:stream>");
@@ -233,11 +218,11 @@ void XmppStream::close()
         return; // the send found the connection gone or over the output bound
     m_closing = true;
     QTimer::singleShot(kCloseGraceMs, this, &XmppStream::abortLingering);
-    // Qt has no half-close, and only it can flush the TLS records and send
-    // close_notify: keep a duplicate of the descriptor, let Qt flush and
-    // close its own (disconnected), then half-close and drain ours.
-    const qintptr fd =
-        m_socket->state() == QAbstractSocket::ConnectedState ? m_socket->socketDescriptor() : -1;
+    // The transport has no half-close, and only it can flush the TLS records
+    // and send close_notify: keep a duplicate of the descriptor, let the
+    // transport flush and close its own (disconnected), then half-close and
+    // drain ours.
+    const qintptr fd = m_transport->isConnected() ? m_transport->descriptor() : -1;
     const int own = fd >= 0 ? ::fcntl(int(fd), F_DUPFD_CLOEXEC, 0) : -1;
     if (own >= 0) {
         m_linger = new LingeringClose(own, kCloseByteBudget, this);
@@ -247,7 +232,7 @@ void XmppStream::close()
             reportDisconnected();
         });
     }
-    m_socket->disconnectFromHost();
+    m_transport->disconnectFromHost();
 }
 
 void XmppStream::abortLingering()
@@ -257,27 +242,27 @@ void XmppStream::abortLingering()
     // Out of time: close both descriptors, unread bytes or not (a reset).
     delete m_linger;
     m_linger = nullptr;
-    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
-        m_socket->abort();
+    if (m_transport && !m_transport->isUnconnected())
+        m_transport->abort();
     reportDisconnected();
 }
 
 void XmppStream::onReadyRead()
 {
-    while (m_socket && !m_overflowed && m_socket->bytesAvailable() > 0) {
+    while (m_transport && !m_overflowed && m_transport->bytesAvailable() > 0) {
         if (m_closing || m_parser.failed()) {
-            // Drop, never parse, what arrives after the end (what Qt read
+            // Drop, never parse, what arrives after the end (what the transport read
             // before close(); LingeringClose drains the rest).
-            m_socket->skip(m_socket->bytesAvailable());
+            m_transport->skip(m_transport->bytesAvailable());
             continue;
         }
-        m_parser.feed(m_socket->read(64 * 1024));
+        m_parser.feed(m_transport->read(64 * 1024));
     }
 }
 
 void XmppStream::onDisconnected()
 {
-    // Qt has flushed and closed its descriptor: a lingering close goes on
+    // The transport has flushed and closed its descriptor: a lingering close goes on
     // with the duplicate and reports the end when it finishes.
     if (m_linger) {
         m_linger->start();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LingeringClose.h"
+#include "engine/tls/ByteStream.h"
 #include "engine/xml/StreamError.h"
 #include "engine/xml/XmlElement.h"
 #include "engine/xml/XmlStreamParser.h"
@@ -9,25 +10,30 @@
 #include <QPointer>
 #include <QSslSocket>
 
-// One XMPP stream on one TCP connection: the socket (QSslSocket, so that
-// STARTTLS is just a call on the connected socket), the incremental parser,
-// stream headers, stream errors and a clean close. Sessions (inbound and
-// outbound) build their negotiation on top of it.
+// One XMPP stream on one TCP connection: the transport (a ByteStream, so
+// that STARTTLS is just a call on the connected stream: TlsStream for s2s,
+// QSslSocket for c2s and the internal link), the incremental parser, stream
+// headers, stream errors and a clean close. Sessions (inbound and outbound)
+// build their negotiation on top of it.
 namespace fedgate::engine {
 
 class XmppStream : public QObject
 {
     Q_OBJECT
 public:
-    // Takes ownership of `socket` (connected, or about to connect).
+    // Takes ownership of `transport` (connected, or about to connect).
+    XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *parent = nullptr);
+    // The same over a QSslSocket (wrapped in a QtSslByteStream).
     XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent = nullptr);
     ~XmppStream() override;
 
-    QSslSocket *socket() const { return m_socket; }
+    ByteStream *transport() const { return m_transport; }
+    // The QSslSocket underneath, or nullptr when the transport is not one.
+    QSslSocket *socket() const;
     QString streamId() const { return m_streamId; }
     void setStreamId(const QString &id) { m_streamId = id; }
     bool headerSent() const { return m_headerSent; }
-    bool isEncrypted() const { return m_socket && m_socket->isEncrypted(); }
+    bool isEncrypted() const { return m_transport && m_transport->isEncrypted(); }
     bool isClosing() const { return m_closing; }
     QString tlsVersion() const;
     QString tlsCipher() const;
@@ -89,7 +95,7 @@ private:
     void abortLingering();
     void reportDisconnected();
 
-    QPointer<QSslSocket> m_socket;
+    QPointer<ByteStream> m_transport;
     LingeringClose *m_linger = nullptr; // between close() and the peer's end
     XmlStreamParser m_parser;
     QString m_streamId;
