@@ -33,6 +33,15 @@ std::string_view between(std::string_view text, std::string_view open, std::stri
 }
 } // namespace
 
+std::string chatMessage(const std::string &to, int bodyBytes, const std::string &from)
+{
+    std::string body(std::size_t(bodyBytes), 'x');
+    for (std::size_t i = 0; i < body.size(); ++i)
+        body[i] = char('a' + i % 26);
+    return "<message type='chat'" + (from.empty() ? std::string() : " from='" + from + "'") +
+           " to='" + to + "'><body>" + body + "</body></message>";
+}
+
 enum class C2sLoadGenerator::Stage
 {
     WaitFeatures, // the features before STARTTLS (connecting before)
@@ -247,11 +256,7 @@ MessageRun C2sLoadGenerator::pipelinedMessages(int from, int to, std::uint64_t t
     m_receiver = m_clients[std::size_t(to)].get();
     m_total = total;
     m_window = window;
-    std::string body(std::size_t(bodyBytes), 'x');
-    for (std::size_t i = 0; i < body.size(); ++i)
-        body[i] = char('a' + i % 26);
-    m_message = "<message type='chat' to='" + m_clients[std::size_t(to)]->jid + "'><body>" + body +
-                "</body></message>";
+    m_message = chatMessage(m_clients[std::size_t(to)]->jid, bodyBytes);
     const std::int64_t start = monotonicNs();
     const std::int64_t deadline = start + std::int64_t(timeoutMs) * 1000000;
     while (run.received + run.errors < total && monotonicNs() < deadline && m_sender->fd >= 0 &&
@@ -264,6 +269,24 @@ MessageRun C2sLoadGenerator::pipelinedMessages(int from, int to, std::uint64_t t
     m_sender = nullptr;
     m_receiver = nullptr;
     return run;
+}
+
+void C2sLoadGenerator::countMessages(int id, MessageRun *run)
+{
+    m_run = run;
+    m_sender = nullptr;
+    m_receiver = m_clients[std::size_t(id)].get();
+}
+
+void C2sLoadGenerator::stopCounting()
+{
+    m_run = nullptr;
+    m_receiver = nullptr;
+}
+
+bool C2sLoadGenerator::isOpen(int id) const
+{
+    return m_clients[std::size_t(id)]->fd >= 0;
 }
 
 void C2sLoadGenerator::closeAll()

@@ -35,6 +35,10 @@ struct MessageRun
     double seconds = 0;
 };
 
+// <message type='chat'/> to `to` (from `from` when not empty) with a body of
+// `bodyBytes` letters.
+std::string chatMessage(const std::string &to, int bodyBytes, const std::string &from = {});
+
 class C2sLoadGenerator final : public StreamLoop
 {
 public:
@@ -55,6 +59,12 @@ public:
     // to client `to`'s full JID, at most `window` sent and not yet received.
     MessageRun pipelinedMessages(int from, int to, std::uint64_t total, int window, int bodyBytes,
                                  int timeoutMs);
+
+    // Counts into `run` the chat messages client `id` receives (and
+    // nothing else), until stopCounting(); pollOnce() does the work.
+    void countMessages(int id, MessageRun *run);
+    void stopCounting();
+    bool isOpen(int id) const;
 
     // Sends </stream:stream> and closes every client.
     void closeAll();

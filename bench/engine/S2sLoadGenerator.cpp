@@ -199,6 +199,11 @@ void S2sLoadGenerator::onElement(Conn &c, const XmlFrame &frame)
         onPingReply(frame);
         return;
     }
+    if (name == "message") {
+        if (frame.attribute("type") == "error")
+            ++m_messageErrors;
+        return;
+    }
     if (!c.outgoing) {
         // The server authenticates its outbound stream, or checks a key.
         if (name == "result" || name == "verify") {
@@ -279,6 +284,23 @@ std::vector<int> S2sLoadGenerator::openStreams(const GeneratorTarget &target,
             return static_cast<const Conn &>(s).stage == Stage::Authenticated;
         },
         "handshake timed out");
+}
+
+std::size_t S2sLoadGenerator::sendStanzas(int id, const std::string &stanzas)
+{
+    send(*m_conns[std::size_t(id)], stanzas);
+    return queuedBytes(id);
+}
+
+std::size_t S2sLoadGenerator::queuedBytes(int id) const
+{
+    const Conn &c = *m_conns[std::size_t(id)];
+    return c.out.size() - c.outOffset;
+}
+
+bool S2sLoadGenerator::isOpen(int id) const
+{
+    return m_conns[std::size_t(id)]->fd >= 0;
 }
 
 void S2sLoadGenerator::closeStreams(const std::vector<int> &ids)

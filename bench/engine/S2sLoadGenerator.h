@@ -67,6 +67,14 @@ public:
     // One ping every 1/rate seconds on `stream`, latency of each.
     PingRun pacedPings(int stream, std::uint64_t total, double ratePerSecond, int timeoutMs);
 
+    // Appends `stanzas` to stream `id`'s output and writes what the socket
+    // takes; the stream's bytes still queued after that.
+    std::size_t sendStanzas(int id, const std::string &stanzas);
+    std::size_t queuedBytes(int id) const;
+    bool isOpen(int id) const;
+    // <message type='error'/> the servers sent back, on any stream.
+    std::uint64_t messageErrors() const { return m_messageErrors; }
+
     const std::string &lastError() const { return m_lastError; }
     int failures() const { return m_failures; }
     int externalCount() const { return m_externalDone; } // streams authenticated by EXTERNAL
@@ -102,6 +110,7 @@ private:
     int m_externalDone = 0;
     int m_maxSegment = 0;
     bool m_external = false;
+    std::uint64_t m_messageErrors = 0;
 
     // Ping bookkeeping of the run in progress.
     std::vector<std::int64_t> m_sentNs; // by sequence number

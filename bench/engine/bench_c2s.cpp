@@ -5,8 +5,14 @@
 // and bob; the load generator (C2sLoadGenerator, epoll, one thread) logs in
 // TLS clients from 127.0.0.93. Workloads: "chat", one client sending
 // 100-byte chat messages to another, pipelined with a window, and "logins",
-// N clients logging in at once (STARTTLS, SASL PLAIN, bind, presence, ping).
-// Each repetition starts both servers fresh, alternating which goes first,
+// N clients logging in at once (STARTTLS, SASL PLAIN, bind, presence, ping);
+// and, when asked for, "inbound" (s2s inbound to a local client): the
+// generator plays the partner domain gen1.test, authenticated with dialback
+// on a plain s2s stream as bench_s2s does, and sends 100-byte chat messages
+// to bob logged in as a TLS client, to a second pair of servers that know
+// gen1.test (fedgated --role all 127.0.0.50-51, Prosody 127.0.0.52, the
+// generator 127.0.0.70). Both servers stay up; each repetition alternates
+// which goes first,
 // and the table gives medians, ranges and the CPU-seconds of each server and
 // of the generator (from /proc). Figures: bench/RESULTS.md, section "c2s".
 // Run as root (Prosody runs as its own user). Not a test: no assertions.
@@ -15,6 +21,7 @@
 #include "BenchStats.h"
 #include "C2sLoadGenerator.h"
 #include "C2sServers.h"
+#include "S2sLoadGenerator.h"
 #include "support/TestPaths.h"
 
 #include <QCoreApplication>
@@ -24,6 +31,8 @@
 #include <QThread>
 
 #include <arpa/inet.h>
+#include <sys/epoll.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -32,6 +41,15 @@
 using namespace fedgate::bench;
 
 namespace {
+
+// "inbound": fedgated --role all (clients and link 127.0.0.50, federation
+// 127.0.0.51) and Prosody (127.0.0.52) of their own, the partner domain
+// gen1.test (the generator's dialback listener, its s2s stream and its
+// client) on 127.0.0.70.
+const QString kPartnerAddress = QStringLiteral("127.0.0.70");
+const GatewaySetup kInboundGateway{QStringLiteral("127.0.0.50"), QStringLiteral("127.0.0.51"),
+                                   kPartnerAddress, kPartnerAddress};
+const ProsodySetup kInboundProsody{QHostAddress(QStringLiteral("127.0.0.52")), kPartnerAddress};
 
 struct Options : CommonOptions
 {
@@ -45,8 +63,8 @@ struct Options : CommonOptions
 };
 
 const char *kUsage =
-    "usage: bench_c2s [--workload chat,logins] [--repeat N] [--messages N] [--window N]\n"
-    "                 [--body BYTES] [--logins N] [--in-flight N] [--users N]\n"
+    "usage: bench_c2s [--workload chat,logins,inbound] [--repeat N] [--messages N]\n"
+    "                 [--window N] [--body BYTES] [--logins N] [--in-flight N] [--users N]\n"
     "                 [--server fedgated,prosody] [--quick]\n"
     "Run as root; fedgated and fedgatectl are taken from this build tree's bin/.\n";
 
@@ -80,7 +98,10 @@ public:
 
 private:
     std::vector<ClientAccount> accounts(const ServerUnderTest &server, int count) const;
+    const Series &record(const QString &workload, const ServerUnderTest &server, double count,
+                         double seconds, double cpu, double generatorCpu);
     void chat(ServerUnderTest &server);
+    void inbound(ServerUnderTest &server);
     void logins(ServerUnderTest &server);
     void print(const QString &workload, const QString &unit, const QString &perCpuUnit);
     static void note(const QString &line)
@@ -126,6 +147,17 @@ void settle(const ServerUnderTest &server)
     }
 }
 
+const Series &Bench::record(const QString &workload, const ServerUnderTest &server, double count,
+                            double seconds, double cpu, double generatorCpu)
+{
+    Series &s = m_series[workload][server.name()];
+    s.values.push_back(count / seconds);
+    s.serverCpu.push_back(cpu);
+    s.perCpuSecond.push_back(cpu > 0 ? count / cpu : 0);
+    s.generatorCpu.push_back(generatorCpu);
+    return s;
+}
+
 void Bench::chat(ServerUnderTest &server)
 {
     settle(server);
@@ -153,15 +185,126 @@ void Bench::chat(ServerUnderTest &server)
                  .arg(run.seconds));
         return;
     }
-    Series &s = m_series[QStringLiteral("chat")][server.name()];
     const double cpu = s1.cpuSeconds - s0.cpuSeconds;
-    s.values.push_back(double(run.received) / run.seconds);
-    s.serverCpu.push_back(cpu);
-    s.perCpuSecond.push_back(cpu > 0 ? double(run.received) / cpu : 0);
-    s.generatorCpu.push_back(g1.cpuSeconds - g0.cpuSeconds);
+    const Series &s = record(QStringLiteral("chat"), server, double(run.received), run.seconds, cpu,
+                             g1.cpuSeconds - g0.cpuSeconds);
     note(QStringLiteral("  %1 chat: %2 msg/s, server %3 CPU-s, generator %4 CPU-s")
              .arg(server.name(), number(s.values.back()), QString::number(cpu, 'f', 2),
                   QString::number(s.generatorCpu.back(), 'f', 2)));
+}
+
+// The loop of "inbound": `partner` sends `total` copies of `stanza` on its
+// authenticated stream `stream`, at most `window` of them neither received
+// by client `to` nor bounced back as errors; one wait on both generators'
+// epoll sets.
+MessageRun relayMessages(S2sLoadGenerator &partner, int stream, C2sLoadGenerator &clients, int to,
+                         const std::string &stanza, std::uint64_t total, int window, int timeoutMs)
+{
+    MessageRun run;
+    clients.countMessages(to, &run);
+    const int both = ::epoll_create1(EPOLL_CLOEXEC);
+    for (const int fd : {partner.epollFd(), clients.epollFd()}) {
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.fd = fd;
+        ::epoll_ctl(both, EPOLL_CTL_ADD, fd, &ev);
+    }
+    const std::uint64_t errorsBefore = partner.messageErrors();
+    const std::int64_t start = monotonicNs();
+    const std::int64_t deadline = start + std::int64_t(timeoutMs) * 1000000;
+    std::string batch;
+    while (run.received + run.errors < total && monotonicNs() < deadline &&
+           partner.isOpen(stream) && clients.isOpen(to)) {
+        const std::uint64_t outstanding = run.sent - run.received - run.errors;
+        // As the chat workload: what the window allows, in one write of at
+        // most 256 stanzas, while the socket takes it.
+        if (run.sent < total && outstanding < std::uint64_t(window) &&
+            partner.queuedBytes(stream) <= 65536) {
+            const std::uint64_t n = std::min<std::uint64_t>(
+                {total - run.sent, std::uint64_t(window) - outstanding, 256});
+            batch.clear();
+            for (std::uint64_t i = 0; i < n; ++i)
+                batch += stanza;
+            partner.sendStanzas(stream, batch);
+            run.sent += n;
+        }
+        epoll_event ready[2];
+        ::epoll_wait(both, ready, 2, 20);
+        partner.pollOnce(0);
+        clients.pollOnce(0);
+        run.errors = partner.messageErrors() - errorsBefore;
+    }
+    run.seconds = double(monotonicNs() - start) / 1e9;
+    clients.stopCounting();
+    ::close(both);
+    return run;
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly)
+               ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 0)
+               : QString();
+}
+
+void Bench::inbound(ServerUnderTest &server)
+{
+    settle(server);
+    const in_addr_t generator = ::inet_addr(kPartnerAddress.toLatin1().constData());
+    C2sLoadGenerator clients;
+    clients.setSourceAddress(generator);
+    const std::vector<int> ids = clients.login(accounts(server, 2), 2, 30000);
+    S2sLoadGenerator partner;
+    std::string error;
+    if (ids.size() != 2 || !partner.listen(generator, &error)) {
+        note(QStringLiteral("  %1: inbound: %2%3")
+                 .arg(server.name(), QString::fromStdString(clients.lastError()),
+                      QString::fromStdString(error)));
+        return;
+    }
+    partner.setSourceAddresses({generator});
+    const std::string domain = m_env.generatorDomains().first().toStdString();
+    const std::vector<int> streams =
+        partner.openStreams({::inet_addr(server.address().toString().toLatin1().constData()),
+                             server.domain().toStdString()},
+                            domain, 1, false, 1, 30000);
+    if (streams.empty()) {
+        note(QStringLiteral("  %1: no authenticated stream from %2: %3")
+                 .arg(server.name(), m_env.generatorDomains().first(),
+                      QString::fromStdString(partner.lastError())));
+        return;
+    }
+    // bob receives; a warm-up first (the routes, the gateway's first use).
+    const std::string stanza =
+        chatMessage(clients.jid(ids[1]), m_o.bodyBytes, "sender@" + domain + "/bench");
+    relayMessages(partner, streams[0], clients, ids[1], stanza, 500, m_o.window, 30000);
+    const QString load = loadAverage();
+    const ProcessSample s0 = sampleProcess(server.pid());
+    const ProcessSample g0 = sampleProcess(0);
+    const MessageRun run = relayMessages(partner, streams[0], clients, ids[1], stanza, m_o.messages,
+                                         m_o.window, 300000);
+    const ProcessSample s1 = sampleProcess(server.pid());
+    const ProcessSample g1 = sampleProcess(0);
+    partner.closeAll();
+    clients.closeAll();
+    if (run.received != m_o.messages) {
+        note(QStringLiteral("  %1: inbound: %2 of %3 messages received, %4 errors, in %5 s (%6)")
+                 .arg(server.name())
+                 .arg(run.received)
+                 .arg(m_o.messages)
+                 .arg(run.errors)
+                 .arg(run.seconds)
+                 .arg(QString::fromStdString(partner.lastError())));
+        return;
+    }
+    const double cpu = s1.cpuSeconds - s0.cpuSeconds;
+    const Series &s = record(QStringLiteral("inbound"), server, double(run.received), run.seconds,
+                             cpu, g1.cpuSeconds - g0.cpuSeconds);
+    note(QStringLiteral("  %1 inbound: %2 msg/s, server %3 CPU-s, generator %4 CPU-s, "
+                        "load average %5")
+             .arg(server.name(), number(s.values.back()), QString::number(cpu, 'f', 2),
+                  QString::number(s.generatorCpu.back(), 'f', 2), load));
 }
 
 void Bench::logins(ServerUnderTest &server)
@@ -188,12 +331,9 @@ void Bench::logins(ServerUnderTest &server)
                  .arg(QString::fromStdString(gen.lastError())));
         return;
     }
-    Series &s = m_series[QStringLiteral("logins")][server.name()];
     const double cpu = s1.cpuSeconds - s0.cpuSeconds;
-    s.values.push_back(double(ids.size()) / seconds);
-    s.serverCpu.push_back(cpu);
-    s.perCpuSecond.push_back(cpu > 0 ? double(ids.size()) / cpu : 0);
-    s.generatorCpu.push_back(g1.cpuSeconds - g0.cpuSeconds);
+    const Series &s = record(QStringLiteral("logins"), server, double(ids.size()), seconds, cpu,
+                             g1.cpuSeconds - g0.cpuSeconds);
     note(QStringLiteral("  %1 logins: %2 /s, server %3 CPU-s (RSS %4 MiB with %5 clients), "
                         "generator %6 CPU-s")
              .arg(server.name(), number(s.values.back()), QString::number(cpu, 'f', 2),
@@ -233,39 +373,64 @@ int Bench::run()
     QStringList users{QStringLiteral("alice"), QStringLiteral("bob")};
     for (int i = 2; i < m_o.users; ++i)
         users << QStringLiteral("user%1").arg(i, 3, 10, QLatin1Char('0'));
-    if (!m_env.create({}, &error, users, QStringLiteral("bench-secret-1"))) {
+    if (!m_env.create({QStringLiteral("gen1.test")}, &error, users,
+                      QStringLiteral("bench-secret-1"))) {
         note(QStringLiteral("bench_c2s: %1").arg(error));
         return 1;
     }
     raiseFileLimit(20000);
-    std::vector<std::unique_ptr<ServerUnderTest>> servers;
+    // The client workloads' pair, and the pair that also federates with
+    // gen1.test for "inbound"; each is started only for its workloads.
+    std::vector<std::unique_ptr<ServerUnderTest>> servers, inboundServers;
     for (const QString &name : m_o.servers) {
-        if (name == QLatin1String("fedgated"))
+        if (name == QLatin1String("fedgated")) {
             servers.push_back(makeFedgatedAll(m_env, fedgate::test::executable(name)));
-        else if (name == QLatin1String("prosody"))
+            inboundServers.push_back(
+                makeFedgatedAll(m_env, fedgate::test::executable(name), kInboundGateway));
+        } else if (name == QLatin1String("prosody")) {
             servers.push_back(makeProsody(m_env, {QHostAddress(QStringLiteral("127.0.0.92")), {}}));
+            inboundServers.push_back(makeProsody(m_env, kInboundProsody));
+        }
     }
+    const bool clientWorkloads = m_o.workloads.contains(QLatin1String("chat")) ||
+                                 m_o.workloads.contains(QLatin1String("logins"));
+    const bool inboundWorkload = m_o.workloads.contains(QLatin1String("inbound"));
+    if (!clientWorkloads)
+        servers.clear();
+    if (!inboundWorkload)
+        inboundServers.clear();
+    const auto &named = servers.empty() ? inboundServers : servers;
     note(QStringLiteral("bench_c2s %1, %2 CPUs; %3; %4")
              .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
              .arg(QThread::idealThreadCount())
-             .arg(servers.empty() ? QString() : servers.front()->version(),
-                  servers.size() > 1 ? servers.back()->version() : QString()));
-    note(QStringLiteral("chat: %1 messages of %2-byte bodies, window %3; logins: %4 clients, "
-                        "%5 at a time; %6 repetitions")
-             .arg(m_o.messages)
-             .arg(m_o.bodyBytes)
-             .arg(m_o.window)
-             .arg(m_o.logins)
-             .arg(m_o.loginsInFlight)
-             .arg(m_o.repeat));
+             .arg(named.empty() ? QString() : named.front()->version(),
+                  named.size() > 1 ? named.back()->version() : QString()));
+    if (clientWorkloads)
+        note(QStringLiteral("chat: %1 messages of %2-byte bodies, window %3; logins: %4 clients, "
+                            "%5 at a time; %6 repetitions")
+                 .arg(m_o.messages)
+                 .arg(m_o.bodyBytes)
+                 .arg(m_o.window)
+                 .arg(m_o.logins)
+                 .arg(m_o.loginsInFlight)
+                 .arg(m_o.repeat));
+    if (inboundWorkload)
+        note(QStringLiteral("inbound (s2s inbound to a local client): %1 messages of %2-byte "
+                            "bodies from gen1.test (dialback, plain s2s) to a logged-in TLS "
+                            "client, window %3; %4 repetitions; load average at start %5")
+                 .arg(m_o.messages)
+                 .arg(m_o.bodyBytes)
+                 .arg(m_o.window)
+                 .arg(m_o.repeat)
+                 .arg(loadAverage()));
     // Both servers stay up for the whole run (an idle one costs nothing);
     // each repetition alternates which goes first.
-    for (auto &server : servers) {
-        if (!server->start(&error)) {
-            note(QStringLiteral("bench_c2s: %1: %2").arg(server->name(), error));
-            return 1;
-        }
-    }
+    for (const auto *list : {&servers, &inboundServers})
+        for (auto &server : *list)
+            if (!server->start(&error)) {
+                note(QStringLiteral("bench_c2s: %1: %2").arg(server->name(), error));
+                return 1;
+            }
     for (int r = 0; r < m_o.repeat; ++r) {
         for (std::size_t k = 0; k < servers.size(); ++k) {
             ServerUnderTest &server = *servers[(k + std::size_t(r)) % servers.size()];
@@ -274,13 +439,17 @@ int Bench::run()
             if (m_o.workloads.contains(QLatin1String("logins")))
                 logins(server);
         }
+        for (std::size_t k = 0; k < inboundServers.size(); ++k)
+            inbound(*inboundServers[(k + std::size_t(r)) % inboundServers.size()]);
     }
-    for (auto &server : servers)
-        server->stop();
+    for (const auto *list : {&servers, &inboundServers})
+        for (auto &server : *list)
+            server->stop();
     note(QStringLiteral("\n| workload | server | median | range | server CPU-s | per server "
                         "CPU-s | generator CPU-s |\n|---|---|---|---|---|---|---|"));
     print(QStringLiteral("chat"), QStringLiteral("msg/s"), QStringLiteral("msg"));
     print(QStringLiteral("logins"), QStringLiteral("logins/s"), QStringLiteral("logins"));
+    print(QStringLiteral("inbound"), QStringLiteral("msg/s"), QStringLiteral("msg"));
     return 0;
 }
 
