@@ -48,7 +48,7 @@ bool TestCa::create(const QString &directory, const QString &name, QString *erro
     args += kEcKey;
     args += {QStringLiteral("-keyout"), m_dir + QStringLiteral("/ca.key"),
              QStringLiteral("-out"),    certificatePath(),
-             QStringLiteral("-days"),   QStringLiteral("30"),
+             QStringLiteral("-days"),   QString::number(m_days),
              QStringLiteral("-subj"),   QStringLiteral("/CN=") + name,
              QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
              QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")};
@@ -84,7 +84,7 @@ std::optional<TestCa::Leaf> TestCa::issue(const QString &fileBase, const QString
                            m_dir + QStringLiteral("/ca.key"),
                            QStringLiteral("-CAcreateserial"),
                            QStringLiteral("-days"),
-                           QStringLiteral("30"),
+                           QString::number(m_days),
                            QStringLiteral("-extfile"),
                            base + QStringLiteral(".ext"),
                            QStringLiteral("-out"),

@@ -24,6 +24,9 @@ public:
     bool create(const QString &directory, const QString &name = QStringLiteral("Fedgate Test CA"),
                 QString *error = nullptr);
     QString certificatePath() const { return m_dir + QStringLiteral("/ca.crt"); }
+    // Days of validity of the CA and of the leaves issued after this call
+    // (default 30, which the certificate lint reports as expiring soon).
+    void setValidityDays(int days) { m_days = days; }
     QString directory() const { return m_dir; }
 
     // Issues a leaf for CN=`commonName` with a subjectAltName made of
@@ -41,6 +44,7 @@ public:
 
 private:
     QString m_dir;
+    int m_days = 30;
 };
 
 } // namespace fedgate::test
