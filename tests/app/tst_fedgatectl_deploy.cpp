@@ -8,6 +8,7 @@
 // fedgated: federation on 127.0.0.246:5269, the internal link on
 // 127.0.0.247:23456, clients on 127.0.0.248:5222 (127.0.0.249: the Montreal
 // pool, where nothing listens).
+#include "support/FederationPartner.h"
 #include "support/Fedgatectl.h"
 #include "support/TestPaths.h"
 
@@ -98,18 +99,11 @@ private Q_SLOTS:
         // The example topology with this test's addresses, published into
         // the data directory's default central store as an administrator
         // would.
-        auto topology =
-            fedgate::topology::TopologyDocument::readFile(fedgate::test::exampleTopologyPath());
-        QVERIFY(topology);
-        auto *paris = topology.value().edgePool(QStringLiteral("edge-paris.contoso.test"));
-        auto *montreal = topology.value().edgePool(QStringLiteral("edge-mtl.contoso.test"));
-        QVERIFY(paris && montreal);
-        paris->members.first().externalIPv4 = kExternal;
-        paris->members.first().externalIPv6.clear();
-        paris->members.first().internalIPv4 = kInternal;
-        montreal->members.first().internalIPv4 = kNobody;
+        const fedgate::topology::Topology topology =
+            fedgate::test::loopbackExampleTopology({QString(), kInternal, kExternal, kNobody});
+        QVERIFY(!topology.partners.isEmpty());
         const QString document = m_dir.filePath(QStringLiteral("topology.json"));
-        QVERIFY(fedgate::topology::TopologyDocument::writeFile(topology.value(), document));
+        QVERIFY(fedgate::topology::TopologyDocument::writeFile(topology, document));
         const CliResult published = ctl({QStringLiteral("topology"), QStringLiteral("publish"),
                                          QStringLiteral("--file"), document});
         QVERIFY2(published.exitCode == 0, published.text().toUtf8().constData());

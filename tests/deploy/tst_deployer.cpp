@@ -9,6 +9,7 @@
 // fedgated: federation on 127.0.0.3:5269, the internal link on
 // 127.0.0.4:23456, clients on 127.0.0.5:5222 (127.0.0.249: the Montreal
 // pool, where nothing listens).
+#include "support/FederationPartner.h"
 #include "support/TestCa.h"
 #include "support/TestPaths.h"
 
@@ -17,7 +18,6 @@
 #include "deploy/ProcessInfo.h"
 #include "deploy/ServiceSupervisor.h"
 #include "topology/CentralStore.h"
-#include "topology/TopologyDocument.h"
 
 #include <QDir>
 #include <QFile>
@@ -122,17 +122,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_data = m_dir.filePath(QStringLiteral("data"));
         m_store = m_dir.filePath(QStringLiteral("store.sqlite"));
-        auto topology =
-            fedgate::topology::TopologyDocument::readFile(fedgate::test::exampleTopologyPath());
-        QVERIFY(topology);
-        m_topology = topology.value();
-        auto *paris = m_topology.edgePool(QStringLiteral("edge-paris.contoso.test"));
-        auto *montreal = m_topology.edgePool(QStringLiteral("edge-mtl.contoso.test"));
-        QVERIFY(paris && montreal);
-        paris->members.first().externalIPv4 = kExternal;
-        paris->members.first().externalIPv6.clear();
-        paris->members.first().internalIPv4 = kInternal;
-        montreal->members.first().internalIPv4 = kNobody;
+        m_topology =
+            fedgate::test::loopbackExampleTopology({QString(), kInternal, kExternal, kNobody});
+        QVERIFY(!m_topology.partners.isEmpty());
         publish(m_topology);
         writeFile(m_dir.filePath(QStringLiteral("passwords.txt")),
                   "# test users\nalice@contoso.test\tsecret one\n\nbob@contoso.test s3cret\n");
