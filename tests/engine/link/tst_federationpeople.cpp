@@ -10,6 +10,7 @@
 // Prosody on 127.0.0.60; the edge's link and the clients on 127.0.0.61,
 // federation on 127.0.0.62; Montreal's edge (down) on 127.0.0.63.
 #include "LinkProcesses.h"
+#include "support/FederationPartner.h"
 #include "support/Fedgatectl.h"
 #include "support/PeerProcess.h"
 #include "support/ProsodyServer.h"
@@ -49,9 +50,10 @@ class TestFederationPeople : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    TestCa m_ca;
-    QHash<QString, TestCa::Leaf> m_leaves;
-    ProsodyServer m_prosody;
+    FederationPartner m_partner;
+    TestCa &m_ca = m_partner.ca;
+    QHash<QString, TestCa::Leaf> &m_leaves = m_partner.leaves;
+    ProsodyServer &m_prosody = m_partner.prosody;
     PeerProcess m_fedgated;
     QString m_dataDir;
     topology::Topology m_topology;
@@ -70,26 +72,7 @@ private:
     // The published topology: Paris's edge on our addresses, one partner.
     bool prepareTopology()
     {
-        auto topology = topology::TopologyDocument::readFile(exampleTopologyPath());
-        if (!topology)
-            return false;
-        topology::EdgePool *paris =
-            topology.value().edgePool(QStringLiteral("edge-paris.contoso.test"));
-        paris->members.first().internalIPv4 = kInternal;
-        paris->members.first().externalIPv4 = kExternal;
-        paris->members.first().externalIPv6.clear();
-        topology.value()
-            .edgePool(QStringLiteral("edge-mtl.contoso.test"))
-            ->members.first()
-            .internalIPv4 = kNobody;
-        topology::XmppPartner partner;
-        partner.domain = kPartnerDomain;
-        partner.type = topology::PartnerType::Federated;
-        partner.tls = topology::Negotiation::Required;
-        partner.sasl = topology::Negotiation::Required;
-        partner.dialback = false;
-        topology.value().partners = {partner};
-        m_topology = topology.value();
+        m_topology = loopbackExampleTopology({kProsody, kInternal, kExternal, kNobody});
         return m_topology.policy(kParisPolicy) && m_topology.policy(kParisPolicy)->enableXmppAccess;
     }
 
@@ -218,30 +201,13 @@ private slots:
         QVERIFY(m_dir.isValid());
         makeWorldReadableDir(m_dir.path());
         QString error;
-        QVERIFY2(m_ca.create(m_dir.path(), QStringLiteral("Fedgate People CA"), &error),
-                 qPrintable(error));
-        const QList<std::pair<QString, QStringList>> leaves{
-            {QStringLiteral("contoso"), {kOurDomain}},
-            {QStringLiteral("fabrikam"), {kPartnerDomain}},
-            {QStringLiteral("edge-paris"), {QStringLiteral("edge-paris.contoso.test")}},
-            {QStringLiteral("fe-paris"), {QStringLiteral("fe-paris.contoso.test"), kOurDomain}}};
-        for (const auto &[name, names] : leaves) {
-            auto leaf = m_ca.issue(name, names.first(), names, {}, &error);
-            QVERIFY2(leaf, qPrintable(error));
-            m_leaves.insert(name, *leaf);
-        }
-        ProsodyServer::Options options;
-        options.domain = kPartnerDomain;
-        options.address = QHostAddress(kProsody);
-        options.certificatePath = m_leaves.value("fabrikam").certificatePath;
-        options.keyPath = m_leaves.value("fabrikam").keyPath;
-        options.caPath = m_ca.certificatePath();
-        options.hosts.insert(kOurDomain, kExternal);
-        QVERIFY2(m_prosody.start(options, &error), qPrintable(error));
         // One partner user per partner type, so each starts with empty rosters.
-        for (const QString &user :
-             {QStringLiteral("bob"), QStringLiteral("erin"), QStringLiteral("frank")})
-            QVERIFY2(m_prosody.registerUser(user, kPartnerPassword, &error), qPrintable(error));
+        QVERIFY2(m_partner.start(
+                     m_dir.path(), {kProsody, kInternal, kExternal, kNobody},
+                     QStringLiteral("Fedgate People CA"),
+                     {QStringLiteral("bob"), QStringLiteral("erin"), QStringLiteral("frank")},
+                     kPartnerPassword, &error),
+                 qPrintable(error));
 
         m_dataDir = m_dir.filePath(QStringLiteral("fedgate"));
         QVERIFY(QDir().mkpath(m_dataDir));

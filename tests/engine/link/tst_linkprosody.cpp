@@ -11,6 +11,7 @@
 // 127.0.0.238, federation on 127.0.0.239; the split gateway's clients on
 // 127.0.0.228.
 #include "LinkProcesses.h"
+#include "support/FederationPartner.h"
 #include "support/Fedgatectl.h"
 #include "support/PeerProcess.h"
 #include "support/ProsodyServer.h"
@@ -48,9 +49,10 @@ class TestLinkProsody : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    TestCa m_ca;
-    QHash<QString, TestCa::Leaf> m_leaves;
-    ProsodyServer m_prosody;
+    FederationPartner m_partner;
+    TestCa &m_ca = m_partner.ca;
+    QHash<QString, TestCa::Leaf> &m_leaves = m_partner.leaves;
+    ProsodyServer &m_prosody = m_partner.prosody;
     PeerProcess m_fedgated;
     PeerProcess m_gateway;
 
@@ -67,26 +69,9 @@ private:
     {
         const QString dataDir = m_dir.filePath(name);
         QDir().mkpath(dataDir);
-        auto topology = topology::TopologyDocument::readFile(exampleTopologyPath());
-        if (!topology)
-            return {};
-        topology::EdgePool *paris =
-            topology.value().edgePool(QStringLiteral("edge-paris.contoso.test"));
-        paris->members.first().internalIPv4 = kInternal;
-        paris->members.first().externalIPv4 = kExternal;
-        paris->members.first().externalIPv6.clear();
-        topology.value()
-            .edgePool(QStringLiteral("edge-mtl.contoso.test"))
-            ->members.first()
-            .internalIPv4 = kNobody;
-        topology::XmppPartner partner;
-        partner.domain = kPartnerDomain;
-        partner.type = topology::PartnerType::Federated;
-        partner.tls = topology::Negotiation::Required;
-        partner.sasl = topology::Negotiation::Required;
-        partner.dialback = false;
-        topology.value().partners = {partner};
-        if (!installTopology(topology.value(), dataDir))
+        const topology::Topology topology =
+            loopbackExampleTopology({kProsody, kInternal, kExternal, kNobody});
+        if (!installTopology(topology, dataDir))
             return {};
         if (!gateway)
             return dataDir;
@@ -175,29 +160,10 @@ private slots:
         QVERIFY(m_dir.isValid());
         makeWorldReadableDir(m_dir.path());
         QString error;
-        QVERIFY2(m_ca.create(m_dir.path(), QStringLiteral("Fedgate E2E CA"), &error),
+        QVERIFY2(m_partner.start(m_dir.path(), {kProsody, kInternal, kExternal, kNobody},
+                                 QStringLiteral("Fedgate E2E CA"), {QStringLiteral("bob")},
+                                 QStringLiteral("bob-secret"), &error),
                  qPrintable(error));
-        const QList<std::pair<QString, QStringList>> leaves{
-            {QStringLiteral("contoso"), {kOurDomain}},
-            {QStringLiteral("fabrikam"), {kPartnerDomain}},
-            {QStringLiteral("edge-paris"), {QStringLiteral("edge-paris.contoso.test")}},
-            {QStringLiteral("fe-paris"), {QStringLiteral("fe-paris.contoso.test"), kOurDomain}}};
-        for (const auto &[name, names] : leaves) {
-            auto leaf = m_ca.issue(name, names.first(), names, {}, &error);
-            QVERIFY2(leaf, qPrintable(error));
-            m_leaves.insert(name, *leaf);
-        }
-        ProsodyServer::Options options;
-        options.domain = kPartnerDomain;
-        options.address = QHostAddress(kProsody);
-        options.certificatePath = m_leaves.value("fabrikam").certificatePath;
-        options.keyPath = m_leaves.value("fabrikam").keyPath;
-        options.caPath = m_ca.certificatePath();
-        options.hosts.insert(kOurDomain, kExternal);
-        QVERIFY2(m_prosody.start(options, &error), qPrintable(error));
-        QVERIFY2(
-            m_prosody.registerUser(QStringLiteral("bob"), QStringLiteral("bob-secret"), &error),
-            qPrintable(error));
     }
 
     void cleanupTestCase()
