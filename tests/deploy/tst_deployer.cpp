@@ -348,6 +348,57 @@ private Q_SLOTS:
         QVERIFY(!ServiceSupervisor(ServiceLayout::forDataDirectory(data)).status().running);
     }
 
+    void applyStopsAtTheFirstFailure()
+    {
+        // A certificate file whose private key is nowhere: the plan cannot
+        // know, the import fails, and nothing after it runs.
+        const QString data = m_dir.filePath(QStringLiteral("failing"));
+        fedgate::test::TestCa ca;
+        QString error;
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("otherca"))));
+        QVERIFY2(ca.create(m_dir.filePath(QStringLiteral("otherca")), QStringLiteral("Other CA"),
+                           &error),
+                 qPrintable(error));
+        const auto leaf =
+            ca.issue(QStringLiteral("keyless"), QStringLiteral("edge-paris.contoso.test"),
+                     {QStringLiteral("edge-paris.contoso.test")}, {}, &error);
+        QVERIFY2(leaf, qPrintable(error));
+        QJsonObject json = answersJson();
+        QJsonObject certificates = json.value(QStringLiteral("certificates")).toObject();
+        certificates.insert(
+            QStringLiteral("internal"),
+            QJsonObject{{QStringLiteral("certificateFile"), leaf->certificatePath}});
+        json.insert(QStringLiteral("certificates"), certificates);
+        Deployer d = deployer(data);
+        const DeploymentAnswers a = answers(json);
+        auto plan = d.plan(a);
+        QVERIFY(plan);
+        QVERIFY(!plan.value().blocked());
+        auto report = d.apply(plan.value(), a);
+        QVERIFY(report);
+        QVERIFY(!report.value().ok);
+        QVERIFY2(report.value().error.contains(QStringLiteral("internal edge interface")),
+                 qPrintable(report.value().error));
+        QStringList applied;
+        for (const DeployAction &action : report.value().applied)
+            applied << action.id;
+        QCOMPARE(applied, QStringList({QStringLiteral("replica"), QStringLiteral("ca"),
+                                       QStringLiteral("cert:external")}));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/service.json")));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/gateway.db")));
+        QVERIFY(!ServiceSupervisor(ServiceLayout::forDataDirectory(data)).status().running);
+        auto log = DeploymentLog::read(data, QStringLiteral("certificates"));
+        QVERIFY(log && !log.value().isEmpty());
+        QVERIFY2(log.value().last().contains(QStringLiteral("FAILED: ")),
+                 qPrintable(log.value().last()));
+        // Planned again: what was done is up to date, the rest still Pending.
+        auto again = d.plan(a);
+        QVERIFY(again);
+        QCOMPARE(ids(again.value(), DeployActionState::UpToDate),
+                 QStringList({QStringLiteral("replica"), QStringLiteral("ca"),
+                              QStringLiteral("cert:external")}));
+    }
+
     void badAnswersAreRefusedNamingTheKey_data()
     {
         QTest::addColumn<QByteArray>("json");
