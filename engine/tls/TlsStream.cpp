@@ -1,5 +1,6 @@
 #include "TlsStream.h"
 
+#include "HeapTrim.h"
 #include "TlsContextCache.h"
 
 #include <QHostInfo>
@@ -129,6 +130,7 @@ TlsStream::~TlsStream()
     closeDescriptor();
     if (m_ssl)
         SSL_free(m_ssl);
+    HeapTrim::streamClosed();
 }
 
 void TlsStream::attach(int fd)
