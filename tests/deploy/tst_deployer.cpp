@@ -18,6 +18,7 @@
 #include "deploy/ProcessInfo.h"
 #include "deploy/ServiceSupervisor.h"
 #include "topology/CentralStore.h"
+#include "topology/LocalReplica.h"
 
 #include <QDir>
 #include <QFile>
@@ -346,6 +347,37 @@ private Q_SLOTS:
                     .action(QStringLiteral("cert:internal"))
                     ->reason.contains(QStringLiteral("from this file is assigned already")));
         QVERIFY(!ServiceSupervisor(ServiceLayout::forDataDirectory(data)).status().running);
+    }
+
+    void exportedTopologyFileIsImported()
+    {
+        // An edge server that cannot reach the central store gets an export.
+        const QString exported = m_dir.filePath(QStringLiteral("export-v2.json"));
+        QVERIFY(fedgate::topology::LocalReplica::exportVersion(m_store, 2, exported));
+        const QString data = m_dir.filePath(QStringLiteral("from-file"));
+        QJsonObject json = answersJson();
+        json.remove(QStringLiteral("store"));
+        json.insert(QStringLiteral("topologyFile"), QStringLiteral("export-v2.json"));
+        json.insert(QStringLiteral("startService"), false);
+        Deployer d = deployer(data);
+        const DeploymentAnswers a = answers(json);
+        QCOMPARE(a.topologyFile, exported);
+        auto plan = d.plan(a);
+        QVERIFY(plan);
+        QCOMPARE(plan.value().topologyVersion, 2);
+        QCOMPARE(plan.value().action(QStringLiteral("replica"))->description,
+                 QStringLiteral("Import topology version 2 from %1 into the local replica")
+                     .arg(exported));
+        auto report = d.apply(plan.value(), a);
+        QVERIFY(report && report.value().ok);
+        auto replica =
+            fedgate::topology::LocalReplica::open(data + QStringLiteral("/replica.sqlite"));
+        QVERIFY(replica);
+        auto state = replica.value()->current();
+        QVERIFY(state && state.value());
+        QCOMPARE(state.value()->version, 2);
+        QCOMPARE(state.value()->source, exported);
+        QVERIFY(d.plan(a).value().changesNothing());
     }
 
     void applyStopsAtTheFirstFailure()
