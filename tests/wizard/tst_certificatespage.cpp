@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -50,11 +49,6 @@ class TestCertificatesPage : public QObject
 {
     Q_OBJECT
 private slots:
-    // Key generation runs in the global thread pool (KeyCreationPage): each
-    // test waits for it, so no key is still being made when the next test
-    // starts or the process exits (LeakSanitizer reported the OpenSSL
-    // objects of such an unfinished job as leaks).
-    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
     void requestWritesCsrWithExpectedSans();
     void immediateRequestIsSignedByTheInternalAuthority_data();
     void immediateRequestIsSignedByTheInternalAuthority();

@@ -54,6 +54,13 @@ KeyCreationPage::KeyCreationPage(QWidget *parent)
     connect(m_viewLog, &QPushButton::clicked, this, &KeyCreationPage::showLog);
 }
 
+KeyCreationPage::~KeyCreationPage()
+{
+    // The job holds copies only, but it must not outlive the page: a process
+    // exiting meanwhile would report its OpenSSL objects as leaked.
+    m_watcher.waitForFinished();
+}
+
 void KeyCreationPage::log(const QString &line)
 {
     m_log << QStringLiteral("%1  %2").arg(

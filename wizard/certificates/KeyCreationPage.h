@@ -16,7 +16,9 @@ class QPushButton;
 
 // Runs certs::KeyStore::createRequest on a worker thread (key generation can
 // take seconds) with a busy indicator; Finish is disabled until it is done.
-// View CSR shows the request, View Log what was done.
+// View CSR shows the request, View Log what was done. Destroying the page
+// (the wizard closed, the window quit) waits for a job still running, so no
+// key generation outlives the page and its OpenSSL objects are freed.
 namespace fedgate::wizard {
 
 class KeyCreationPage : public QWizardPage
@@ -24,6 +26,7 @@ class KeyCreationPage : public QWizardPage
     Q_OBJECT
 public:
     explicit KeyCreationPage(QWidget *parent = nullptr);
+    ~KeyCreationPage() override;
     void initializePage() override;
     bool isComplete() const override;
     bool isRunning() const { return m_watcher.isRunning(); }
