@@ -13,103 +13,120 @@ namespace fedgate::wizard {
 
 using namespace fedgate::topology;
 
-class NewTopologyOrganisationPage : public QWizardPage
+namespace {
+// The layout both pages share: a form of line edits with a hint under them,
+// the core validation's errors at the bottom; validatePage() checks the
+// topology paths the page describes.
+class NewTopologyFormPage : public QWizardPage
 {
 public:
-    explicit NewTopologyOrganisationPage(NewTopologyWizard *wizard)
+    NewTopologyFormPage(NewTopologyWizard *wizard, const QString &objectName, const QString &title,
+                        const QString &subTitle)
         : QWizardPage(wizard)
         , m_wizard(wizard)
+        , m_form(new QFormLayout)
     {
-        setObjectName(QStringLiteral("organisationPage"));
-        setTitle(NewTopologyWizard::tr("Organisation"));
-        setSubTitle(NewTopologyWizard::tr(
-            "Your organisation's name and the domains its users' addresses are in."));
-        auto *layout = new QVBoxLayout(this);
-        auto *form = new QFormLayout;
-        wizard->m_name = new QLineEdit(this);
-        wizard->m_name->setObjectName(QStringLiteral("organisationName"));
-        wizard->m_name->setPlaceholderText(NewTopologyWizard::tr("Contoso"));
-        form->addRow(NewTopologyWizard::tr("Organisation name:"), wizard->m_name);
-        wizard->m_sipDomain = new QLineEdit(this);
-        wizard->m_sipDomain->setObjectName(QStringLiteral("sipDomain"));
-        wizard->m_sipDomain->setPlaceholderText(NewTopologyWizard::tr("contoso.com"));
-        form->addRow(NewTopologyWizard::tr("Default SIP domain:"), wizard->m_sipDomain);
-        wizard->m_xmppDomains = new NameListEditor(NewTopologyWizard::tr("XMPP domains"), this);
-        wizard->m_xmppDomains->setObjectName(QStringLiteral("xmppDomains"));
-        form->addRow(NewTopologyWizard::tr("XMPP domains:"), wizard->m_xmppDomains);
-        auto *hint = new QLabel(NewTopologyWizard::tr("The domains of your users' XMPP "
-                                                      "addresses, one per row. Left empty, the "
-                                                      "SIP domain is used."),
-                                this);
-        hint->setWordWrap(true);
-        form->addRow(QString(), hint);
-        layout->addLayout(form);
-        layout->addStretch(1);
-        m_errors = makeErrorLabel(this);
-        layout->addWidget(m_errors);
-        registerField(QStringLiteral("organisationName*"), wizard->m_name);
-        registerField(QStringLiteral("sipDomain*"), wizard->m_sipDomain);
-    }
-
-    bool validatePage() override
-    {
-        return showPageErrors(m_errors,
-                              pageErrors(m_wizard->topology(), {QStringLiteral("organisation")}));
-    }
-
-private:
-    NewTopologyWizard *m_wizard;
-    QLabel *m_errors;
-};
-
-class NewTopologySitePage : public QWizardPage
-{
-public:
-    explicit NewTopologySitePage(NewTopologyWizard *wizard)
-        : QWizardPage(wizard)
-        , m_wizard(wizard)
-    {
-        setObjectName(QStringLiteral("sitePage"));
-        setTitle(NewTopologyWizard::tr("First site"));
-        setSubTitle(NewTopologyWizard::tr(
-            "A site is a place with its own servers, such as a city or a data centre. You add "
-            "edge pools to it afterwards."));
-        auto *layout = new QVBoxLayout(this);
-        auto *form = new QFormLayout;
-        wizard->m_site = new QLineEdit(this);
-        wizard->m_site->setObjectName(QStringLiteral("siteName"));
-        wizard->m_site->setPlaceholderText(NewTopologyWizard::tr("Paris"));
-        form->addRow(NewTopologyWizard::tr("Site name:"), wizard->m_site);
-        wizard->m_siteDescription = new QLineEdit(this);
-        wizard->m_siteDescription->setObjectName(QStringLiteral("siteDescription"));
-        form->addRow(NewTopologyWizard::tr("Description:"), wizard->m_siteDescription);
-        wizard->m_frontEnd = new QLineEdit(this);
-        wizard->m_frontEnd->setObjectName(QStringLiteral("frontEndPool"));
-        wizard->m_frontEnd->setPlaceholderText(NewTopologyWizard::tr("optional"));
-        form->addRow(NewTopologyWizard::tr("Front-end pool FQDN:"), wizard->m_frontEnd);
-        auto *hint = new QLabel(NewTopologyWizard::tr("The gateway's pool in this site, if it "
-                                                      "has one (a single-computer pool: its "
-                                                      "member is the pool FQDN itself)."),
-                                this);
-        hint->setWordWrap(true);
-        form->addRow(QString(), hint);
-        layout->addLayout(form);
-        layout->addStretch(1);
-        m_errors = makeErrorLabel(this);
-        layout->addWidget(m_errors);
-        registerField(QStringLiteral("siteName*"), wizard->m_site);
+        setObjectName(objectName);
+        setTitle(title);
+        setSubTitle(subTitle);
     }
 
     bool validatePage() override
     {
         const Topology t = m_wizard->topology();
-        return showPageErrors(m_errors,
-                              pageErrors(t, {QStringLiteral("sites/") + t.sites.value(0).name}));
+        return showPageErrors(m_errors, pageErrors(t, paths(t)));
     }
 
-private:
+protected:
+    virtual QStringList paths(const Topology &t) const = 0;
+
+    QLineEdit *addLine(const QString &objectName, const QString &label,
+                       const QString &placeholder = {})
+    {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(objectName);
+        edit->setPlaceholderText(placeholder);
+        m_form->addRow(label, edit);
+        return edit;
+    }
+    void addRow(const QString &label, QWidget *field) { m_form->addRow(label, field); }
+    // The hint under the fields, then the error label; call last.
+    void finish(const QString &hint)
+    {
+        auto *text = new QLabel(hint, this);
+        text->setWordWrap(true);
+        m_form->addRow(QString(), text);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(m_form);
+        layout->addStretch(1);
+        m_errors = makeErrorLabel(this);
+        layout->addWidget(m_errors);
+    }
+
     NewTopologyWizard *m_wizard;
-    QLabel *m_errors;
+
+private:
+    QFormLayout *m_form;
+    QLabel *m_errors = nullptr;
+};
+} // namespace
+
+class NewTopologyOrganisationPage : public NewTopologyFormPage
+{
+public:
+    explicit NewTopologyOrganisationPage(NewTopologyWizard *wizard)
+        : NewTopologyFormPage(
+              wizard, QStringLiteral("organisationPage"), NewTopologyWizard::tr("Organisation"),
+              NewTopologyWizard::tr(
+                  "Your organisation's name and the domains its users' addresses are in."))
+    {
+        wizard->m_name =
+            addLine(QStringLiteral("organisationName"), NewTopologyWizard::tr("Organisation name:"),
+                    NewTopologyWizard::tr("Contoso"));
+        wizard->m_sipDomain =
+            addLine(QStringLiteral("sipDomain"), NewTopologyWizard::tr("Default SIP domain:"),
+                    NewTopologyWizard::tr("contoso.com"));
+        wizard->m_xmppDomains = new NameListEditor(NewTopologyWizard::tr("XMPP domains"), this);
+        wizard->m_xmppDomains->setObjectName(QStringLiteral("xmppDomains"));
+        addRow(NewTopologyWizard::tr("XMPP domains:"), wizard->m_xmppDomains);
+        finish(NewTopologyWizard::tr("The domains of your users' XMPP addresses, one per row. "
+                                     "Left empty, the SIP domain is used."));
+        registerField(QStringLiteral("organisationName*"), wizard->m_name);
+        registerField(QStringLiteral("sipDomain*"), wizard->m_sipDomain);
+    }
+
+protected:
+    QStringList paths(const Topology &) const override { return {QStringLiteral("organisation")}; }
+};
+
+class NewTopologySitePage : public NewTopologyFormPage
+{
+public:
+    explicit NewTopologySitePage(NewTopologyWizard *wizard)
+        : NewTopologyFormPage(wizard, QStringLiteral("sitePage"),
+                              NewTopologyWizard::tr("First site"),
+                              NewTopologyWizard::tr("A site is a place with its own servers, such "
+                                                    "as a city or a data centre. You add edge "
+                                                    "pools to it afterwards."))
+    {
+        wizard->m_site = addLine(QStringLiteral("siteName"), NewTopologyWizard::tr("Site name:"),
+                                 NewTopologyWizard::tr("Paris"));
+        wizard->m_siteDescription =
+            addLine(QStringLiteral("siteDescription"), NewTopologyWizard::tr("Description:"));
+        wizard->m_frontEnd =
+            addLine(QStringLiteral("frontEndPool"), NewTopologyWizard::tr("Front-end pool FQDN:"),
+                    NewTopologyWizard::tr("optional"));
+        finish(NewTopologyWizard::tr("The gateway's pool in this site, if it has one (a "
+                                     "single-computer pool: its member is the pool FQDN "
+                                     "itself)."));
+        registerField(QStringLiteral("siteName*"), wizard->m_site);
+    }
+
+protected:
+    QStringList paths(const Topology &t) const override
+    {
+        return {QStringLiteral("sites/") + t.sites.value(0).name};
+    }
 };
 
 NewTopologyWizard::NewTopologyWizard(QWidget *parent)
