@@ -2,27 +2,38 @@
 
 #include "PageHeader.h"
 #include "Workspace.h"
+#include "home/HomeAnswers.h"
+#include "home/ListenerMonitor.h"
+#include "home/ListenerPanel.h"
+#include "home/LogDialog.h"
+#include "home/StepJob.h"
+#include "home/StepWork.h"
 
 #ifdef FEDGATE_HAVE_CERTS
-#include "certificates/CertificatesPage.h"
+#include "certs/DaneKeys.h"
 #include "certs/KeyStore.h"
 #endif
 
+#include "deploy/Deployer.h"
+#include "deploy/DeploymentLog.h"
+#include "deploy/ServiceSupervisor.h"
+#include "topology/DnsCheckReport.h"
+#include "topology/DnsRecordPlan.h"
+#include "topology/Paths.h"
+
+#include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
-#include <QTime>
+#include <QScrollArea>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
-
-#ifdef FEDGATE_HAVE_ENGINE
-#include "engine/control/ControlClient.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
-#endif
 
 namespace fedgate::wizard {
 
@@ -34,8 +45,7 @@ QString iconFor(HomePage::StepState state)
         return QStringLiteral(":/icons/status-done.svg");
     case HomePage::StepState::Failed:
         return QStringLiteral(":/icons/status-error.svg");
-    case HomePage::StepState::Unavailable:
-        return QStringLiteral(":/icons/status-unavailable.svg");
+    case HomePage::StepState::Running:
     case HomePage::StepState::NotDone:
         break;
     }
@@ -46,53 +56,269 @@ QString formatTime(const QDateTime &utc)
 {
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
 }
+
+HomePage::Step makeStep(const QString &id, const QString &title, const QString &description)
+{
+    HomePage::Step step;
+    step.id = id;
+    step.title = title;
+    step.description = description;
+    return step;
+}
+
+const QStringList kSteps = {QStringLiteral("publish"),      QStringLiteral("replica"),
+                            QStringLiteral("certificates"), QStringLiteral("components"),
+                            QStringLiteral("services"),     QStringLiteral("dns"),
+                            QStringLiteral("verify")};
 } // namespace
 
 HomePage::HomePage(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
+    , m_dataDirectory(fedgate::dataDir())
 {
-    auto *layout = new QVBoxLayout(this);
+    m_answers = HomeAnswers::load(m_dataDirectory, m_workspace->storeLocation());
+    auto *outer = new QVBoxLayout(this);
     m_header = new PageHeader(
         tr("Deployment steps"),
-        tr("Run the steps from top to bottom. Each step shows what is already done on this "
-           "machine; Run Again repeats a step safely, for example after you change and "
-           "republish the topology."),
+        tr("Run the steps from top to bottom. Each step shows what was checked on this machine; "
+           "Run Again repeats a step safely, for example after you republish the topology."),
         this);
-    layout->addWidget(m_header);
+    outer->addWidget(m_header);
 
-    auto *frame = new QWidget(this);
-    m_grid = new QGridLayout(frame);
-    m_grid->setHorizontalSpacing(16);
-    m_grid->setVerticalSpacing(14);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 8, 0);
+    m_dataLabel = new QLabel(content);
+    m_dataLabel->setObjectName(QStringLiteral("dataDirectory"));
+    m_dataLabel->setWordWrap(true);
+    m_dataLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_dataLabel->setText(tr("Data directory: %1 (%2). The wizard, fedgatectl and the service "
+                            "all use it.")
+                             .arg(m_dataDirectory, fedgate::dataDirOrigin()));
+    layout->addWidget(m_dataLabel);
+
+    m_grid = new QGridLayout;
+    m_grid->setHorizontalSpacing(12);
+    m_grid->setVerticalSpacing(8);
     m_grid->setColumnStretch(1, 3);
-    m_grid->setColumnStretch(2, 2);
-    layout->addWidget(frame);
-    layout->addStretch(1);
+    m_grid->setColumnStretch(2, 3);
+    buildMachineRow(m_grid);
+    for (const QString &id : kSteps)
+        addRow(id);
+    layout->addLayout(m_grid);
 
-    connect(&m_serviceQuery, &QFutureWatcher<QPair<bool, QString>>::finished, this, [this] {
-        m_serviceAnswer = m_serviceQuery.result();
-        m_serviceAnswerFresh = true;
+    m_listeners = new ListenerPanel(content);
+    layout->addSpacing(6);
+    layout->addWidget(m_listeners, 1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    m_job = new StepJob(this);
+    connect(m_job, &StepJob::progress, this, [this](const QString &line) {
+        m_result.insert(m_running, line);
+        updateSteps();
+        render();
+    });
+    connect(m_job, &StepJob::finished, this,
+            [this](const JobOutcome &outcome) { jobFinished(m_running, outcome); });
+    m_monitor = new ListenerMonitor(m_dataDirectory, this);
+    connect(m_monitor, &ListenerMonitor::updated, this, [this] {
+        m_listeners->show(m_monitor->snapshot());
+        // Only the service's state changed: the other steps keep theirs.
+        for (Step &step : m_steps)
+            if (step.id == QLatin1String("services"))
+                step = adjusted(servicesStep());
+        render();
+    });
+    connect(&m_planWatcher, &QFutureWatcher<PlanOutcome>::finished, this, [this] {
+        m_plan = m_planWatcher.result();
+        if (m_replanAgain) {
+            m_replanAgain = false;
+            refresh();
+            return;
+        }
+        updateSteps();
+        render();
+    });
+    connect(m_workspace, &Workspace::publishedChanged, this, [this] {
+        reloadMachines();
         refresh();
     });
-    connect(m_workspace, &Workspace::publishedChanged, this, &HomePage::refresh);
-    connect(m_workspace, &Workspace::topologyChanged, this, &HomePage::refresh);
+    connect(m_workspace, &Workspace::topologyChanged, this, &HomePage::updateSteps);
     connect(m_workspace, &Workspace::replicaChanged, this, &HomePage::refresh);
+    reloadMachines();
     refresh();
 }
 
-QList<HomePage::Step> HomePage::steps() const
+HomePage::~HomePage()
 {
-    return m_steps;
+    // The workers hold copies only; wait so none outlives the page.
+    m_planWatcher.waitForFinished();
+}
+
+bool HomePage::isBusy() const
+{
+    return m_job->isRunning() || m_planWatcher.isRunning();
+}
+
+void HomePage::buildMachineRow(QGridLayout *grid)
+{
+    auto *row = new QHBoxLayout;
+    auto *machineLabel = new QLabel(tr("This machine:"));
+    m_machine = new QComboBox;
+    m_machine->setObjectName(QStringLiteral("machine"));
+    m_machine->setAccessibleName(tr("This machine"));
+    m_machine->setMinimumContentsLength(20);
+    machineLabel->setBuddy(m_machine);
+    auto *rolesLabel = new QLabel(tr("Roles:"));
+    m_roles = new QComboBox;
+    m_roles->setObjectName(QStringLiteral("roles"));
+    m_roles->setAccessibleName(tr("Roles"));
+    m_roles->addItem(tr("From its place in the topology"), QStringList());
+    m_roles->addItem(tr("Edge"), QStringList{QStringLiteral("edge")});
+    m_roles->addItem(tr("Gateway"), QStringList{QStringLiteral("gateway")});
+    m_roles->addItem(tr("Edge and gateway"),
+                     QStringList{QStringLiteral("edge"), QStringLiteral("gateway")});
+    m_roles->setToolTip(tr("An edge server runs the edge and a front-end pool member the "
+                           "gateway; one machine can run both (the gateway then serves the edge "
+                           "pool's next-hop front-end pool)."));
+    for (int i = 0; i < m_roles->count(); ++i)
+        if (m_roles->itemData(i).toStringList() == m_answers.roles)
+            m_roles->setCurrentIndex(i);
+    rolesLabel->setBuddy(m_roles);
+    auto *optionsLabel = new QLabel(tr("fedgated options:"));
+    m_options = new QLineEdit;
+    m_options->setObjectName(QStringLiteral("serviceOptions"));
+    m_options->setAccessibleName(tr("fedgated options"));
+    m_options->setPlaceholderText(tr("none (for example --client-listen 10.10.2.20:5222)"));
+    m_options->setText(m_answers.serviceArguments.join(QLatin1Char(' ')));
+    m_options->setToolTip(tr("Extra command-line options the service configuration gives "
+                             "fedgated, such as listen addresses."));
+    optionsLabel->setBuddy(m_options);
+    row->addWidget(machineLabel);
+    row->addWidget(m_machine);
+    row->addSpacing(12);
+    row->addWidget(rolesLabel);
+    row->addWidget(m_roles);
+    row->addSpacing(12);
+    row->addWidget(optionsLabel);
+    row->addWidget(m_options, 1);
+    grid->addLayout(row, 0, 0, 1, 5);
+    connect(m_machine, &QComboBox::activated, this, &HomePage::saveAnswers);
+    connect(m_roles, &QComboBox::activated, this, &HomePage::saveAnswers);
+    connect(m_options, &QLineEdit::editingFinished, this, [this] {
+        if (m_options->text() != m_answers.serviceArguments.join(QLatin1Char(' ')))
+            saveAnswers();
+    });
+}
+
+void HomePage::addRow(const QString &id)
+{
+    const int r = m_grid->rowCount();
+    Row row;
+    row.icon = new QLabel;
+    m_grid->addWidget(row.icon, r, 0, Qt::AlignTop);
+    row.text = new QLabel;
+    row.text->setWordWrap(true);
+    m_grid->addWidget(row.text, r, 1, Qt::AlignTop);
+    row.state = new QLabel;
+    row.state->setObjectName(QStringLiteral("state-") + id);
+    row.state->setWordWrap(true);
+    row.state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_grid->addWidget(row.state, r, 2, Qt::AlignTop);
+    row.run = new QPushButton;
+    row.run->setObjectName(QStringLiteral("run-") + id);
+    if (id == QLatin1String("certificates")) {
+        // The quick path for a test or a closed deployment: every missing
+        // certificate from Fedgate's own authority, after a question.
+        auto *buttons = new QVBoxLayout;
+        buttons->addWidget(row.run);
+        m_internalCa = new QPushButton(tr("Internal CA..."));
+        m_internalCa->setObjectName(QStringLiteral("internalCa"));
+        m_internalCa->setAccessibleName(tr("Certificates from the internal CA"));
+        m_internalCa->setToolTip(tr("Request every missing certificate from Fedgate's internal "
+                                    "certification authority and assign it."));
+        buttons->addWidget(m_internalCa);
+        m_grid->addLayout(buttons, r, 3, Qt::AlignTop);
+        connect(m_internalCa, &QPushButton::clicked, this, &HomePage::askInternalCa);
+    } else {
+        m_grid->addWidget(row.run, r, 3, Qt::AlignTop);
+    }
+    row.log = new QPushButton(tr("View Log"));
+    row.log->setObjectName(QStringLiteral("log-") + id);
+    m_grid->addWidget(row.log, r, 4, Qt::AlignTop);
+    connect(row.run, &QPushButton::clicked, this, [this, id] { runStep(id); });
+    connect(row.log, &QPushButton::clicked, this, [this, id] { showLog(id); });
+    m_rows.insert(id, row);
+}
+
+void HomePage::reloadMachines()
+{
+    topology::Topology topology = m_workspace->topology();
+    auto latest = m_workspace->latestVersion();
+    if (latest.ok() && latest.value() > 0)
+        if (auto published = m_workspace->publishedTopology(latest.value()); published.ok())
+            topology = published.value();
+    const QStringList machines = HomeAnswers::machines(topology);
+    m_machine->clear();
+    m_machine->addItems(machines);
+    int index = machines.indexOf(m_answers.machine);
+    if (index < 0 && m_answers.machine.isEmpty()) {
+        // As fedgated does: this host's name, else the first member.
+        const QString host = QSysInfo::machineHostName();
+        for (int i = 0; i < machines.size() && index < 0; ++i)
+            if (machines.at(i).compare(host, Qt::CaseInsensitive) == 0 ||
+                machines.at(i).section(QLatin1Char('.'), 0, 0).compare(host, Qt::CaseInsensitive) ==
+                    0)
+                index = i;
+    }
+    if (index < 0 && !m_answers.machine.isEmpty()) {
+        m_machine->addItem(m_answers.machine); // shown as saved; the plan says what is wrong
+        index = m_machine->count() - 1;
+    }
+    m_machine->setCurrentIndex(qMax(0, index));
+    if (m_answers.machine.isEmpty() && !machines.isEmpty())
+        saveAnswers();
+}
+
+void HomePage::saveAnswers()
+{
+    m_answers.machine = m_machine->currentText();
+    m_answers.roles = m_roles->currentData().toStringList();
+    m_answers.serviceArguments = QProcess::splitCommand(m_options->text());
+    if (Status saved = HomeAnswers::save(m_dataDirectory, m_answers); !saved.ok())
+        m_header->showMessage(saved.error().toString(), PageHeader::Tone::Error);
+    refresh();
+}
+
+void HomePage::refresh()
+{
+    if (m_planWatcher.isRunning()) {
+        m_replanAgain = true;
+        return;
+    }
+    m_planWatcher.setFuture(
+        QtConcurrent::run([directory = m_dataDirectory, answers = m_answers]() -> PlanOutcome {
+            auto plan = deploy::Deployer(directory).plan(answers);
+            if (!plan)
+                return {false, {}, plan.error().message};
+            return {true, plan.value(), {}};
+        }));
+    m_lastDns = topology::loadLastDnsCheck();
+    m_monitor->pollNow();
+    updateSteps();
+    render();
 }
 
 HomePage::Step HomePage::publishStep() const
 {
-    Step step;
-    step.id = QStringLiteral("publish");
-    step.title = tr("Publish the topology");
-    step.description = tr("Describe sites, pools and the XMPP federation route, then publish "
-                          "them to the central store.");
+    Step step = makeStep(QStringLiteral("publish"), tr("Publish the topology"),
+                         tr("Describe sites, pools and the XMPP federation route, then publish "
+                            "them to the central store. Run opens the Publish dialog."));
     step.canRun = true;
     auto versions = m_workspace->versions();
     if (!versions.ok()) {
@@ -111,266 +337,343 @@ HomePage::Step HomePage::publishStep() const
     return step;
 }
 
-HomePage::Step HomePage::replicaStep()
+HomePage::Step HomePage::planStep(const QString &id, const QString &planStep, const QString &title,
+                                  const QString &description) const
 {
-    Step step;
-    step.id = QStringLiteral("replica");
-    step.title = tr("Install the local configuration store");
-    step.description = tr("Copy the published topology into this machine's local store; the "
-                          "federation services read only this copy.");
-    auto latest = m_workspace->latestVersion();
-    const int published = latest.ok() ? latest.value() : 0;
-    step.canRun = published > 0;
-    if (!step.canRun)
-        step.blockedReason = tr("Publish the topology first.");
-    step.run = [this] { installReplica(); };
-
-    auto state = m_workspace->replicaState();
-    if (!state.ok()) {
+    Step step = makeStep(id, title, description);
+    if (!m_plan) {
+        step.stateText = tr("Reading the deployment plan...");
+        step.blockedReason = step.stateText;
+        return step;
+    }
+    if (!m_plan->ok) {
+        step.stateText = m_plan->error;
+        step.blockedReason = m_plan->error;
+        return step;
+    }
+    QStringList pending, blocked, done;
+    for (const deploy::DeployAction &a : m_plan->plan.actions) {
+        if (a.step != planStep)
+            continue;
+        const QString line =
+            a.reason.isEmpty() ? a.description : tr("%1: %2").arg(a.description, a.reason);
+        if (a.state == deploy::DeployActionState::Blocked)
+            blocked << line;
+        else if (a.state == deploy::DeployActionState::Pending)
+            pending << line;
+        else
+            done << line;
+    }
+    step.canRun = blocked.isEmpty() && !(pending.isEmpty() && done.isEmpty());
+    if (!blocked.isEmpty()) {
         step.state = StepState::Failed;
-        step.stateText = state.error().message;
-    } else if (!state.value()) {
-        step.stateText = tr("Not installed.");
-    } else {
-        const topology::ReplicaState &replica = *state.value();
+        step.stateText = blocked.join(QLatin1Char('\n'));
+        step.blockedReason = step.stateText;
+    } else if (!pending.isEmpty()) {
+        step.stateText = tr("To do: %1").arg(pending.join(QLatin1Char('\n')));
+    } else if (!done.isEmpty()) {
         step.state = StepState::Done;
-        step.stateText = tr("Version %1 installed on %2.")
-                             .arg(replica.version)
-                             .arg(formatTime(replica.importedAt));
-        if (published > replica.version)
-            step.stateText += QLatin1Char(' ') +
-                              tr("Version %1 is newer: run again to install it.").arg(published);
+        step.stateText = done.join(QLatin1Char('\n'));
+    } else {
+        step.stateText = tr("Nothing is planned for this machine.");
+        step.blockedReason = step.stateText;
     }
     return step;
 }
 
-HomePage::Step HomePage::unavailableStep(const QString &id, const QString &title,
-                                         const QString &description)
+HomePage::Step HomePage::servicesStep() const
 {
-    Step step;
-    step.id = id;
-    step.title = title;
-    step.description = description;
-    step.state = StepState::Unavailable;
-    step.stateText = tr("Not available in this version.");
-    step.blockedReason = step.stateText;
-    return step;
-}
-
-QList<HomePage::Step> HomePage::certificateSteps()
-{
-    const QString requestTitle = tr("Request certificates");
-    const QString requestText = tr("Create the requests for the external and internal edge "
-                                   "interfaces, with the names taken from the topology.");
-    const QString importTitle = tr("Import certificates");
-    const QString importText = tr("Import the certificates your certification authority "
-                                  "issued and match them to their private keys.");
-    const QString assignTitle = tr("Assign certificates");
-    const QString assignText =
-        tr("Assign a certificate to the external and to the internal edge interface.");
-#ifndef FEDGATE_HAVE_CERTS
-    return {unavailableStep(QStringLiteral("certificates-request"), requestTitle, requestText),
-            unavailableStep(QStringLiteral("certificates-import"), importTitle, importText),
-            unavailableStep(QStringLiteral("certificates-assign"), assignTitle, assignText)};
-#else
-    certs::KeyStore store;
-    auto openCertificates = [this] { emit pageRequested(PageId::Certificates); };
-    auto pending = store.pendingRequests();
-    auto stored = store.certificates();
-    const int pendingCount = pending.ok() ? int(pending.value().size()) : 0;
-    const int storedCount = stored.ok() ? int(stored.value().size()) : 0;
-
-    Step request;
-    request.id = QStringLiteral("certificates-request");
-    request.title = requestTitle;
-    request.description = requestText;
-    request.canRun = true;
-    request.run = openCertificates;
-    if (!pending.ok()) {
-        request.state = StepState::Failed;
-        request.stateText = pending.error().message;
-    } else if (pendingCount + storedCount == 0) {
-        request.stateText = tr("No request yet.");
-    } else {
-        request.state = StepState::Done;
-        request.stateText = tr("%1, %2 in the key store.")
-                                .arg(tr("%n pending request(s)", nullptr, pendingCount),
-                                     tr("%n certificate(s)", nullptr, storedCount));
+    Step step = makeStep(
+        QStringLiteral("services"), tr("Start services"),
+        tr("Start fedgated, then check in the operating system's socket table that it listens "
+           "on the planned ports (5269 federation, 23456 internal link) and that the internal "
+           "link is established. Run Again restarts it."));
+    step.canRun = true;
+    const ListenerSnapshot &s = m_monitor->snapshot();
+    if (!s.valid) {
+        step.stateText = tr("Looking at the service and its sockets...");
+        return step;
     }
-
-    Step import;
-    import.id = QStringLiteral("certificates-import");
-    import.title = importTitle;
-    import.description = importText;
-    import.canRun = true;
-    import.run = openCertificates;
-    if (!stored.ok()) {
-        import.state = StepState::Failed;
-        import.stateText = stored.error().message;
-    } else if (storedCount == 0) {
-        import.stateText = tr("No certificate imported yet.");
-    } else {
-        import.state = StepState::Done;
-        import.stateText = tr("%n certificate(s) imported.", nullptr, storedCount);
+    if (!s.service.running) {
+        step.stateText = tr("Not running.");
+        return step;
     }
-
-    Step assign;
-    assign.id = QStringLiteral("certificates-assign");
-    assign.title = assignTitle;
-    assign.description = assignText;
-    assign.canRun = storedCount > 0;
-    assign.blockedReason = tr("Import a certificate first.");
-    assign.run = openCertificates;
-    QStringList parts;
-    int assigned = 0;
-    for (certs::CertificateUsage usage :
-         {certs::CertificateUsage::ExternalEdge, certs::CertificateUsage::InternalEdge}) {
-        auto a = store.assignment(usage);
-        const bool has = a.ok() && a.value().has_value();
-        assigned += has ? 1 : 0;
-        parts << (has ? tr("%1: %2").arg(CertificatesPage::usageName(usage),
-                                         a.value()->friendlyName)
-                      : tr("%1: not assigned").arg(CertificatesPage::usageName(usage)));
-    }
-    assign.state = assigned == 2 ? StepState::Done : StepState::NotDone;
-    assign.stateText = parts.join(QStringLiteral("; ")) + QLatin1Char('.');
-    return {request, import, assign};
-#endif
-}
-
-void HomePage::setDnsResult(int ok, int total, bool allOk, const QTime &at)
-{
-    m_dnsOk = allOk;
-    m_dnsState = tr("%n of %1 record(s) correct at %2.", nullptr, ok)
-                     .arg(total)
-                     .arg(QLocale().toString(at, QLocale::ShortFormat));
-    refresh();
-}
-
-HomePage::Step HomePage::servicesStep()
-{
-    const QString title = tr("Start services");
-    const QString description =
-        tr("Start the federation services and verify the listeners on ports 5269 and 23456.");
-#ifndef FEDGATE_HAVE_ENGINE
-    return unavailableStep(QStringLiteral("services"), title, description);
-#else
-    Step step;
-    step.id = QStringLiteral("services");
-    step.title = title;
-    step.description = description;
-    // Starting fedgated belongs to the service manager; the wizard only
-    // reports whether it answers on its control channel.
-    step.blockedReason = tr("Starting services from the wizard is not available in this "
-                            "version: run systemctl start fedgated.");
-    if (!m_serviceAnswerFresh && !m_serviceQuery.isRunning()) {
-        m_serviceQuery.setFuture(QtConcurrent::run([]() -> QPair<bool, QString> {
-            auto answer = engine::ControlClient::request(
-                engine::ControlClient::defaultPath(),
-                QJsonObject{{QStringLiteral("command"), QStringLiteral("status")}}, 1500);
-            if (!answer.ok())
-                return {false, answer.error().message};
-            const QJsonObject o = answer.value();
-            if (!o.value(QStringLiteral("ok")).toBool())
-                return {false, o.value(QStringLiteral("error")).toString()};
-            return {true, tr("fedgated is running (process %1), listening on %2, %n session(s).",
-                             nullptr, o.value(QStringLiteral("sessions")).toInt())
-                              .arg(o.value(QStringLiteral("pid")).toInt())
-                              .arg(o.value(QStringLiteral("listen")).toString())};
-        }));
-    }
-    m_serviceAnswerFresh = false;
-    if (!m_serviceAnswer) {
-        step.stateText = tr("Asking fedgated...");
-    } else if (m_serviceAnswer->first) {
+    const QString running = tr("Running as process %1 for %n minute(s).", nullptr,
+                               int(qMax<qint64>(0, s.service.uptimeSeconds) / 60))
+                                .arg(s.service.pid);
+    if (s.healthy()) {
         step.state = StepState::Done;
-        step.stateText = m_serviceAnswer->second;
+        step.stateText = running + QLatin1Char(' ') +
+                         tr("Every planned listener is open, and the internal link is "
+                            "established where it is planned.");
     } else {
-        // The control channel's own error (socket path, errno text) is for
-        // fedgatectl users; here one sentence is enough.
-        step.stateText = tr("fedgated is not running (it does not answer on its control "
-                            "channel).");
+        step.state = StepState::Failed;
+        QString problem = s.expectedError;
+        if (problem.isEmpty())
+            problem = s.socketsError;
+        if (problem.isEmpty() && !s.findings.isEmpty())
+            problem = s.findings.constFirst().problem;
+        step.stateText = running + QLatin1Char(' ') + tr("But: %1").arg(problem);
     }
     return step;
-#endif
 }
 
-void HomePage::installReplica()
+HomePage::Step HomePage::dnsStep() const
 {
-    Status status = m_workspace->installReplicaFromStore();
-    if (status.ok())
-        m_header->showMessage(tr("The local configuration store now holds the latest "
-                                 "published topology."),
-                              PageHeader::Tone::Success);
-    else
-        m_header->showMessage(status.error().toString(), PageHeader::Tone::Error);
-    refresh();
+    Step step = makeStep(QStringLiteral("dns"), tr("Check DNS records"),
+                         tr("Check the SRV and address records partners use to find this edge. "
+                            "The last result is kept when Fedgate restarts."));
+    auto latest = m_workspace->latestVersion();
+    step.canRun = latest.ok() && latest.value() > 0;
+    step.blockedReason = tr("Publish the topology first.");
+    const std::optional<topology::DnsCheckReport> &last = m_lastDns;
+    if (!last) {
+        step.stateText = tr("Not checked yet.");
+        return step;
+    }
+    int ok = 0;
+    int total = 0;
+    for (const topology::DnsCheckResult &r : last->results) {
+        total += r.status != topology::DnsCheckStatus::NotChecked ? 1 : 0;
+        ok += r.status == topology::DnsCheckStatus::Ok ? 1 : 0;
+    }
+    step.state = last->allOk() ? StepState::Done : StepState::Failed;
+    step.stateText =
+        tr("%n of %1 record(s) correct, checked %2 against %3.", nullptr, ok)
+            .arg(total)
+            .arg(formatTime(QDateTime::fromString(last->checkedAt, Qt::ISODate)), last->server);
+    return step;
 }
 
-void HomePage::refresh()
+HomePage::Step HomePage::verifyStep() const
+{
+    Step step = makeStep(QStringLiteral("verify"), tr("Verify"),
+                         tr("Run the whole troubleshooting checklist: service, local replica, "
+                            "route, listeners, internal link, certificates, DNS and partners."));
+    step.canRun = true;
+    if (!m_verified) {
+        step.stateText = tr("Not verified since Fedgate started.");
+        return step;
+    }
+    step.state = *m_verified ? StepState::Done : StepState::Failed;
+    step.stateText = m_result.value(step.id);
+    return step;
+}
+
+void HomePage::updateSteps()
 {
     Step publish = publishStep();
-    publish.run = [this] { emit pageRequested(PageId::Topology); };
-    m_steps = {
-        publish,
-        replicaStep(),
-        unavailableStep(QStringLiteral("components"), tr("Set up components"),
-                        tr("Install or update what the topology puts on this machine.")),
-        servicesStep(),
-    };
+    Step replica = planStep(
+        QStringLiteral("replica"), QStringLiteral("replica"), tr("Install the local replica"),
+        tr("Copy the latest published topology into this machine's local store; the "
+           "services read only this copy."));
+    Step certificates =
+        planStep(QStringLiteral("certificates"), QStringLiteral("certificates"), tr("Certificates"),
+                 tr("Each interface this machine serves needs an assigned certificate with the "
+                    "topology's names. Run opens the Certificates page: choosing the certification "
+                    "authority (public, your own, or Fedgate's internal one) is your decision."));
+    // Opening the page is always possible, whatever the plan says; a
+    // missing certificate is the next thing to do, not a failure.
+    const bool planned = m_plan && m_plan->ok;
+    certificates.canRun = true;
+    if (certificates.state == StepState::Failed && planned)
+        certificates.state = StepState::NotDone;
+    Step components = planStep(
+        QStringLiteral("components"), QStringLiteral("components"), tr("Set up components"),
+        tr("Write the service configuration for the roles this machine runs (edge, "
+           "gateway): listeners, certificates and the local replica."));
+    m_steps = {publish, replica, certificates, components, servicesStep(), dnsStep(), verifyStep()};
+    for (Step &step : m_steps)
+        step = adjusted(step);
+}
 
-    // A button's own click may have started this refresh: detach the old
-    // widgets now and delete them once their signals have returned.
-    Step dns;
-    dns.id = QStringLiteral("dns");
-    dns.title = tr("Check DNS records");
-    dns.description = tr("Check the SRV and address records partners use to find this edge.");
-    dns.canRun = true;
-    dns.run = [this] { emit pageRequested(PageId::Dns); };
-    dns.state =
-        m_dnsState.isEmpty() ? StepState::NotDone : (m_dnsOk ? StepState::Done : StepState::Failed);
-    dns.stateText = m_dnsState.isEmpty() ? tr("Not checked since Fedgate started.") : m_dnsState;
-    m_steps = m_steps.mid(0, 3) + certificateSteps() + QList<Step>{dns} + m_steps.mid(3);
-
-    while (QLayoutItem *item = m_grid->takeAt(0)) {
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->setParent(nullptr);
-            w->deleteLater();
-        }
-        delete item;
+HomePage::Step HomePage::adjusted(Step step) const
+{
+    const bool busy = m_job->isRunning();
+    if (busy && step.id == m_running) {
+        step.state = StepState::Running;
+        step.stateText = tr("Running: %1").arg(m_result.value(step.id));
+    } else if (m_resultOk.contains(step.id) && !m_resultOk.value(step.id) &&
+               step.state != StepState::Done) {
+        // The last run's error stays until the step is done.
+        step.state = StepState::Failed;
+        step.stateText = tr("The last run failed: %1").arg(m_result.value(step.id));
     }
-    int row = 0;
+    if (busy) {
+        step.canRun = false;
+        step.blockedReason = tr("Another step is running.");
+    }
+    return step;
+}
+
+void HomePage::render()
+{
     for (const Step &step : std::as_const(m_steps)) {
-        const bool unavailable = step.state == StepState::Unavailable;
-        auto *icon = new QLabel;
-        icon->setPixmap(QIcon(iconFor(step.state)).pixmap(24, 24));
-        icon->setAccessibleName(step.stateText);
-        m_grid->addWidget(icon, row, 0, Qt::AlignTop);
-
-        auto *text =
-            new QLabel(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(step.title.toHtmlEscaped(), step.description.toHtmlEscaped()));
-        text->setWordWrap(true);
-        text->setEnabled(!unavailable);
-        m_grid->addWidget(text, row, 1, Qt::AlignTop);
-
-        auto *state = new QLabel(step.stateText);
-        state->setObjectName(QStringLiteral("state-") + step.id);
-        state->setWordWrap(true);
-        state->setEnabled(!unavailable);
-        m_grid->addWidget(state, row, 2, Qt::AlignTop);
-
-        auto *button = new QPushButton(step.state == StepState::Done ? tr("Run Again") : tr("Run"));
-        button->setObjectName(QStringLiteral("run-") + step.id);
-        button->setAccessibleName(button->text() + QStringLiteral(": ") + step.title);
-        button->setEnabled(step.canRun && step.run);
-        button->setToolTip(step.blockedReason);
-        if (step.run)
-            connect(button, &QPushButton::clicked, this, step.run);
-        m_grid->addWidget(button, row, 3, Qt::AlignTop);
-        ++row;
+        const Row &row = m_rows.value(step.id);
+        if (!row.icon)
+            continue;
+        row.icon->setPixmap(QIcon(iconFor(step.state)).pixmap(24, 24));
+        row.icon->setAccessibleName(step.stateText);
+        row.text->setText(QStringLiteral("<b>%1</b><br><small>%2</small>")
+                              .arg(step.title.toHtmlEscaped(), step.description.toHtmlEscaped()));
+        row.state->setText(step.stateText);
+        row.run->setText(step.state == StepState::Running ? tr("Running...")
+                         : step.state == StepState::Done  ? tr("Run Again")
+                                                          : tr("Run"));
+        row.run->setAccessibleName(row.run->text() + QStringLiteral(": ") + step.title);
+        row.run->setEnabled(step.canRun);
+        row.run->setToolTip(step.canRun ? QString() : step.blockedReason);
+        row.log->setAccessibleName(row.log->text() + QStringLiteral(": ") + step.title);
+        if (step.id == QLatin1String("certificates"))
+            m_internalCa->setEnabled(m_plan && m_plan->ok && !m_job->isRunning() &&
+                                     step.state != StepState::Done);
     }
+}
+
+void HomePage::runStep(const QString &id)
+{
+    if (m_job->isRunning())
+        return;
+    if (id == QLatin1String("publish")) {
+        emit publishRequested();
+        return;
+    }
+    if (id == QLatin1String("certificates")) {
+        emit pageRequested(PageId::Certificates);
+        return;
+    }
+    startJob(id);
+}
+
+void HomePage::askInternalCa()
+{
+    if (findChild<QMessageBox *>(QStringLiteral("confirmInternalCa")))
+        return;
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Certificates from the internal CA"),
+        tr("Request every missing certificate of this machine from Fedgate's internal "
+           "certification authority (created if there is none yet) and assign it?"),
+        QMessageBox::NoButton, this);
+    box->setInformativeText(tr("Only servers that trust this authority accept these "
+                               "certificates: fine for the internal link and the gateway; "
+                               "partners usually expect a public certification authority on "
+                               "the external interface."));
+    box->setObjectName(QStringLiteral("confirmInternalCa"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Request and Assign"), QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmInternalCaButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(yes, &QPushButton::clicked, this, [this] { startJob(QStringLiteral("certificates")); });
+    box->open();
+}
+
+void HomePage::startJob(const QString &id)
+{
+    StepJob::Work work;
+    const QString directory = m_dataDirectory;
+    if (id == QLatin1String("certificates")) {
+        // Immediate answers only where the answers say nothing: a usage
+        // already assigned and sound stays as it is (the plan says so).
+        deploy::DeploymentAnswers answers = m_answers;
+        for (const QString &usage :
+             {QStringLiteral("external"), QStringLiteral("internal"), QStringLiteral("gateway")})
+            if (!answers.certificate(usage))
+                answers.certificates.append({usage, true, {}, {}, {}});
+        work = [directory, answers, id](const StepJob::Report &report) {
+            return StepWork::applyStep(directory, answers, id, report);
+        };
+    } else if (id == QLatin1String("replica") || id == QLatin1String("components")) {
+        work = [directory, answers = m_answers, id](const StepJob::Report &report) {
+            return StepWork::applyStep(directory, answers, id, report);
+        };
+    } else if (id == QLatin1String("services")) {
+        work = [directory](const StepJob::Report &report) {
+            return StepWork::startService(directory, report);
+        };
+    } else if (id == QLatin1String("dns")) {
+        auto latest = m_workspace->latestVersion();
+        auto published = m_workspace->publishedTopology(latest.ok() ? latest.value() : 0);
+        if (!published.ok()) {
+            m_header->showMessage(published.error().toString(), PageHeader::Tone::Error);
+            return;
+        }
+        topology::DnsRecordPlan plan = topology::DnsRecordPlan::fromTopology(published.value());
+#ifdef FEDGATE_HAVE_CERTS
+        plan.addDaneKeys(certs::edgeDaneKeys(certs::KeyStore()));
+#endif
+        // Asked again where the last check asked (the DNS page's choice).
+        topology::DnsChecker::Options options;
+        if (m_lastDns)
+            if (auto server = topology::DnsServerAddress::parse(m_lastDns->server, nullptr))
+                options.server = *server;
+        work = [plan, options](const StepJob::Report &report) {
+            return StepWork::checkDns(plan, options, report);
+        };
+    } else if (id == QLatin1String("verify")) {
+        work = [directory](const StepJob::Report &report) {
+            return StepWork::verify(directory, report);
+        };
+    } else {
+        return;
+    }
+    m_running = id;
+    m_result.insert(id, tr("started."));
+    m_header->clearMessage();
+    m_job->start(std::move(work));
+    updateSteps();
+    render();
+}
+
+void HomePage::jobFinished(const QString &id, const JobOutcome &outcome)
+{
+    m_result.insert(id, outcome.message);
+    m_resultOk.insert(id, outcome.ok);
+    if (id == QLatin1String("verify")) {
+        m_verified = outcome.ok;
+        m_verifyLog = outcome.details;
+    }
+    m_header->showMessage(outcome.message,
+                          outcome.ok ? PageHeader::Tone::Success : PageHeader::Tone::Error);
+    refresh();
+}
+
+void HomePage::showLog(const QString &id)
+{
+    QStringList lines;
+    QString title;
+    for (const Step &step : std::as_const(m_steps))
+        if (step.id == id)
+            title = tr("Log: %1").arg(step.title);
+    const QString empty = tr("Nothing logged yet for this step.");
+    if (id == QLatin1String("publish")) {
+        if (auto versions = m_workspace->versions(); versions.ok())
+            for (const topology::VersionInfo &v : versions.value())
+                lines << tr("Version %1 published on %2 by %3: %4 %5")
+                             .arg(v.version)
+                             .arg(formatTime(v.publishedAt), v.publishedBy, v.comment, v.summary);
+    } else if (id == QLatin1String("services")) {
+        auto tail =
+            deploy::ServiceSupervisor(deploy::ServiceLayout::forDataDirectory(m_dataDirectory))
+                .logTail(200);
+        lines = tail ? tail.value() : QStringList{tail.error().message};
+    } else if (id == QLatin1String("dns")) {
+        if (const auto last = topology::loadLastDnsCheck()) {
+            lines << tr("Checked %1 against %2.").arg(last->checkedAt, last->server);
+            for (const topology::DnsCheckResult &r : last->results)
+                lines << QStringLiteral("%1  %2  %3")
+                             .arg(topology::toString(r.status).leftJustified(14),
+                                  r.record.zoneLine(), r.found.join(QStringLiteral("; ")));
+            for (const topology::DnsFinding &f : last->findings)
+                lines << f.message;
+        }
+    } else if (id == QLatin1String("verify")) {
+        lines = m_verifyLog;
+    } else {
+        auto read = deploy::DeploymentLog::read(m_dataDirectory, id);
+        lines = read ? read.value() : QStringList{read.error().message};
+    }
+    showLogDialog(this, title, lines, empty);
 }
 
 } // namespace fedgate::wizard

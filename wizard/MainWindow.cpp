@@ -94,6 +94,11 @@ void MainWindow::buildUi()
 
     auto *home = new HomePage(m_workspace, m_stack);
     connect(home, &HomePage::pageRequested, this, &MainWindow::showPage);
+    connect(home, &HomePage::publishRequested, this, [this] {
+        showPage(PageId::Topology);
+        if (auto *page = qobject_cast<TopologyPage *>(m_pages.value(PageId::Topology)))
+            page->publish();
+    });
     addPage(PageId::Home, QStringLiteral(":/icons/nav-home.svg"), tr("Deployment"), home);
     auto *topologyPage = new TopologyPage(m_workspace, m_stack);
     connect(topologyPage, &TopologyPage::pageRequested, this, &MainWindow::showPage);
@@ -114,14 +119,8 @@ void MainWindow::buildUi()
             tr("Certificates"), certificates);
 #endif
     auto *dns = new DnsPage(m_workspace, m_stack);
-    connect(dns, &DnsPage::checked, home,
-            [home](int ok, int total, bool allOk) { home->setDnsResult(ok, total, allOk); });
-    connect(dns, &DnsPage::checked, this, [this](int ok, int total, bool allOk) {
-        m_dnsResult = DnsResult{ok, total, allOk, QTime::currentTime()};
-    });
-    if (m_dnsResult)
-        home->setDnsResult(m_dnsResult->ok, m_dnsResult->total, m_dnsResult->allOk,
-                           m_dnsResult->at);
+    // The home page reads the saved last check (also after a restart).
+    connect(dns, &DnsPage::checked, home, &HomePage::refresh);
     addPage(PageId::Dns, QStringLiteral(":/icons/nav-dns.svg"), tr("DNS"), dns);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack,

@@ -49,15 +49,6 @@ private:
     QHash<PageId, QWidget *> m_pages;
     QList<PageId> m_order;
     bool m_rebuildPending = false;
-    // The last DNS check of this session, kept across language rebuilds.
-    struct DnsResult
-    {
-        int ok = 0;
-        int total = 0;
-        bool allOk = false;
-        QTime at;
-    };
-    std::optional<DnsResult> m_dnsResult;
 };
 
 } // namespace fedgate::wizard

@@ -666,15 +666,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run the steps from top to bottom. Each step shows what is already done on this machine; Run Again repeats a step safely, for example after you change and republish the topology.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Publish the topology</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Describe sites, pools and the XMPP federation route, then publish them to the central store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -690,35 +682,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Install the local configuration store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the published topology into this machine's local store; the federation services read only this copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Publish the topology first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 installed on %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 is newer: run again to install it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The local configuration store now holds the latest published topology.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -726,47 +690,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Install or update what the topology puts on this machine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create the requests for the external and internal edge interfaces, with the names taken from the topology.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import the certificates your certification authority issued and match them to their private keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign a certificate to the external and to the internal edge interface.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check DNS records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the SRV and address records partners use to find this edge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the federation services and verify the listeners on ports 5269 and 23456.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -778,64 +706,216 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No request yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No certificate imported yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import a certificate first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: not assigned</source>
+        <source>Run the steps from top to bottom. Each step shows what was checked on this machine; Run Again repeats a step safely, for example after you republish the topology.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not checked since Fedgate started.</source>
+        <source>Data directory: %1 (%2). The wizard, fedgatectl and the service all use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting services from the wizard is not available in this version: run systemctl start fedgated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>fedgated is running (process %1), listening on %2, %n session(s).</source>
-        <translation><numerusform>fedgated is running (process %1), listening on %2, %n session.</numerusform><numerusform>fedgated is running (process %1), listening on %2, %n sessions.</numerusform></translation>
-    </message>
-    <message>
-        <source>Asking fedgated...</source>
+        <source>This machine:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fedgated is not running (it does not answer on its control channel).</source>
+        <source>Roles:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2 in the key store.</source>
+        <source>From its place in the topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge and gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edge server runs the edge and a front-end pool member the gateway; one machine can run both (the gateway then serves the edge pool's next-hop front-end pool).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedgated options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (for example --client-listen 10.10.2.20:5222)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra command-line options the service configuration gives fedgated, such as listen addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal CA...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request every missing certificate from Fedgate's internal certification authority and assign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe sites, pools and the XMPP federation route, then publish them to the central store. Run opens the Publish dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the deployment plan...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is planned for this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start fedgated, then check in the operating system's socket table that it listens on the planned ports (5269 federation, 23456 internal link) and that the internal link is established. Run Again restarts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking at the service and its sockets...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n pending request(s)</source>
-        <translation><numerusform>%n pending request</numerusform><numerusform>%n pending requests</numerusform></translation>
+        <source>Running as process %1 for %n minute(s).</source>
+        <translation><numerusform>Running as process %1 for %n minute.</numerusform><numerusform>Running as process %1 for %n minutes.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every planned listener is open, and the internal link is established where it is planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>But: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SRV and address records partners use to find this edge. The last result is kept when Fedgate restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n certificate(s)</source>
-        <translation><numerusform>%n certificate</numerusform><numerusform>%n certificates</numerusform></translation>
+        <source>%n of %1 record(s) correct, checked %2 against %3.</source>
+        <translation><numerusform>%n of %1 records correct, checked %2 against %3.</numerusform><numerusform>%n of %1 records correct, checked %2 against %3.</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <source>%n certificate(s) imported.</source>
-        <translation><numerusform>%n certificate imported.</numerusform><numerusform>%n certificates imported.</numerusform></translation>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n of %1 record(s) correct at %2.</source>
-        <translation><numerusform>%n of %1 records correct at %2.</numerusform><numerusform>%n of %1 records correct at %2.</numerusform></translation>
+    <message>
+        <source>Run the whole troubleshooting checklist: service, local replica, route, listeners, internal link, certificates, DNS and partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified since Fedgate started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the local replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the latest published topology into this machine's local store; the services read only this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each interface this machine serves needs an assigned certificate with the topology's names. Run opens the Certificates page: choosing the certification authority (public, your own, or Fedgate's internal one) is your decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the service configuration for the roles this machine runs (edge, gateway): listeners, certificates and the local replica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another step is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates from the internal CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request every missing certificate of this machine from Fedgate's internal certification authority (created if there is none yet) and assign it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only servers that trust this authority accept these certificates: fine for the internal link and the gateway; partners usually expect a public certification authority on the external interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request and Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing logged yet for this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 published on %2 by %3: %4 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked %1 against %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedgated options</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -993,6 +1073,85 @@
     </message>
     <message>
         <source>Request Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::ListenerPanel</name>
+    <message>
+        <source>federation with partners (5269)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>federation, direct TLS (5270)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal link, gateway to edge (23456)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your users' clients (5222)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID/Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listeners on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the operating system reports them, refreshed every 2 s (last at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no socket of Fedgate's ports or processes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedgated is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run "Start services" above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tell which listeners this machine should have: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run "Set up components" above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every planned listener is open, and the internal link is established where it is planned.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2453,6 +2612,53 @@
     </message>
     <message>
         <source>%1 (XMPP federation not enabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::StepWork</name>
+    <message>
+        <source>Nothing to do for this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) applied</source>
+        <translation><numerusform>%n action applied</numerusform><numerusform>%n actions applied</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date.</source>
+        <translation><numerusform>%n already up to date.</numerusform><numerusform>%n already up to date.</numerusform></translation>
+    </message>
+    <message>
+        <source>Restarting fedgated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedgated started (process %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n record(s).</source>
+        <translation><numerusform>Asking %1 for %n record.</numerusform><numerusform>Asking %1 for %n records.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every record is as planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s): see the DNS page.</source>
+        <translation><numerusform>%n finding: see the DNS page.</numerusform><numerusform>%n findings: see the DNS page.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n check(s) passed.</source>
+        <translation><numerusform>%1 of %n check passed.</numerusform><numerusform>%1 of %n checks passed.</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the log for the fixes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

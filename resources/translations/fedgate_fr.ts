@@ -666,16 +666,8 @@
         <translation>Étapes du déploiement</translation>
     </message>
     <message>
-        <source>Run the steps from top to bottom. Each step shows what is already done on this machine; Run Again repeats a step safely, for example after you change and republish the topology.</source>
-        <translation>Exécutez les étapes de haut en bas. Chaque étape indique ce qui est déjà fait sur cette machine ; « Réexécuter » répète une étape sans risque, par exemple après avoir modifié et republié la topologie.</translation>
-    </message>
-    <message>
         <source>Publish the topology</source>
         <translation>Publier la topologie</translation>
-    </message>
-    <message>
-        <source>Describe sites, pools and the XMPP federation route, then publish them to the central store.</source>
-        <translation>Décrivez les sites, les pools et l'itinéraire de fédération XMPP, puis publiez-les dans le magasin central.</translation>
     </message>
     <message>
         <source>Not published yet.</source>
@@ -690,84 +682,20 @@
         <translation>Le brouillon contient des modifications non publiées.</translation>
     </message>
     <message>
-        <source>Install the local configuration store</source>
-        <translation>Installer le magasin de configuration local</translation>
-    </message>
-    <message>
-        <source>Copy the published topology into this machine's local store; the federation services read only this copy.</source>
-        <translation>Copie la topologie publiée dans le magasin local de cette machine ; les services de fédération ne lisent que cette copie.</translation>
-    </message>
-    <message>
         <source>Publish the topology first.</source>
         <translation>Publiez d'abord la topologie.</translation>
-    </message>
-    <message>
-        <source>Not installed.</source>
-        <translation>Non installé.</translation>
-    </message>
-    <message>
-        <source>Version %1 installed on %2.</source>
-        <translation>Version %1 installée le %2.</translation>
-    </message>
-    <message>
-        <source>Version %1 is newer: run again to install it.</source>
-        <translation>La version %1 est plus récente : réexécutez pour l'installer.</translation>
-    </message>
-    <message>
-        <source>Not available in this version.</source>
-        <translation>Non disponible dans cette version.</translation>
-    </message>
-    <message>
-        <source>The local configuration store now holds the latest published topology.</source>
-        <translation>Le magasin de configuration local contient maintenant la dernière topologie publiée.</translation>
     </message>
     <message>
         <source>Set up components</source>
         <translation>Installer les composants</translation>
     </message>
     <message>
-        <source>Install or update what the topology puts on this machine.</source>
-        <translation>Installe ou met à jour ce que la topologie place sur cette machine.</translation>
-    </message>
-    <message>
-        <source>Request certificates</source>
-        <translation>Demander les certificats</translation>
-    </message>
-    <message>
-        <source>Create the requests for the external and internal edge interfaces, with the names taken from the topology.</source>
-        <translation>Crée les demandes pour les interfaces externe et interne de la périphérie, avec les noms tirés de la topologie.</translation>
-    </message>
-    <message>
-        <source>Import certificates</source>
-        <translation>Importer les certificats</translation>
-    </message>
-    <message>
-        <source>Import the certificates your certification authority issued and match them to their private keys.</source>
-        <translation>Importe les certificats émis par votre autorité de certification et les associe à leurs clés privées.</translation>
-    </message>
-    <message>
-        <source>Assign certificates</source>
-        <translation>Attribuer les certificats</translation>
-    </message>
-    <message>
-        <source>Assign a certificate to the external and to the internal edge interface.</source>
-        <translation>Attribue un certificat à l'interface externe et à l'interface interne de la périphérie.</translation>
-    </message>
-    <message>
         <source>Check DNS records</source>
         <translation>Vérifier les enregistrements DNS</translation>
     </message>
     <message>
-        <source>Check the SRV and address records partners use to find this edge.</source>
-        <translation>Vérifie les enregistrements SRV et d'adresse qu'utilisent les partenaires pour trouver cette périphérie.</translation>
-    </message>
-    <message>
         <source>Start services</source>
         <translation>Démarrer les services</translation>
-    </message>
-    <message>
-        <source>Start the federation services and verify the listeners on ports 5269 and 23456.</source>
-        <translation>Démarre les services de fédération et vérifie les écoutes sur les ports 5269 et 23456.</translation>
     </message>
     <message>
         <source>Run Again</source>
@@ -778,64 +706,216 @@
         <translation>Exécuter</translation>
     </message>
     <message>
-        <source>No request yet.</source>
-        <translation>Aucune demande pour l'instant.</translation>
-    </message>
-    <message>
-        <source>No certificate imported yet.</source>
-        <translation>Aucun certificat importé pour l'instant.</translation>
-    </message>
-    <message>
-        <source>Import a certificate first.</source>
-        <translation>Importez d'abord un certificat.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <source>%1: not assigned</source>
-        <translation>%1 : non attribué</translation>
+        <source>Run the steps from top to bottom. Each step shows what was checked on this machine; Run Again repeats a step safely, for example after you republish the topology.</source>
+        <translation>Exécutez les étapes de haut en bas. Chaque étape montre ce qui a été vérifié sur cette machine ; Exécuter à nouveau répète une étape sans risque, par exemple après une nouvelle publication de la topologie.</translation>
     </message>
     <message>
-        <source>Not checked since Fedgate started.</source>
-        <translation>Non vérifié depuis le démarrage de Fedgate.</translation>
+        <source>Data directory: %1 (%2). The wizard, fedgatectl and the service all use it.</source>
+        <translation>Répertoire de données : %1 (%2). L'assistant, fedgatectl et le service l'utilisent tous.</translation>
     </message>
     <message>
-        <source>Starting services from the wizard is not available in this version: run systemctl start fedgated.</source>
-        <translation>Le démarrage des services depuis l'assistant n'est pas disponible dans cette version : exécutez systemctl start fedgated.</translation>
-    </message>
-    <message numerus="yes">
-        <source>fedgated is running (process %1), listening on %2, %n session(s).</source>
-        <translation><numerusform>fedgated fonctionne (processus %1), à l'écoute sur %2, %n session.</numerusform><numerusform>fedgated fonctionne (processus %1), à l'écoute sur %2, %n sessions.</numerusform></translation>
+        <source>This machine:</source>
+        <translation>Cette machine :</translation>
     </message>
     <message>
-        <source>Asking fedgated...</source>
-        <translation>Interrogation de fedgated...</translation>
+        <source>Roles:</source>
+        <translation>Rôles :</translation>
     </message>
     <message>
-        <source>fedgated is not running (it does not answer on its control channel).</source>
-        <translation>fedgated ne fonctionne pas (il ne répond pas sur son canal de contrôle).</translation>
+        <source>From its place in the topology</source>
+        <translation>Selon sa place dans la topologie</translation>
     </message>
     <message>
-        <source>%1, %2 in the key store.</source>
-        <translation>%1, %2 dans le magasin de clés.</translation>
+        <source>Edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>Edge and gateway</source>
+        <translation>Edge et passerelle</translation>
+    </message>
+    <message>
+        <source>An edge server runs the edge and a front-end pool member the gateway; one machine can run both (the gateway then serves the edge pool's next-hop front-end pool).</source>
+        <translation>Un serveur edge exécute le rôle edge et un membre de pool frontal la passerelle ; une machine peut exécuter les deux (la passerelle sert alors le pool frontal du tronçon suivant du pool edge).</translation>
+    </message>
+    <message>
+        <source>fedgated options:</source>
+        <translation>Options de fedgated :</translation>
+    </message>
+    <message>
+        <source>none (for example --client-listen 10.10.2.20:5222)</source>
+        <translation>aucune (par exemple --client-listen 10.10.2.20:5222)</translation>
+    </message>
+    <message>
+        <source>Extra command-line options the service configuration gives fedgated, such as listen addresses.</source>
+        <translation>Options de ligne de commande supplémentaires que la configuration du service passe à fedgated, comme les adresses d'écoute.</translation>
+    </message>
+    <message>
+        <source>Internal CA...</source>
+        <translation>AC interne...</translation>
+    </message>
+    <message>
+        <source>Request every missing certificate from Fedgate's internal certification authority and assign it.</source>
+        <translation>Demander chaque certificat manquant à l'autorité de certification interne de Fedgate et l'attribuer.</translation>
+    </message>
+    <message>
+        <source>View Log</source>
+        <translation>Voir le journal</translation>
+    </message>
+    <message>
+        <source>Describe sites, pools and the XMPP federation route, then publish them to the central store. Run opens the Publish dialog.</source>
+        <translation>Décrivez les sites, les pools et l'itinéraire de fédération XMPP, puis publiez-les dans le magasin central. Exécuter ouvre la boîte de dialogue de publication.</translation>
+    </message>
+    <message>
+        <source>Reading the deployment plan...</source>
+        <translation>Lecture du plan de déploiement...</translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation>À faire : %1</translation>
+    </message>
+    <message>
+        <source>Nothing is planned for this machine.</source>
+        <translation>Rien n'est prévu pour cette machine.</translation>
+    </message>
+    <message>
+        <source>Start fedgated, then check in the operating system's socket table that it listens on the planned ports (5269 federation, 23456 internal link) and that the internal link is established. Run Again restarts it.</source>
+        <translation>Démarre fedgated, puis vérifie dans la table des sockets du système d'exploitation qu'il écoute sur les ports prévus (5269 fédération, 23456 liaison interne) et que la liaison interne est établie. Exécuter à nouveau le redémarre.</translation>
+    </message>
+    <message>
+        <source>Looking at the service and its sockets...</source>
+        <translation>Examen du service et de ses sockets...</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Arrêté.</translation>
     </message>
     <message numerus="yes">
-        <source>%n pending request(s)</source>
-        <translation><numerusform>%n demande en attente</numerusform><numerusform>%n demandes en attente</numerusform></translation>
+        <source>Running as process %1 for %n minute(s).</source>
+        <translation><numerusform>En cours d'exécution (processus %1) depuis %n minute.</numerusform><numerusform>En cours d'exécution (processus %1) depuis %n minutes.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every planned listener is open, and the internal link is established where it is planned.</source>
+        <translation>Chaque écoute prévue est ouverte, et la liaison interne est établie là où elle est prévue.</translation>
+    </message>
+    <message>
+        <source>But: %1</source>
+        <translation>Mais : %1</translation>
+    </message>
+    <message>
+        <source>Check the SRV and address records partners use to find this edge. The last result is kept when Fedgate restarts.</source>
+        <translation>Vérifie les enregistrements SRV et d'adresse que les partenaires utilisent pour trouver cet edge. Le dernier résultat est conservé au redémarrage de Fedgate.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
     </message>
     <message numerus="yes">
-        <source>%n certificate(s)</source>
-        <translation><numerusform>%n certificat</numerusform><numerusform>%n certificats</numerusform></translation>
+        <source>%n of %1 record(s) correct, checked %2 against %3.</source>
+        <translation><numerusform>%n enregistrement correct sur %1, vérifié le %2 auprès de %3.</numerusform><numerusform>%n enregistrements corrects sur %1, vérifiés le %2 auprès de %3.</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <source>%n certificate(s) imported.</source>
-        <translation><numerusform>%n certificat importé.</numerusform><numerusform>%n certificats importés.</numerusform></translation>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
     </message>
-    <message numerus="yes">
-        <source>%n of %1 record(s) correct at %2.</source>
-        <translation><numerusform>%n enregistrement correct sur %1 à %2.</numerusform><numerusform>%n enregistrements corrects sur %1 à %2.</numerusform></translation>
+    <message>
+        <source>Run the whole troubleshooting checklist: service, local replica, route, listeners, internal link, certificates, DNS and partners.</source>
+        <translation>Exécute toute la liste de contrôle de dépannage : service, réplique locale, itinéraire, écoutes, liaison interne, certificats, DNS et partenaires.</translation>
+    </message>
+    <message>
+        <source>Not verified since Fedgate started.</source>
+        <translation>Pas vérifié depuis le démarrage de Fedgate.</translation>
+    </message>
+    <message>
+        <source>Install the local replica</source>
+        <translation>Installer la réplique locale</translation>
+    </message>
+    <message>
+        <source>Copy the latest published topology into this machine's local store; the services read only this copy.</source>
+        <translation>Copie la dernière topologie publiée dans le magasin local de cette machine ; les services ne lisent que cette copie.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Each interface this machine serves needs an assigned certificate with the topology's names. Run opens the Certificates page: choosing the certification authority (public, your own, or Fedgate's internal one) is your decision.</source>
+        <translation>Chaque interface servie par cette machine a besoin d'un certificat attribué portant les noms de la topologie. Exécuter ouvre la page Certificats : le choix de l'autorité de certification (publique, la vôtre ou l'autorité interne de Fedgate) vous appartient.</translation>
+    </message>
+    <message>
+        <source>Write the service configuration for the roles this machine runs (edge, gateway): listeners, certificates and the local replica.</source>
+        <translation>Écrit la configuration du service pour les rôles de cette machine (edge, passerelle) : écoutes, certificats et réplique locale.</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>En cours : %1</translation>
+    </message>
+    <message>
+        <source>The last run failed: %1</source>
+        <translation>La dernière exécution a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Another step is running.</source>
+        <translation>Une autre étape est en cours.</translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation>En cours...</translation>
+    </message>
+    <message>
+        <source>Certificates from the internal CA</source>
+        <translation>Certificats de l'AC interne</translation>
+    </message>
+    <message>
+        <source>Request every missing certificate of this machine from Fedgate's internal certification authority (created if there is none yet) and assign it?</source>
+        <translation>Demander chaque certificat manquant de cette machine à l'autorité de certification interne de Fedgate (créée s'il n'y en a pas encore) et l'attribuer ?</translation>
+    </message>
+    <message>
+        <source>Only servers that trust this authority accept these certificates: fine for the internal link and the gateway; partners usually expect a public certification authority on the external interface.</source>
+        <translation>Seuls les serveurs qui font confiance à cette autorité acceptent ces certificats : cela convient à la liaison interne et à la passerelle ; les partenaires attendent en général une autorité de certification publique sur l'interface externe.</translation>
+    </message>
+    <message>
+        <source>Request and Assign</source>
+        <translation>Demander et attribuer</translation>
+    </message>
+    <message>
+        <source>started.</source>
+        <translation>démarrée.</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Journal : %1</translation>
+    </message>
+    <message>
+        <source>Nothing logged yet for this step.</source>
+        <translation>Rien n'a encore été journalisé pour cette étape.</translation>
+    </message>
+    <message>
+        <source>Version %1 published on %2 by %3: %4 %5</source>
+        <translation>Version %1 publiée le %2 par %3 : %4 %5</translation>
+    </message>
+    <message>
+        <source>Checked %1 against %2.</source>
+        <translation>Vérifié le %1 auprès de %2.</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Cette machine</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>fedgated options</source>
+        <translation>Options de fedgated</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1074,85 @@
     <message>
         <source>Request Log</source>
         <translation>Journal de la demande</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::ListenerPanel</name>
+    <message>
+        <source>federation with partners (5269)</source>
+        <translation>fédération avec les partenaires (5269)</translation>
+    </message>
+    <message>
+        <source>federation, direct TLS (5270)</source>
+        <translation>fédération, TLS direct (5270)</translation>
+    </message>
+    <message>
+        <source>internal link, gateway to edge (23456)</source>
+        <translation>liaison interne, passerelle vers edge (23456)</translation>
+    </message>
+    <message>
+        <source>your users' clients (5222)</source>
+        <translation>clients de vos utilisateurs (5222)</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation>Écoutes</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>Adresse locale</translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation>Adresse distante</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>PID/Program</source>
+        <translation>PID/Programme</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Listeners on this machine</source>
+        <translation>Écoutes sur cette machine</translation>
+    </message>
+    <message>
+        <source>as the operating system reports them, refreshed every 2 s (last at %1)</source>
+        <translation>telles que le système d'exploitation les indique, actualisées toutes les 2 s (dernière à %1)</translation>
+    </message>
+    <message>
+        <source>(no socket of Fedgate's ports or processes)</source>
+        <translation>(aucun socket des ports ou processus de Fedgate)</translation>
+    </message>
+    <message>
+        <source>fedgated is not running.</source>
+        <translation>fedgated ne tourne pas.</translation>
+    </message>
+    <message>
+        <source>Run "Start services" above.</source>
+        <translation>Exécutez « Démarrer les services » ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Cannot tell which listeners this machine should have: %1</source>
+        <translation>Impossible de savoir quelles écoutes cette machine devrait avoir : %1</translation>
+    </message>
+    <message>
+        <source>Run "Set up components" above.</source>
+        <translation>Exécutez « Installer les composants » ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Every planned listener is open, and the internal link is established where it is planned.</source>
+        <translation>Chaque écoute prévue est ouverte, et la liaison interne est établie là où elle est prévue.</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2613,53 @@
     <message>
         <source>%1 (XMPP federation not enabled)</source>
         <translation>%1 (fédération XMPP non activée)</translation>
+    </message>
+</context>
+<context>
+    <name>fedgate::wizard::StepWork</name>
+    <message>
+        <source>Nothing to do for this machine.</source>
+        <translation>Rien à faire pour cette machine.</translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing changed.</source>
+        <translation>Déjà à jour : rien n'a changé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) applied</source>
+        <translation><numerusform>%n action appliquée</numerusform><numerusform>%n actions appliquées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date.</source>
+        <translation><numerusform>%n déjà à jour.</numerusform><numerusform>%n déjà à jour.</numerusform></translation>
+    </message>
+    <message>
+        <source>Restarting fedgated.</source>
+        <translation>Redémarrage de fedgated.</translation>
+    </message>
+    <message>
+        <source>fedgated started (process %1).</source>
+        <translation>fedgated démarré (processus %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n record(s).</source>
+        <translation><numerusform>Interrogation de %1 pour %n enregistrement.</numerusform><numerusform>Interrogation de %1 pour %n enregistrements.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every record is as planned.</source>
+        <translation>Chaque enregistrement est conforme au plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s): see the DNS page.</source>
+        <translation><numerusform>%n constat : voir la page DNS.</numerusform><numerusform>%n constats : voir la page DNS.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n check(s) passed.</source>
+        <translation><numerusform>Vérifications réussies : %1 sur %n.</numerusform><numerusform>Vérifications réussies : %1 sur %n.</numerusform></translation>
+    </message>
+    <message>
+        <source>Open the log for the fixes.</source>
+        <translation>Ouvrez le journal pour les corrections.</translation>
     </message>
 </context>
 <context>

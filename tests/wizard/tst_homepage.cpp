@@ -1,189 +1,194 @@
+// The home page's states before anything is deployed: nothing green that
+// was not checked, the data directory and its origin shown, the listener
+// table saying the service does not run, the last DNS check remembered by a
+// new page (as after a restart), French for the new texts.
 #include "WizardFixture.h"
 
 #include "wizard/HomePage.h"
 #include "wizard/Language.h"
+#include "wizard/home/ListenerMonitor.h"
 
-#include "support/PeerProcess.h"
+#include "topology/DnsCheckReport.h"
+#include "topology/DnsRecordPlan.h"
 
-#include "topology/LocalReplica.h"
-
-#ifdef FEDGATE_HAVE_CERTS
-#include "certs/KeyStore.h"
-#endif
-
-#include <QFile>
+#include <QComboBox>
+#include <QDialog>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace fedgate;
 using namespace fedgate::wizard;
 
-class TestHomePage : public QObject
-{
-    Q_OBJECT
-private slots:
-    // The English catalogue holds the plural forms; install it as the
-    // application does.
-    void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
-    void cleanup() { Language::install(QStringLiteral("en")); }
-    void unavailableStepsAreDisabledNotFaked();
-    void replicaInstallsAfterPublish();
-#ifdef FEDGATE_HAVE_CERTS
-    void certificateCountsUsePluralForms();
-#endif
-};
-
-void TestHomePage::unavailableStepsAreDisabledNotFaked()
-{
-    test::WizardFixture fixture;
-    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
-    HomePage page(fixture.workspace());
-
-    for (const HomePage::Step &step : page.steps()) {
-        if (step.id == QLatin1String("publish") || step.id == QLatin1String("replica"))
-            continue;
-#ifdef FEDGATE_HAVE_ENGINE
-        if (step.id == QLatin1String("services")) {
-            // No fedgated answers in this data directory: reported, not faked,
-            // and the wizard does not offer to start it.
-            QVERIFY(step.state != HomePage::StepState::Done);
-            QVERIFY(!step.canRun);
-            QTRY_VERIFY(page.findChild<QLabel *>(QStringLiteral("state-services")) &&
-                        page.findChild<QLabel *>(QStringLiteral("state-services"))
-                            ->text()
-                            .startsWith(QStringLiteral("fedgated is not running")));
-            continue;
-        }
-#endif
-        if (step.id == QLatin1String("dns")) {
-            // Available, but nothing checked yet in this session.
-            QVERIFY(step.state == HomePage::StepState::NotDone);
-            QVERIFY(step.canRun);
-            continue;
-        }
-#ifdef FEDGATE_HAVE_CERTS
-        // With the certs library the certificate steps report the key store.
-        if (step.id.startsWith(QLatin1String("certificates-"))) {
-            QVERIFY(step.state != HomePage::StepState::Unavailable);
-            QVERIFY(step.state != HomePage::StepState::Done);
-            continue;
-        }
-#endif
-        QVERIFY(step.state == HomePage::StepState::Unavailable);
-        auto *button = page.findChild<QPushButton *>(QStringLiteral("run-") + step.id);
-        QVERIFY(button);
-        QVERIFY(!button->isEnabled());
-        auto *state = page.findChild<QLabel *>(QStringLiteral("state-") + step.id);
-        QCOMPARE(state->text(), QStringLiteral("Not available in this version."));
-    }
-    // Nothing published: the replica step cannot run yet.
-    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("run-replica"))->isEnabled());
-    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("state-publish"))->text(),
-             QStringLiteral("Not published yet."));
-}
-
-void TestHomePage::replicaInstallsAfterPublish()
-{
-    test::WizardFixture fixture;
-    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
-    HomePage page(fixture.workspace());
-    auto published = fixture.workspace()->publish(QStringLiteral("first"));
-    QVERIFY2(published.ok(), qPrintable(published.ok() ? QString() : published.error().toString()));
-    QCOMPARE(published.value(), 1);
-
-    QVERIFY(page.findChild<QLabel *>(QStringLiteral("state-publish"))
-                ->text()
-                .startsWith(QStringLiteral("Version 1 published")));
-    auto *run = page.findChild<QPushButton *>(QStringLiteral("run-replica"));
-    QVERIFY(run->isEnabled());
-    QCOMPARE(run->text(), QStringLiteral("Run"));
-    QTest::mouseClick(run, Qt::LeftButton);
-    const QString message = page.findChild<QLabel *>(QStringLiteral("message"))->text();
-    QVERIFY2(message.startsWith(QStringLiteral("The local configuration store now holds")),
-             qPrintable(message));
-
-    // The core state changed: the local replica holds version 1.
-    auto replica = topology::LocalReplica::open(fixture.replicaPath());
-    QVERIFY2(replica.ok(), qPrintable(replica.ok() ? QString() : replica.error().toString()));
-    auto current = replica.value()->current();
-    QVERIFY2(current.ok(), qPrintable(current.ok() ? QString() : current.error().toString()));
-    QVERIFY(current.value().has_value());
-    QCOMPARE(current.value()->version, 1);
-    QCOMPARE(current.value()->topology.organisation.name, QStringLiteral("Contoso"));
-
-    // The page shows it, and offers Run Again.
-    auto *state = page.findChild<QLabel *>(QStringLiteral("state-replica"));
-    QVERIFY(state->text().startsWith(QStringLiteral("Version 1 installed")));
-    QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("run-replica"))->text(),
-             QStringLiteral("Run Again"));
-}
-
-#ifdef FEDGATE_HAVE_CERTS
 namespace {
-// A self-signed certificate and its key in one PEM file, made with openssl.
-bool makePem(const QString &path, const QString &commonName)
-{
-    const QString crt = path + QStringLiteral(".crt");
-    if (test::runCommand(QStringLiteral("openssl"),
-                         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                          QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                          QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                          QStringLiteral("-keyout"), path, QStringLiteral("-out"), crt,
-                          QStringLiteral("-subj"), QStringLiteral("/CN=") + commonName,
-                          QStringLiteral("-days"), QStringLiteral("90")}) != 0)
-        return false;
-    QFile in(crt);
-    QFile out(path);
-    return in.open(QIODevice::ReadOnly) && out.open(QIODevice::Append) &&
-           out.write(in.readAll()) > 0;
-}
-
 QString stateText(HomePage &page, const QString &step)
 {
     auto *label = page.findChild<QLabel *>(QStringLiteral("state-") + step);
     return label ? label->text() : QStringLiteral("(no label state-%1)").arg(step);
 }
+
+HomePage::Step step(const HomePage &page, const QString &id)
+{
+    for (const HomePage::Step &s : page.steps())
+        if (s.id == id)
+            return s;
+    return {};
+}
 } // namespace
 
-// "1 certificate", "2 certificates", never "certificate(s)".
-void TestHomePage::certificateCountsUsePluralForms()
+class TestHomePage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(Language::install(QStringLiteral("en"))); }
+    void cleanup() { Language::install(QStringLiteral("en")); }
+    void nothingDeployedIsNotGreen();
+    void lastDnsCheckIsRemembered();
+    void viewLogOpensTheStepsLog();
+    void frenchTexts();
+};
+
+void TestHomePage::nothingDeployedIsNotGreen()
 {
     test::WizardFixture fixture;
     QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
-    QTemporaryDir files;
-    certs::KeyStore store;
-    const QString first = files.filePath(QStringLiteral("one.pem"));
-    QVERIFY(makePem(first, QStringLiteral("one.contoso.test")));
-    auto imported = store.importFile(first, {});
-    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
-    {
-        HomePage page(fixture.workspace());
-        QCOMPARE(stateText(page, QStringLiteral("certificates-import")),
-                 QStringLiteral("1 certificate imported."));
-        QCOMPARE(stateText(page, QStringLiteral("certificates-request")),
-                 QStringLiteral("0 pending requests, 1 certificate in the key store."));
+    HomePage page(fixture.workspace());
+
+    const QStringList ids = {QStringLiteral("publish"),      QStringLiteral("replica"),
+                             QStringLiteral("certificates"), QStringLiteral("components"),
+                             QStringLiteral("services"),     QStringLiteral("dns"),
+                             QStringLiteral("verify")};
+    QStringList shown;
+    for (const HomePage::Step &s : page.steps())
+        shown << s.id;
+    QCOMPARE(shown, ids);
+    // The plan and the first poll run on worker threads: wait for both.
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy() && page.listenerMonitor()->snapshot().valid, 20000);
+    for (const HomePage::Step &s : page.steps())
+        QVERIFY2(s.state != HomePage::StepState::Done,
+                 qPrintable(s.id + QStringLiteral(": ") + s.stateText));
+    QCOMPARE(stateText(page, QStringLiteral("publish")), QStringLiteral("Not published yet."));
+    // Nothing published: the plan says why the deployment steps cannot run.
+    for (const char *id : {"replica", "components"}) {
+        auto *run = page.findChild<QPushButton *>(QStringLiteral("run-") + QLatin1String(id));
+        QVERIFY(run);
+        QVERIFY2(!run->isEnabled(), id);
+        QVERIFY(!run->toolTip().isEmpty());
     }
-    const QString second = files.filePath(QStringLiteral("two.pem"));
-    QVERIFY(makePem(second, QStringLiteral("two.contoso.test")));
-    imported = store.importFile(second, {});
-    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
-    {
-        HomePage page(fixture.workspace());
-        QCOMPARE(stateText(page, QStringLiteral("certificates-import")),
-                 QStringLiteral("2 certificates imported."));
-        QCOMPARE(stateText(page, QStringLiteral("certificates-request")),
-                 QStringLiteral("0 pending requests, 2 certificates in the key store."));
+    QCOMPARE(stateText(page, QStringLiteral("services")), QStringLiteral("Not running."));
+    QCOMPARE(stateText(page, QStringLiteral("dns")), QStringLiteral("Not checked yet."));
+    QCOMPARE(stateText(page, QStringLiteral("verify")),
+             QStringLiteral("Not verified since Fedgate started."));
+    QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("run-services"))->text(),
+             QStringLiteral("Run"));
+
+    // The listener table: what the operating system shows, and the findings.
+    const QString findings = page.findChild<QLabel *>(QStringLiteral("listenerFindings"))->text();
+    QVERIFY2(findings.contains(QStringLiteral("fedgated is not running.")), qPrintable(findings));
+    QVERIFY(page.findChild<QTreeWidget *>(QStringLiteral("listeners")));
+
+    // The data directory in use and why.
+    const QString data = page.findChild<QLabel *>(QStringLiteral("dataDirectory"))->text();
+    QVERIFY2(data.contains(qEnvironmentVariable("FEDGATE_DATA_DIR")), qPrintable(data));
+    QVERIFY2(data.contains(QStringLiteral("FEDGATE_DATA_DIR")), qPrintable(data));
+
+    // After publishing, the machines of the topology are offered and the
+    // replica step can run.
+    auto published = fixture.workspace()->publish(QStringLiteral("first"));
+    QVERIFY(published.ok());
+    auto *machine = page.findChild<QComboBox *>(QStringLiteral("machine"));
+    QTRY_VERIFY(machine->findText(QStringLiteral("edge-paris1.contoso.test")) >= 0);
+    machine->setCurrentIndex(machine->findText(QStringLiteral("edge-paris1.contoso.test")));
+    emit machine->activated(machine->currentIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !page.isBusy() && page.findChild<QPushButton *>(QStringLiteral("run-replica"))->isEnabled(),
+        20000);
+    QVERIFY2(stateText(page, QStringLiteral("replica")).startsWith(QStringLiteral("To do: ")),
+             qPrintable(stateText(page, QStringLiteral("replica"))));
+    QVERIFY(step(page, QStringLiteral("replica")).state == HomePage::StepState::NotDone);
+}
+
+void TestHomePage::lastDnsCheckIsRemembered()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    // A saved check, as `fedgatectl dns check` or the DNS page leaves it:
+    // one record correct, one missing.
+    const topology::DnsRecordPlan plan =
+        topology::DnsRecordPlan::fromTopology(fixture.workspace()->topology());
+    QVERIFY(plan.records().size() >= 2);
+    topology::DnsCheckReport report;
+    report.server = QStringLiteral("127.0.0.29");
+    report.checkedAt = QStringLiteral("2026-11-29T12:00:00Z");
+    for (int i = 0; i < 2; ++i) {
+        topology::DnsCheckResult r;
+        r.index = i;
+        r.record = plan.records().at(i);
+        r.status = i == 0 ? topology::DnsCheckStatus::Ok : topology::DnsCheckStatus::Missing;
+        report.results << r;
     }
+    QString error;
+    QVERIFY2(topology::saveLastDnsCheck(report, &error), qPrintable(error));
+
+    // A page made afterwards (Fedgate restarted) shows it, not green.
+    HomePage page(fixture.workspace());
+    QVERIFY2(stateText(page, QStringLiteral("dns"))
+                 .startsWith(QStringLiteral("1 of 2 records correct, checked ")),
+             qPrintable(stateText(page, QStringLiteral("dns"))));
+    QVERIFY(stateText(page, QStringLiteral("dns")).endsWith(QStringLiteral("against 127.0.0.29.")));
+    QVERIFY(step(page, QStringLiteral("dns")).state == HomePage::StepState::Failed);
+
+    // All correct: green.
+    report.results[1].status = topology::DnsCheckStatus::Ok;
+    QVERIFY(topology::saveLastDnsCheck(report, &error));
+    HomePage again(fixture.workspace());
+    QVERIFY(step(again, QStringLiteral("dns")).state == HomePage::StepState::Done);
+    QVERIFY2(stateText(again, QStringLiteral("dns"))
+                 .startsWith(QStringLiteral("2 of 2 records correct")),
+             qPrintable(stateText(again, QStringLiteral("dns"))));
+}
+
+void TestHomePage::viewLogOpensTheStepsLog()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("first version")).ok());
+    HomePage page(fixture.workspace());
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("log-publish")), Qt::LeftButton);
+    auto *dialog = page.findChild<QDialog *>(QStringLiteral("logDialog"));
+    QVERIFY(dialog);
+    const QString text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("log"))->toPlainText();
+    QVERIFY2(text.startsWith(QStringLiteral("Version 1 published on ")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("first version")));
+    dialog->close();
+    // A step that has not run: its log says so.
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("log-components")),
+                      Qt::LeftButton);
+    auto dialogs = page.findChildren<QDialog *>(QStringLiteral("logDialog"));
+    QVERIFY(!dialogs.isEmpty());
+    QCOMPARE(dialogs.constLast()->findChild<QPlainTextEdit *>(QStringLiteral("log"))->toPlainText(),
+             QStringLiteral("Nothing logged yet for this step."));
+}
+
+void TestHomePage::frenchTexts()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
     QVERIFY(Language::install(QStringLiteral("fr")));
     HomePage page(fixture.workspace());
-    QCOMPARE(stateText(page, QStringLiteral("certificates-import")),
-             QStringLiteral("2 certificats importés."));
-    QCOMPARE(stateText(page, QStringLiteral("certificates-request")),
-             QStringLiteral("0 demande en attente, 2 certificats dans le magasin de clés."));
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy() && page.listenerMonitor()->snapshot().valid, 20000);
+    QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("run-services"))->text(),
+             QStringLiteral("Exécuter"));
+    QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("log-services"))->text(),
+             QStringLiteral("Voir le journal"));
+    QCOMPARE(stateText(page, QStringLiteral("services")), QStringLiteral("Arrêté."));
+    QCOMPARE(stateText(page, QStringLiteral("dns")), QStringLiteral("Pas encore vérifié."));
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("listenerFindings"))
+                ->text()
+                .contains(QStringLiteral("fedgated ne tourne pas.")));
 }
-#endif
 
 QTEST_MAIN(TestHomePage)
 #include "tst_homepage.moc"
