@@ -82,9 +82,13 @@ CheckResult checkDns(Context &context)
                  .arg(checked - ok)
                  .arg(checked),
              QStringLiteral("See each record with 'fedgatectl dns check'."));
-    result.detail = QStringLiteral("%1 of %2 external records as planned (asked %3)")
+    result.detail = QStringLiteral("%1 of %2 planned external records found as planned%3 "
+                                   "(asked %4)")
                         .arg(ok)
                         .arg(checked)
+                        .arg(result.findings.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(", %1 problem(s)").arg(result.findings.size()))
                         .arg(report.server);
     return result;
 }

@@ -88,11 +88,11 @@ CheckResult checkRoute(Context &context)
                       QStringLiteral("the gateway's front-end pool %1").arg(frontEnd.value()),
                       &result);
     }
-    if (result.status == CheckStatus::Pass)
-        result.detail = QStringLiteral("%1 carries the XMPP federation of site %2")
-                            .arg(pool->fqdn, topology->siteOfEdgePool(pool->fqdn)
-                                                 ? topology->siteOfEdgePool(pool->fqdn)->name
-                                                 : QStringLiteral("?"));
+    const topology::Site *site = topology->siteOfEdgePool(pool->fqdn);
+    result.detail = result.status == CheckStatus::Pass
+                        ? QStringLiteral("%1 carries the XMPP federation of site %2")
+                              .arg(pool->fqdn, site ? site->name : QStringLiteral("?"))
+                        : QStringLiteral("this machine's edge pool is %1").arg(pool->fqdn);
     return result;
 }
 

@@ -271,7 +271,8 @@ private Q_SLOTS:
         const CliResult deployed =
             ctl({QStringLiteral("deploy"), QStringLiteral("--answers"), answers}, 180000);
         QVERIFY2(deployed.exitCode == 0 || deployed.exitCode == 1, qPrintable(deployed.text()));
-        QVERIFY2(waitForListeners(), qPrintable(deployed.text() + diagnostics()));
+        if (!waitForListeners())
+            QFAIL(qPrintable(deployed.text() + diagnostics()));
 
         QVERIFY2(planDnsLines(&error), qPrintable(error));
         QVERIFY(startDns(m_dnsLines));
@@ -310,7 +311,8 @@ private Q_SLOTS:
 
         const CliResult started = ctl({QStringLiteral("service"), QStringLiteral("start")});
         QVERIFY2(started.exitCode == 0, qPrintable(started.text()));
-        QVERIFY2(waitForListeners(), qPrintable(diagnostics()));
+        if (!waitForListeners())
+            QFAIL(qPrintable(diagnostics()));
         expectAllPass();
     }
 
@@ -324,7 +326,8 @@ private Q_SLOTS:
         QVERIFY(publishAndImport(m_topology));
         const CliResult restarted = ctl({QStringLiteral("service"), QStringLiteral("restart")});
         QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.text()));
-        QVERIFY2(waitForListeners(), qPrintable(diagnostics()));
+        if (!waitForListeners())
+            QFAIL(qPrintable(diagnostics()));
         expectAllPass();
     }
 
