@@ -1,5 +1,6 @@
 #include "Engine.h"
 #include "AssignedTlsIdentity.h"
+#include "SessionLoop.h"
 
 #include "engine/s2s/DaneCheck.h"
 #include "engine/s2s/InboundSession.h"
@@ -16,13 +17,18 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMutexLocker>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QThread>
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -34,6 +40,13 @@ namespace {
 // How long after the last session closed freed memory goes back to the
 // system: a burst of closes trims once.
 constexpr int kTrimDelayMs = 1000;
+
+// What the loops hand to the Engine's thread (QueuedStanza::kind).
+enum FromLoop
+{
+    DeliverLocal, // from a partner to one of our domains
+    RouteStanza,  // route(): an answer or a bounce made on a loop
+};
 
 Error engineError(const QString &message)
 {
@@ -51,6 +64,15 @@ QString pairKey(const QString &local, const QString &remote)
 {
     return local.toLower() + QLatin1Char(' ') + remote.toLower();
 }
+
+bool isDomainIqRequest(const XmlElement &stanza)
+{
+    if (stanza.name() != QLatin1String("iq"))
+        return false;
+    const QString type = stanza.attribute(QStringLiteral("type"));
+    return type != QLatin1String("result") && type != QLatin1String("error") &&
+           Jid::fromString(stanza.attribute(QStringLiteral("to"))).isDomain();
+}
 } // namespace
 
 Engine::Engine(EngineConfig config, QObject *parent)
@@ -58,6 +80,7 @@ Engine::Engine(EngineConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_guard(m_config.maxUnauthenticatedPerAddress)
     , m_closesQuiet(kTrimDelayMs)
+    , m_fromLoops(this, [this](QList<QueuedStanza> &batch) { handleFromLoops(batch); })
     , m_maxStanzaSize(XmlStreamParser::kDefaultMaxStanzaSize)
 {
     m_resolver = new SrvResolver(m_config.hosts, this);
@@ -75,17 +98,20 @@ Engine::Engine(EngineConfig config, QObject *parent)
         else
             trimFreedMemory();
     });
+    const int loops = std::max(1, m_config.sessionLoops);
+    for (int i = 0; i < loops; ++i)
+        m_loops << new SessionLoop(this, i, i > 0);
 }
 
 Engine::~Engine()
 {
-    // Sessions are children; drop them without emitting into a dying engine.
-    for (InboundSession *s : std::as_const(m_inbound))
-        s->disconnect(this);
-    for (OutboundSession *s : std::as_const(m_outbound))
-        s->disconnect(this);
-    for (OutboundSession *s : std::as_const(m_closingOutbound))
-        s->disconnect(this);
+    // The loops on other threads first (their sessions are deleted there),
+    // then the Engine's own, before the members sessions read go away.
+    for (SessionLoop *loop : std::as_const(m_loops)) {
+        loop->shutdown();
+        delete loop;
+    }
+    m_loops.clear();
 }
 
 Status Engine::loadTls()
@@ -175,7 +201,8 @@ Status Engine::listen(const topology::Topology &topology)
                                    .arg(port)
                                    .arg(error));
         }
-        connect(listener, &S2SListener::accepted, this, &Engine::onAccepted);
+        listener->setHandDescriptors(true);
+        connect(listener, &S2SListener::acceptedDescriptor, this, &Engine::onAccepted);
         m_listeners << listener;
         spdlog::info("listening on {}:{}{}", address.toString().toStdString(), port,
                      directTls ? " (direct TLS, XEP-0368)" : "");
@@ -201,6 +228,7 @@ Status Engine::start(const topology::Topology &topology)
                      "topology is republished with one");
     if (Status s = loadTls(); !s)
         return s;
+    publishSnapshot(false);
     if (Status s = listen(topology); !s)
         return s;
     spdlog::info("engine started for {} with {} partner(s)",
@@ -213,12 +241,8 @@ void Engine::stop()
 {
     for (S2SListener *l : std::as_const(m_listeners))
         l->close();
-    const auto inbound = m_inbound;
-    for (InboundSession *s : inbound)
-        s->terminate(StreamErrorCondition::SystemShutdown, QStringLiteral("Server shutting down."));
-    const auto outbound = m_outbound.values();
-    for (OutboundSession *s : outbound)
-        s->terminate(std::nullopt, {});
+    for (SessionLoop *loop : std::as_const(m_loops))
+        loop->run([loop] { loop->terminateAll(); });
 }
 
 Status Engine::reload(const topology::Topology &topology)
@@ -232,27 +256,13 @@ Status Engine::reload(const topology::Topology &topology)
         if (Status s = listen(topology); !s)
             return s;
     }
-    int closed = 0;
-    const QList<InboundSession *> inbound = m_inbound;
-    for (InboundSession *s : inbound) {
-        if (!s->permittedBy(m_policy)) {
-            ++closed;
-            s->terminate(StreamErrorCondition::PolicyViolation,
-                         QStringLiteral("The federation policy changed and no longer allows "
-                                        "this stream."));
-        }
-    }
-    const QList<OutboundSession *> outbound = m_outbound.values();
-    for (OutboundSession *s : outbound) {
-        if (!s->permittedBy(m_policy)) {
-            ++closed;
-            s->terminate(StreamErrorCondition::PolicyViolation,
-                         QStringLiteral("The federation policy changed and no longer allows "
-                                        "this stream."));
-        }
-    }
-    spdlog::info("topology reloaded: {} partner(s); {} session(s) closed by the new policy",
-                 topology.partners.size(), closed);
+    // The loops on other threads apply the new policy on their own thread
+    // and log what they closed.
+    publishSnapshot(true);
+    const int closed = m_loops.first()->closeForbidden();
+    spdlog::info("topology reloaded: {} partner(s); {} session(s) closed by the new policy{}",
+                 topology.partners.size(), closed,
+                 m_loops.size() > 1 ? " on the engine's loop" : "");
     return Status::success();
 }
 
@@ -287,85 +297,166 @@ CertificateStatus Engine::certificateStatus(const QList<QByteArray> &chainDer,
     return m_chainVerifier.verify(chainDer, detail);
 }
 
+const FederationPolicy &Engine::policy() const
+{
+    if (const SessionLoop *loop = SessionLoop::current(); loop && loop->engine() == this)
+        return loop->snapshot().policy;
+    return m_policy;
+}
+
+bool Engine::hasCertificate() const
+{
+    if (const SessionLoop *loop = SessionLoop::current(); loop && loop->engine() == this)
+        return loop->snapshot().hasCertificate;
+    return !m_tls.localCertificate().isNull();
+}
+
+QSslConfiguration Engine::tlsConfiguration() const
+{
+    if (const SessionLoop *loop = SessionLoop::current(); loop && loop->engine() == this)
+        return loop->snapshot().tls;
+    return m_tls;
+}
+
+SrvResolver *Engine::resolver() const
+{
+    if (const SessionLoop *loop = SessionLoop::current(); loop && loop->engine() == this)
+        return loop->resolver();
+    return m_resolver;
+}
+
+DaneCheck *Engine::daneCheck() const
+{
+    if (const SessionLoop *loop = SessionLoop::current(); loop && loop->engine() == this)
+        return loop->daneCheck();
+    return m_daneCheck;
+}
+
+EngineSnapshotPtr Engine::makeSnapshot() const
+{
+    auto snapshot = std::make_shared<EngineSnapshot>();
+    snapshot->policy = m_policy;
+    snapshot->tls = m_tls;
+    snapshot->hasCertificate = !m_tls.localCertificate().isNull();
+    return snapshot;
+}
+
+void Engine::publishSnapshot(bool closeForbidden)
+{
+    if (m_loops.size() < 2)
+        return;
+    const EngineSnapshotPtr snapshot = makeSnapshot();
+    for (SessionLoop *loop : std::as_const(m_loops))
+        if (loop->ownsThread())
+            loop->publish(snapshot, closeForbidden);
+}
+
+bool Engine::onEngineThread() const
+{
+    return QThread::currentThread() == thread();
+}
+
+SessionLoop *Engine::loopFor(const QString &localDomain, const QString &remoteDomain) const
+{
+    if (m_loops.size() == 1)
+        return m_loops.first();
+    // Seed 0: the same pair goes to the same loop from every thread.
+    return m_loops.at(int(qHash(pairKey(localDomain, remoteDomain), 0) % size_t(m_loops.size())));
+}
+
+SessionLoop *Engine::callerLoop() const
+{
+    if (SessionLoop *loop = SessionLoop::current(); loop && loop->engine() == this)
+        return loop;
+    return m_loops.first();
+}
+
+int Engine::sessionTotal() const
+{
+    int total = 0;
+    for (const SessionLoop *loop : m_loops)
+        total += loop->load();
+    return total;
+}
+
+bool Engine::guardRefuses(ByteStream *stream, const QString &address)
+{
+    QMutexLocker lock(&m_guardMutex);
+    return m_guard.refuseIfFull(stream, address);
+}
+
+void Engine::guardAdmit(const QObject *session, const QString &address)
+{
+    QMutexLocker lock(&m_guardMutex);
+    m_guard.admit(session, address);
+}
+
+void Engine::guardRelease(const QObject *session)
+{
+    QMutexLocker lock(&m_guardMutex);
+    m_guard.release(session);
+}
+
 int Engine::sessionCount(const QString &remoteDomain, SessionDirection direction) const
 {
     // Inbound: kept per domain, so authenticating stays O(1) with
     // thousands of streams open (walking them made opening quadratic).
-    if (direction == SessionDirection::Inbound)
+    if (direction == SessionDirection::Inbound) {
+        QMutexLocker lock(&m_guardMutex);
         return m_inboundPerDomain.value(remoteDomain.toLower());
+    }
     int count = 0;
-    for (const OutboundSession *s : m_outbound)
-        count += s->info().remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;
+    for (const SessionInfo &row : sessions())
+        count += row.direction == SessionDirection::Outbound &&
+                 row.remoteDomain.compare(remoteDomain, Qt::CaseInsensitive) == 0;
     return count;
 }
 
 void Engine::countInboundAuthenticated(const QString &remoteDomain)
 {
+    QMutexLocker lock(&m_guardMutex);
     ++m_inboundPerDomain[remoteDomain.toLower()];
 }
 
-void Engine::onAccepted(QSslSocket *socket, bool directTls)
+void Engine::uncountInbound(const QStringList &authenticatedDomains)
 {
-    const QString address = ConnectionGuard::addressKey(socket->peerAddress());
-    if (m_guard.refuseIfFull(socket, address))
-        return;
-    const int total = int(m_inbound.size() + m_outbound.size());
-    auto *session = new InboundSession(this, socket, this);
-    m_guard.admit(session, address);
-    adopt(session);
-    if (total >= m_policy.gateway().connectionLimit) {
-        spdlog::warn("connection from {} refused: ConnectionLimit {} reached",
-                     session->info().remoteAddress.toStdString(),
-                     m_policy.gateway().connectionLimit);
-        session->terminate(StreamErrorCondition::ResourceConstraint,
-                           QStringLiteral("Too many connections; try again later."));
-        return;
-    }
-    if (directTls) {
-        socket->setSslConfiguration(m_tls);
-        socket->startServerEncryption();
+    QStringList domains = authenticatedDomains;
+    for (QString &domain : domains)
+        domain = domain.toLower();
+    domains.removeDuplicates();
+    QMutexLocker lock(&m_guardMutex);
+    for (const QString &domain : std::as_const(domains)) {
+        auto count = m_inboundPerDomain.find(domain);
+        if (count != m_inboundPerDomain.end() && --*count <= 0)
+            m_inboundPerDomain.erase(count);
     }
 }
 
-void Engine::adopt(S2SSession *session)
+void Engine::onAccepted(qintptr descriptor, bool directTls)
 {
-    if (auto *in = qobject_cast<InboundSession *>(session)) {
-        m_inbound << in;
-        connect(in, &S2SSession::authenticated, this,
-                [this](S2SSession *s) { m_guard.release(s); });
-    }
-    connect(session, &S2SSession::finished, this, &Engine::onSessionFinished);
-    emit sessionsChanged();
+    // The least-loaded loop creates the socket and the session on its
+    // thread; on a tie the last, so the Engine's own thread (which also
+    // routes, and runs the control socket and the link) fills up last.
+    SessionLoop *target = m_loops.last();
+    for (qsizetype i = m_loops.size() - 1; i >= 0; --i)
+        if (m_loops.at(i)->load() < target->load())
+            target = m_loops.at(i);
+    target->accept(descriptor, directTls);
 }
 
-void Engine::onSessionFinished(S2SSession *session)
+void Engine::noteSessionsChanged(bool closed)
 {
-    if (auto *in = qobject_cast<InboundSession *>(session)) {
-        m_inbound.removeOne(in);
-        QStringList domains = in->authenticatedDomains();
-        for (QString &domain : domains)
-            domain = domain.toLower();
-        domains.removeDuplicates();
-        for (const QString &domain : std::as_const(domains)) {
-            auto count = m_inboundPerDomain.find(domain);
-            if (count != m_inboundPerDomain.end() && --*count <= 0)
-                m_inboundPerDomain.erase(count);
-        }
-    }
-    m_closingOutbound.removeOne(session);
-    for (auto it = m_outbound.begin(); it != m_outbound.end();) {
-        if (it.value() == session)
-            it = m_outbound.erase(it);
-        else
-            ++it;
-    }
-    m_guard.release(session);
-    session->disconnect(this);
-    session->deleteLater();
-    m_closesQuiet.touch();
-    if (!m_trimTimer.isActive())
-        m_trimTimer.start(kTrimDelayMs);
-    emit sessionsChanged();
+    QMetaObject::invokeMethod(
+        this,
+        [this, closed] {
+            if (closed) {
+                m_closesQuiet.touch();
+                if (!m_trimTimer.isActive())
+                    m_trimTimer.start(kTrimDelayMs);
+            }
+            emit sessionsChanged();
+        },
+        Qt::AutoConnection);
 }
 
 void Engine::trimFreedMemory()
@@ -377,31 +468,11 @@ void Engine::trimFreedMemory()
 #endif
 }
 
-OutboundSession *Engine::outboundFor(const QString &localDomain, const QString &remoteDomain)
-{
-    const QString key = pairKey(localDomain, remoteDomain);
-    if (OutboundSession *existing = m_outbound.value(key)) {
-        if (!existing->hasFailed())
-            return existing;
-        // It still closes in the background and leaves the table then.
-        m_outbound.remove(key);
-        m_closingOutbound << existing;
-    }
-    auto *session = new OutboundSession(this, localDomain, remoteDomain, this);
-    m_outbound.insert(key, session);
-    adopt(session);
-    return session;
-}
-
 QList<SessionInfo> Engine::sessions() const
 {
     QList<SessionInfo> rows;
-    for (const InboundSession *s : m_inbound)
-        rows << s->info();
-    for (const OutboundSession *s : m_outbound)
-        rows << s->info();
-    for (const OutboundSession *s : m_closingOutbound)
-        rows << s->info();
+    for (const SessionLoop *loop : m_loops)
+        rows << loop->sessions();
     return rows;
 }
 
@@ -409,18 +480,24 @@ void Engine::verifyDialbackKey(const QString &receiving, const QString &originat
                                const QString &streamId, const QString &key,
                                std::function<void(DialbackVerdict)> done)
 {
-    OutboundSession *session = outboundFor(receiving, originating);
-    session->verifyDialback(streamId, key, [done](std::optional<bool> valid) {
-        if (!valid)
-            done(DialbackVerdict::Error);
-        else
-            done(*valid ? DialbackVerdict::Valid : DialbackVerdict::Invalid);
+    // The outbound session lives on its pair's loop; the verdict comes back
+    // to the asking session's loop (both direct calls on one loop).
+    SessionLoop *owner = loopFor(receiving, originating);
+    SessionLoop *caller = callerLoop();
+    owner->run([owner, caller, receiving, originating, streamId, key, done] {
+        OutboundSession *session = owner->outboundFor(receiving, originating);
+        session->verifyDialback(streamId, key, [caller, done](std::optional<bool> valid) {
+            const DialbackVerdict verdict =
+                !valid ? DialbackVerdict::Error
+                       : (*valid ? DialbackVerdict::Valid : DialbackVerdict::Invalid);
+            caller->run([done, verdict] { done(verdict); });
+        });
     });
 }
 
 void Engine::logBody(const XmlElement &stanza, const char *direction) const
 {
-    if (!m_policy.gateway().enableLoggingAllMessageBodies ||
+    if (!policy().gateway().enableLoggingAllMessageBodies ||
         stanza.name() != QLatin1String("message"))
         return;
     const XmlElement *body = stanza.firstChild(QStringLiteral("body"));
@@ -434,23 +511,37 @@ void Engine::logBody(const XmlElement &stanza, const char *direction) const
 void Engine::route(const XmlElement &stanza)
 {
     const QString toDomain = domainOf(stanza.attribute(QStringLiteral("to")));
-    if (m_policy.isLocalDomain(toDomain))
-        deliverLocal(stanza);
-    else
+    if (!policy().isLocalDomain(toDomain))
         sendToRemote(stanza);
+    else if (onEngineThread())
+        deliverLocal(stanza);
+    else if (!m_fromLoops.push(QueuedStanza{RouteStanza, stanza, {}, {}}))
+        spdlog::warn("dropped a stanza to {}: the engine's queue from the session loops is full",
+                     boundedPeerText(stanza.attribute(QStringLiteral("to"))).toStdString());
+}
+
+void Engine::handleFromLoops(QList<QueuedStanza> &batch)
+{
+    for (const QueuedStanza &item : batch) {
+        if (item.kind == DeliverLocal)
+            deliverLocal(item.stanza);
+        else
+            route(item.stanza);
+    }
 }
 
 void Engine::sendToRemote(const XmlElement &stanza)
 {
     const QString fromDomain = domainOf(stanza.attribute(QStringLiteral("from")));
     const QString toDomain = domainOf(stanza.attribute(QStringLiteral("to")));
-    if (!m_policy.isLocalDomain(fromDomain)) {
+    const FederationPolicy &policy = this->policy();
+    if (!policy.isLocalDomain(fromDomain)) {
         spdlog::warn("dropped a stanza to {}: its sender {} is not in one of our domains",
                      boundedPeerText(toDomain).toStdString(),
                      boundedPeerText(fromDomain).toStdString());
         return;
     }
-    if (!m_policy.partner(toDomain)) {
+    if (!policy.partner(toDomain)) {
         spdlog::warn("refused a stanza from {} to {}: '{}' is not a federation partner",
                      boundedPeerText(stanza.attribute(QStringLiteral("from"))).toStdString(),
                      boundedPeerText(stanza.attribute(QStringLiteral("to"))).toStdString(),
@@ -461,15 +552,26 @@ void Engine::sendToRemote(const XmlElement &stanza)
         return;
     }
     logBody(stanza, "out");
-    if (!outboundFor(fromDomain, toDomain)->enqueue(stanza))
-        bounce(stanza, QStringLiteral("resource-constraint"),
-               QStringLiteral("Too many stanzas are waiting for '%1'.").arg(toDomain));
+    // Its pair's loop sends it (directly when that is the calling thread's).
+    loopFor(fromDomain, toDomain)->sendToRemote(fromDomain, toDomain, stanza);
 }
 
 void Engine::routeFromRemote(const XmlElement &stanza, S2SSession *)
 {
     logBody(stanza, "in");
-    deliverLocal(stanza);
+    if (onEngineThread()) {
+        deliverLocal(stanza);
+        return;
+    }
+    // A ping or disco#info to our domain is answered on the receiving loop;
+    // the rest (the gateway, the Engine's own requests) on the Engine's.
+    if (isDomainIqRequest(stanza)) {
+        answerDomainIq(stanza);
+        return;
+    }
+    if (!m_fromLoops.push(QueuedStanza{DeliverLocal, stanza, {}, {}}))
+        bounce(stanza, QStringLiteral("resource-constraint"),
+               QStringLiteral("The server is overloaded; try again later."));
 }
 
 void Engine::bounce(const XmlElement &stanza, const QString &condition, const QString &text)
@@ -552,7 +654,7 @@ void Engine::ping(const QString &domainIn, std::function<void(QString, QString)>
                   std::function<void(bool, QString, qint64)> done, int timeoutMs)
 {
     const QString domain = domainIn.toLower();
-    if (!m_policy.partner(domain)) {
+    if (!m_policy.partner(domain)) { // the Engine's thread: its own policy
         done(false,
              QStringLiteral("'%1' is not a federation partner. Add it (fedgatectl partner add) "
                             "and republish the topology.")
@@ -571,23 +673,34 @@ void Engine::ping(const QString &domainIn, std::function<void(QString, QString)>
         request->deleteLater();
         done(ok, detail, rtt);
     };
-    OutboundSession *session = m_outbound.value(pairKey(local, domain));
-    if (session && session->isEstablished()) {
-        const SessionInfo &i = session->info();
-        progress(QStringLiteral("session"),
-                 QStringLiteral("reusing established session %1 to %2").arg(i.id, i.remoteAddress));
-        progress(QStringLiteral("tls"),
-                 i.tlsVersion.isEmpty()
-                     ? QStringLiteral("plain TCP")
-                     : QStringLiteral("%1 %2, server certificate %3")
-                           .arg(i.tlsVersion, i.tlsCipher, toString(i.certificate)));
-        progress(QStringLiteral("auth"), toString(i.auth));
-    } else {
-        session = outboundFor(local, domain);
+    // The session is looked at on its loop; what it reports comes back to
+    // `request` on this thread (queued when the loop is another thread).
+    SessionLoop *owner = loopFor(local, domain);
+    owner->run([owner, request, local, domain, progress, complete] {
+        OutboundSession *session = owner->existingOutbound(local, domain);
+        if (session && session->isEstablished()) {
+            const SessionInfo i = session->info();
+            QMetaObject::invokeMethod(
+                request,
+                [progress, i] {
+                    progress(QStringLiteral("session"),
+                             QStringLiteral("reusing established session %1 to %2")
+                                 .arg(i.id, i.remoteAddress));
+                    progress(QStringLiteral("tls"),
+                             i.tlsVersion.isEmpty()
+                                 ? QStringLiteral("plain TCP")
+                                 : QStringLiteral("%1 %2, server certificate %3")
+                                       .arg(i.tlsVersion, i.tlsCipher, toString(i.certificate)));
+                    progress(QStringLiteral("auth"), toString(i.auth));
+                },
+                Qt::AutoConnection);
+            return;
+        }
+        session = owner->outboundFor(local, domain);
         connect(session, &OutboundSession::progress, request, progress);
         connect(session, &OutboundSession::failed, request,
                 [complete](const QString &reason) { complete(false, reason, -1); });
-    }
+    });
     const QString id = QStringLiteral("fedgate-ping-%1").arg(++m_iqCounter);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

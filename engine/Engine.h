@@ -2,7 +2,9 @@
 
 #include "ConnectionGuard.h"
 #include "EngineConfig.h"
+#include "EngineSnapshot.h"
 #include "LocalDelivery.h"
+#include "StanzaBatchQueue.h"
 #include "engine/s2s/FederationPolicy.h"
 #include "engine/s2s/InactivityDeadline.h"
 #include "engine/s2s/SessionInfo.h"
@@ -14,10 +16,12 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -27,12 +31,24 @@ class QSslSocket;
 // outbound server-to-server sessions, routing between them and the local
 // side (domain-level answers now, the gateway through LocalDelivery later),
 // the per-partner policy from the published topology, and reload.
+//
+// Threads (issue 14 target 4): the sessions are spread over
+// EngineConfig::sessionLoops SessionLoops, the first being the Engine's own
+// thread. The public API is called on the Engine's thread; what sessions
+// call (policy(), tlsConfiguration(), resolver(), routeFromRemote(),
+// sendToRemote(), bounce(), verifyDialbackKey(), the counts) may be called
+// on a loop's thread too: reads come from that loop's EngineSnapshot,
+// stanzas cross threads in batches, and deliverToLocal() and the Engine's
+// pending requests stay on the Engine's thread. A domain-level iq (ping,
+// disco) is answered on the loop that received it.
 namespace fedgate::engine {
 
+class ByteStream;
 class InboundSession;
 class OutboundSession;
 class S2SListener;
 class S2SSession;
+class SessionLoop;
 class SrvResolver;
 class DaneCheck;
 
@@ -59,7 +75,8 @@ public:
     Status reload(const topology::Topology &topology);
 
     const EngineConfig &config() const { return m_config; }
-    const FederationPolicy &policy() const { return m_policy; }
+    // On a session loop's thread: that loop's snapshot.
+    const FederationPolicy &policy() const;
     QHostAddress listenAddress() const;
     quint16 listenPort() const;
 
@@ -84,14 +101,15 @@ public:
     // Services for the sessions.
     QString newSessionId(SessionDirection direction);
     QString newStreamId() const;
-    qint64 maxStanzaSize() const { return m_maxStanzaSize; }
-    void setMaxStanzaSize(qint64 bytes) { m_maxStanzaSize = bytes; }
-    bool hasCertificate() const { return !m_tls.localCertificate().isNull(); }
-    QSslConfiguration tlsConfiguration() const { return m_tls; }
+    qint64 maxStanzaSize() const { return m_maxStanzaSize.load(std::memory_order_relaxed); }
+    void setMaxStanzaSize(qint64 bytes) { m_maxStanzaSize.store(bytes, std::memory_order_relaxed); }
+    bool hasCertificate() const;
+    QSslConfiguration tlsConfiguration() const;
     CertificateStatus certificateStatus(const QList<QByteArray> &chainDer,
                                         QString *detail = nullptr) const;
-    SrvResolver *resolver() const { return m_resolver; }
-    DaneCheck *daneCheck() const { return m_daneCheck; } // partners with DANE on
+    // The calling loop's own (the Engine's on its thread).
+    SrvResolver *resolver() const;
+    DaneCheck *daneCheck() const; // partners with DANE on
     void verifyDialbackKey(const QString &receiving, const QString &originating,
                            const QString &streamId, const QString &key,
                            std::function<void(DialbackVerdict)> done);
@@ -102,6 +120,15 @@ public:
     // it was not yet authenticated for; sessionCount() is then a lookup.
     void countInboundAuthenticated(const QString &remoteDomain);
 
+    // For the SessionLoops (any thread).
+    const QList<SessionLoop *> &sessionLoops() const { return m_loops; }
+    int sessionTotal() const;
+    bool guardRefuses(ByteStream *stream, const QString &address);
+    void guardAdmit(const QObject *session, const QString &address);
+    void guardRelease(const QObject *session);
+    void uncountInbound(const QStringList &domains);
+    void noteSessionsChanged(bool closed);
+
 signals:
     void sessionsChanged();
 
@@ -109,16 +136,20 @@ private:
     Status loadTls();
     Status useAssignedCertificate();
     Status listen(const topology::Topology &topology);
-    void onAccepted(QSslSocket *socket, bool directTls);
+    void onAccepted(qintptr descriptor, bool directTls);
+    SessionLoop *loopFor(const QString &localDomain, const QString &remoteDomain) const;
+    SessionLoop *callerLoop() const; // the loop whose thread is calling, else loop 0
+    bool onEngineThread() const;
+    EngineSnapshotPtr makeSnapshot() const;
+    void publishSnapshot(bool closeForbidden);
+    void handleFromLoops(QList<QueuedStanza> &batch);
     void trimFreedMemory();
-    void adopt(S2SSession *session);
-    void onSessionFinished(S2SSession *session);
-    OutboundSession *outboundFor(const QString &localDomain, const QString &remoteDomain);
     void deliverLocal(const XmlElement &stanza);
     void answerDomainIq(const XmlElement &iq);
     void logBody(const XmlElement &stanza, const char *direction) const;
 
     EngineConfig m_config;
+    mutable QMutex m_guardMutex;      // m_guard and m_inboundPerDomain, for every loop
     ConnectionGuard m_guard;          // unauthenticated connections per source address
     QTimer m_trimTimer;               // gives freed memory back after a burst of closes
     InactivityDeadline m_closesQuiet; // the trim waits until closes pause
@@ -128,13 +159,13 @@ private:
     SrvResolver *m_resolver = nullptr;
     DaneCheck *m_daneCheck = nullptr;
     QList<S2SListener *> m_listeners;
-    QList<InboundSession *> m_inbound;
+    QList<SessionLoop *> m_loops;           // [0] runs on the Engine's thread
     QHash<QString, int> m_inboundPerDomain; // lower-cased remote domain -> authenticated streams
-    QHash<QString, OutboundSession *> m_outbound; // "local remote"
-    QList<OutboundSession *> m_closingOutbound;   // failed, waiting for the close
+    // Stanzas the loops on other threads hand to the Engine's thread.
+    StanzaBatchQueue m_fromLoops;
     LocalDelivery *m_localDelivery = nullptr;
-    qint64 m_maxStanzaSize;
-    quint64 m_sessionCounter = 0;
+    std::atomic<qint64> m_maxStanzaSize;
+    std::atomic<quint64> m_sessionCounter = 0;
     quint64 m_iqCounter = 0;
     struct PendingIq
     {

@@ -8,10 +8,16 @@
 
 #include <QFileInfo>
 #include <QHostInfo>
+#include <QThread>
+
+#include <algorithm>
 
 namespace fedgate::engine {
 
 namespace {
+// More loops than this is a typing error, not a machine.
+constexpr int kMaxSessionLoops = 256;
+
 Error configError(const QString &message)
 {
     return Error{message, QStringLiteral("fedgated"), 0, 0};
@@ -79,6 +85,8 @@ QString EngineConfig::usage()
         "  --max-unauthenticated-per-address N\n"
         "                         unauthenticated connections per source IPv4 address or\n"
         "                         IPv6 /64 prefix (default 16)\n"
+        "  --session-loops N      event loops (threads) the s2s sessions are spread over\n"
+        "                         (default: one per core)\n"
         "  --log-file PATH        also log to a rotating file\n"
         "  --verbose              debug logging\n"
         "  --help                 this text\n");
@@ -87,6 +95,7 @@ QString EngineConfig::usage()
 Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
 {
     EngineConfig config;
+    config.sessionLoops = std::clamp(QThread::idealThreadCount(), 1, kMaxSessionLoops);
     auto value = [&](qsizetype *i, const QString &option) -> std::optional<QString> {
         if (*i + 1 >= arguments.size())
             return std::nullopt;
@@ -117,7 +126,8 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
                                             QStringLiteral("--log-file"),
                                             QStringLiteral("--max-output-buffer"),
                                             QStringLiteral("--max-pending-dialback"),
-                                            QStringLiteral("--max-unauthenticated-per-address")}
+                                            QStringLiteral("--max-unauthenticated-per-address"),
+                                            QStringLiteral("--session-loops")}
                                     .contains(arg);
         if (!takesValue)
             return configError(QStringLiteral("Unknown option '%1'. Run 'fedgated --help' for the "
@@ -180,6 +190,15 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
                                        .arg(*v)
                                        .arg(XmlStreamParser::kDefaultMaxStanzaSize));
             config.maxOutputBuffer = bytes;
+        } else if (arg == QLatin1String("--session-loops")) {
+            bool ok = false;
+            const int n = v->toInt(&ok);
+            if (!ok || n < 1 || n > kMaxSessionLoops)
+                return configError(QStringLiteral("--session-loops needs a number from 1 to %1 "
+                                                  "(got '%2'); one per core is the default.")
+                                       .arg(kMaxSessionLoops)
+                                       .arg(*v));
+            config.sessionLoops = n;
         } else if (arg == QLatin1String("--max-pending-dialback") ||
                    arg == QLatin1String("--max-unauthenticated-per-address")) {
             bool ok = false;

@@ -26,6 +26,10 @@ S2SListener::S2SListener(bool directTls, QObject *parent)
 
 void S2SListener::incomingConnection(qintptr descriptor)
 {
+    if (m_handDescriptors) {
+        emit acceptedDescriptor(descriptor, m_directTls);
+        return;
+    }
     auto *socket = new QSslSocket;
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;

@@ -1,4 +1,5 @@
 #include "EngineLimitsFixture.h"
+#include "TestSessionLoops.h"
 
 #include "support/PeerProcess.h"
 #include "support/TestPaths.h"
@@ -29,6 +30,7 @@ std::unique_ptr<engine::Engine> makeLimitsEngine(const QHostAddress &address,
     config.listenAddress = address;
     config.listenPort = freeTcpPort(address);
     config.hosts.insert(kLimitsPartner, engine::HostOverride{partnerAddress, partnerPort});
+    config.sessionLoops = test::testSessionLoops();
     auto engine = std::make_unique<engine::Engine>(config);
     const Status started = engine->start(topology.value());
     if (!started) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "engine/SessionLoop.h"
+#include "engine/tls/ByteStream.h"
 
 #include <QSslSocket>
 
@@ -22,13 +24,35 @@ inline bool hasTcpNoDelay(const QAbstractSocket &socket)
            value != 0;
 }
 
-// The engine's connected socket whose peer is at `peerPort` (the other end
-// of a test's socket, or a fake partner's listening port), or null.
-inline QSslSocket *engineSocketTo(const engine::Engine &engine, quint16 peerPort)
+inline bool hasTcpNoDelay(const engine::ByteStream &stream)
 {
-    for (QSslSocket *socket : engine.findChildren<QSslSocket *>())
-        if (socket->state() == QAbstractSocket::ConnectedState && socket->peerPort() == peerPort)
-            return socket;
+    int value = 0;
+    socklen_t size = sizeof value;
+    return getsockopt(int(stream.descriptor()), IPPROTO_TCP, TCP_NODELAY, &value, &size) == 0 &&
+           value != 0;
+}
+
+// The engine's connected stream (its s2s transport, TlsStream or QSslSocket)
+// whose peer is at `peerPort` (the other end of a test's socket, or a fake
+// partner's listening port), or null.
+// With several session loops the socket may belong to another thread: it is
+// looked up there, and only read (its descriptor, its TLS state) afterwards.
+inline engine::ByteStream *engineSocketTo(const engine::Engine &engine, quint16 peerPort)
+{
+    engine::ByteStream *found = nullptr;
+    for (engine::SessionLoop *loop : engine.sessionLoops()) {
+        const auto look = [&] {
+            for (engine::ByteStream *stream : loop->findChildren<engine::ByteStream *>())
+                if (stream->isConnected() && stream->peerPort() == peerPort)
+                    found = stream;
+        };
+        if (loop->isCurrentThread())
+            look();
+        else
+            QMetaObject::invokeMethod(loop, look, Qt::BlockingQueuedConnection);
+        if (found)
+            return found;
+    }
     return nullptr;
 }
 

@@ -10,6 +10,7 @@
 // just before the deadline still postpones the close. Every stream, accepted
 // or outbound, has TCP_NODELAY set.
 #include "EngineSockets.h"
+#include "TestSessionLoops.h"
 #include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
@@ -78,6 +79,7 @@ private:
         config.listenAddress = kEngineAddress;
         config.listenPort = port;
         config.hosts.insert(kPartner, HostOverride{kFakeAddress, m_fake.port()});
+        config.sessionLoops = test::testSessionLoops();
         auto engine = std::make_unique<Engine>(config);
         const Status started = engine->start(topology.value());
         if (!started) {
@@ -276,10 +278,10 @@ private slots:
         RawPeer peer;
         authenticate(peer, port);
         sendOut(*engine, QStringLiteral("no-delay-probe"));
-        const QSslSocket *accepted = test::engineSocketTo(*engine, peer.socket.localPort());
+        const ByteStream *accepted = test::engineSocketTo(*engine, peer.socket.localPort());
         QVERIFY(accepted);
         QVERIFY(test::hasTcpNoDelay(*accepted));
-        const QSslSocket *outbound = test::engineSocketTo(*engine, m_fake.port());
+        const ByteStream *outbound = test::engineSocketTo(*engine, m_fake.port());
         QVERIFY(outbound);
         QVERIFY(test::hasTcpNoDelay(*outbound));
         // A control: Qt leaves the option off on the test's own socket.

@@ -3,6 +3,7 @@
 // closed connection, while other sessions keep working. A small fake
 // partner server plays the authoritative side of dialback.
 #include "RawXmppPeers.h"
+#include "TestSessionLoops.h"
 #include "engine/Engine.h"
 #include "engine/control/ControlServer.h"
 #include "engine/xml/Namespaces.h"
@@ -122,6 +123,7 @@ private slots:
         config.hosts.insert(kPartner,
                             HostOverride{kFakeAddress, partnerPort.value_or(m_fake.port())});
         config.retryAttempts = retryAttempts;
+        config.sessionLoops = test::testSessionLoops();
         auto engine = std::make_unique<Engine>(config);
         const Status started = engine->start(topology.value());
         if (!started) {

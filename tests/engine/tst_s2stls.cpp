@@ -3,6 +3,7 @@
 // expired certificate refused, and the direct TLS port (XEP-0368). The session table
 // records TLS version, cipher, certificate status and method.
 #include "EngineSockets.h"
+#include "TestSessionLoops.h"
 #include "RawXmppPeers.h"
 #include "engine/Engine.h"
 #include "support/PeerProcess.h"
@@ -176,6 +177,7 @@ private slots:
         config.certificatePath = m_ours->certificatePath;
         config.keyPath = m_ours->keyPath;
         config.caPath = m_ca.certificatePath();
+        config.sessionLoops = test::testSessionLoops();
         m_engine = std::make_unique<Engine>(config);
         const Status started = m_engine->start(topology.value());
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
@@ -221,7 +223,7 @@ private slots:
         QVERIFY(!s->tlsCipher.isEmpty());
         QCOMPARE(s->remoteDomain, kPartner);
         // TCP_NODELAY, set at accept, is still on after STARTTLS.
-        const QSslSocket *engineSide = test::engineSocketTo(*m_engine, peer.socket.localPort());
+        const ByteStream *engineSide = test::engineSocketTo(*m_engine, peer.socket.localPort());
         QVERIFY(engineSide && engineSide->isEncrypted());
         QVERIFY(test::hasTcpNoDelay(*engineSide));
     }
@@ -314,7 +316,7 @@ private slots:
                     .subjectAlternativeNames()
                     .values(QSsl::DnsEntry)
                     .contains(kOurDomain));
-        const QSslSocket *engineSide = test::engineSocketTo(*m_engine, peer.socket.localPort());
+        const ByteStream *engineSide = test::engineSocketTo(*m_engine, peer.socket.localPort());
         QVERIFY(engineSide && engineSide->isEncrypted());
         QVERIFY(test::hasTcpNoDelay(*engineSide));
     }

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "EngineSnapshot.h"
+#include "StanzaBatchQueue.h"
+#include "engine/s2s/SessionInfo.h"
+
+#include <QAtomicInt>
+#include <QBasicTimer>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class QThread;
+
+// One event loop the Engine's s2s sessions live on (issue 14 target 4).
+// The first loop is the Engine's own thread; the others each run a QThread
+// with an EpollEventDispatcher. A session object lives wholly on its loop:
+// the loop creates it (an accepted descriptor becomes a QSslSocket and an
+// InboundSession here; an outbound session is created on the loop its pair
+// of domains hashes to), owns it and deletes it. Stanzas from other threads
+// arrive in batches (StanzaBatchQueue). The sessions of a loop on another
+// thread read the Engine's policy and TLS configuration from the loop's
+// EngineSnapshot, and the Engine reads their session table from a mirror
+// the loop refreshes (on changes and every second), never the sessions.
+namespace fedgate::engine {
+
+class DaneCheck;
+class Engine;
+class InboundSession;
+class OutboundSession;
+class S2SSession;
+class SrvResolver;
+
+class SessionLoop : public QObject
+{
+    Q_OBJECT
+public:
+    // `ownThread`: run on a new thread (started at once); otherwise on the
+    // calling (Engine's) thread.
+    SessionLoop(Engine *engine, int index, bool ownThread);
+    ~SessionLoop() override;
+
+    // The loop whose thread is calling, when it runs on its own thread;
+    // nullptr on any other thread (the Engine's included).
+    static SessionLoop *current();
+
+    Engine *engine() const { return m_engine; }
+    int index() const { return m_index; }
+    bool ownsThread() const { return m_thread != nullptr; }
+    bool isCurrentThread() const;
+    // Sessions open on this loop (any thread reads it; placement).
+    int load() const { return m_load.loadRelaxed(); }
+
+    // Any thread. The snapshot applies before anything posted afterwards;
+    // `closeAfter` closes the sessions its policy no longer allows.
+    void publish(EngineSnapshotPtr snapshot, bool closeAfter);
+    // Any thread: creates the socket and inbound session on this loop.
+    void accept(qintptr descriptor, bool directTls);
+    // Any thread: a stanza for a remote domain, sent on (or queued for) this
+    // loop's outbound session for its pair of domains.
+    void sendToRemote(const QString &localDomain, const QString &remoteDomain,
+                      const XmlElement &stanza);
+    // Any thread: runs `work` on this loop (directly when already there).
+    void run(std::function<void()> work);
+    // This loop's thread (the Engine's for loop 0).
+    void terminateAll();
+    int closeForbidden(); // how many sessions the current policy no longer allows
+    // Stops the thread after deleting the sessions without emitting (the
+    // Engine's destructor); the loop is then an object of the calling thread.
+    void shutdown();
+
+    // This loop's thread only.
+    const EngineSnapshot &snapshot() const { return *m_snapshot; }
+    SrvResolver *resolver() const { return m_resolver; }
+    DaneCheck *daneCheck() const { return m_daneCheck; }
+    OutboundSession *outboundFor(const QString &localDomain, const QString &remoteDomain);
+    OutboundSession *existingOutbound(const QString &localDomain,
+                                      const QString &remoteDomain) const;
+
+    // Any thread: the session rows (live on the loop's own thread, else the
+    // mirror).
+    QList<SessionInfo> sessions() const;
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void acceptHere(qintptr descriptor, bool directTls);
+    void sendHere(const QString &localDomain, const QString &remoteDomain,
+                  const XmlElement &stanza);
+    void adopt(S2SSession *session);
+    void onSessionFinished(S2SSession *session);
+    QList<SessionInfo> liveRows() const;
+    void mirrorSoon();
+    void refreshMirror();
+    void deleteSessions();
+
+    Engine *m_engine;
+    int m_index;
+    QThread *m_thread = nullptr;
+    EngineSnapshotPtr m_snapshot;
+    SrvResolver *m_resolver = nullptr;
+    DaneCheck *m_daneCheck = nullptr;
+    StanzaBatchQueue m_outgoing; // stanzas for this loop's outbound sessions
+    QList<InboundSession *> m_inbound;
+    QHash<QString, OutboundSession *> m_outbound; // "local remote"
+    QList<OutboundSession *> m_closingOutbound;   // failed, waiting for the close
+    QAtomicInt m_load;
+    mutable QMutex m_mirrorMutex;
+    QList<SessionInfo> m_mirror; // guarded by m_mirrorMutex
+    bool m_mirrorPending = false;
+    QBasicTimer m_mirrorTimer;
+};
+
+} // namespace fedgate::engine
