@@ -44,9 +44,13 @@ CheckResult checkPartners(Context &context)
     if (!topology)
         return notChecked(id,
                           QStringLiteral("no topology to list the partners from (%1).").arg(why));
-    if (!context.configuration(nullptr)->roles.runsEdge())
-        return notChecked(id, QStringLiteral("the edge role does not run here; run 'fedgatectl "
-                                             "check' on the edge's machine."));
+    if (!context.configuration(nullptr)->roles.runsEdge()) {
+        // Not a failed prerequisite: this machine has no federation to test.
+        CheckResult result = makeResult(id);
+        result.detail = QStringLiteral("not applicable: only the gateway runs here; the edge's "
+                                       "machine pings the partners ('fedgatectl check' there)");
+        return result;
+    }
     const ServiceState &state = context.service();
     if (!state.answering)
         return notChecked(id, QStringLiteral("fedgated does not answer (see the service check)."));

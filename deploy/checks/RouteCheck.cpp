@@ -43,6 +43,31 @@ void checkSite(const topology::Site &site, const topology::EdgePool &pool, const
          routeFix(site.name, pool.fqdn));
 }
 
+// The gateway alone: its front-end pool's site routes through an edge pool
+// that carries XMPP federation (the gateway connects to that pool's link).
+void checkGatewaySite(const topology::Topology &topology, const topology::Site &site,
+                      const QString &frontEnd, CheckResult *result)
+{
+    const topology::EdgePool *routed =
+        site.xmppFederationRoute.isEmpty() ? nullptr : topology.edgePool(site.xmppFederationRoute);
+    if (routed && routed->xmppFederation) {
+        result->detail = QStringLiteral("site %1 (the gateway's front-end pool %2) routes through "
+                                        "%3")
+                             .arg(site.name, frontEnd, routed->fqdn);
+        return;
+    }
+    fail(result,
+         site.xmppFederationRoute.isEmpty()
+             ? QStringLiteral("Site %1 (the gateway's front-end pool %2) has no XMPP federation "
+                              "route.")
+                   .arg(site.name, frontEnd)
+             : QStringLiteral("Site %1 (the gateway's front-end pool %2) routes its XMPP "
+                              "federation through %3, which is not an edge pool with XMPP "
+                              "federation enabled.")
+                   .arg(site.name, frontEnd, site.xmppFederationRoute),
+         routeFix(site.name, QStringLiteral("EDGEPOOL")));
+}
+
 } // namespace
 
 CheckResult checkRoute(Context &context)
@@ -52,47 +77,49 @@ CheckResult checkRoute(Context &context)
     const topology::Topology *topology = context.topology(&why);
     if (!topology)
         return notChecked(id, QStringLiteral("no topology to read the route from (%1).").arg(why));
-    const topology::EdgePool *pool = context.edgePool(&why);
-    CheckResult result = makeResult(id);
-    if (!pool) {
-        fail(&result, why,
-             QStringLiteral("Assign the site's XMPP federation route with 'fedgatectl route set "
-                            "SITE EDGEPOOL', publish and import the topology again."));
-        return result;
-    }
     const ServiceConfiguration *configuration = context.configuration(nullptr);
-    QList<const topology::Site *> checked;
-    if (!pool->xmppFederation)
-        fail(&result,
-             QStringLiteral("XMPP federation is not enabled on this machine's edge pool %1.")
-                 .arg(pool->fqdn),
-             QStringLiteral("Enable it with 'fedgatectl edge-pool set %1 --xmpp-federation true', "
-                            "publish and import the topology again.")
-                 .arg(pool->fqdn));
-    if (configuration->roles.runsEdge()) {
-        if (const topology::Site *site = topology->siteOfEdgePool(pool->fqdn)) {
-            checkSite(*site, *pool, QStringLiteral("the edge pool's site"), &result);
-            checked << site;
+    const engine::RoleOptions &roles = configuration->roles;
+    CheckResult result = makeResult(id);
+    const topology::EdgePool *pool = nullptr;
+    const topology::Site *edgeSite = nullptr;
+    if (roles.runsEdge()) {
+        pool = context.edgePool(&why);
+        if (!pool) {
+            fail(&result, why,
+                 QStringLiteral("Assign the site's XMPP federation route with 'fedgatectl route "
+                                "set SITE EDGEPOOL', publish and import the topology again."));
+            return result;
         }
+        if (!pool->xmppFederation)
+            fail(&result,
+                 QStringLiteral("XMPP federation is not enabled on this machine's edge pool %1.")
+                     .arg(pool->fqdn),
+                 QStringLiteral("Enable it with 'fedgatectl edge-pool set %1 --xmpp-federation "
+                                "true', publish and import the topology again.")
+                     .arg(pool->fqdn));
+        edgeSite = topology->siteOfEdgePool(pool->fqdn);
+        if (edgeSite)
+            checkSite(*edgeSite, *pool, QStringLiteral("the edge pool's site"), &result);
+        result.detail = result.status == CheckStatus::Pass
+                            ? QStringLiteral("%1 carries the XMPP federation of site %2")
+                                  .arg(pool->fqdn, edgeSite ? edgeSite->name : QStringLiteral("?"))
+                            : QStringLiteral("this machine's edge pool is %1").arg(pool->fqdn);
     }
-    if (configuration->roles.runsGateway()) {
-        auto frontEnd = configuration->roles.selectFrontEndPool(configuration->engine, *topology);
+    if (roles.runsGateway()) {
+        auto frontEnd = roles.selectFrontEndPool(configuration->engine, *topology);
         const topology::Site *site =
             frontEnd ? siteOfFrontEndPool(*topology, frontEnd.value()) : nullptr;
         if (!frontEnd)
             fail(&result, frontEnd.error().message,
                  QStringLiteral("Give the edge pool a next hop with 'fedgatectl edge-pool set POOL "
                                 "--next-hop FQDN'."));
-        else if (site && !checked.contains(site))
+        else if (site && pool && site != edgeSite)
             checkSite(*site, *pool,
                       QStringLiteral("the gateway's front-end pool %1").arg(frontEnd.value()),
                       &result);
+        else if (site && !pool)
+            checkGatewaySite(*topology, *site, frontEnd.value(), &result);
     }
-    const topology::Site *site = topology->siteOfEdgePool(pool->fqdn);
-    result.detail = result.status == CheckStatus::Pass
-                        ? QStringLiteral("%1 carries the XMPP federation of site %2")
-                              .arg(pool->fqdn, site ? site->name : QStringLiteral("?"))
-                        : QStringLiteral("this machine's edge pool is %1").arg(pool->fqdn);
     return result;
 }
 

@@ -251,7 +251,22 @@ private Q_SLOTS:
         QVERIFY2(r.status == CheckStatus::Fail, qPrintable(text(r)));
         QCOMPARE(r.findings.size(), 1);
 
+        // The gateway alone: its front-end pool's site must route through an
+        // edge pool with XMPP federation, whichever.
+        const QStringList gateway{QStringLiteral("--role"), QStringLiteral("gateway"),
+                                  QStringLiteral("--front-end-pool"),
+                                  QStringLiteral("fe-paris.contoso.test")};
+        writeService(gateway, topology);
+        r = runOne(QStringLiteral("route"));
+        QVERIFY2(r.status == CheckStatus::Pass, qPrintable(text(r)));
+        QVERIFY(r.detail.contains(kMontreal));
+
         topology.site(QStringLiteral("Paris"))->xmppFederationRoute.clear();
+        writeService(gateway, topology);
+        r = runOne(QStringLiteral("route"));
+        QVERIFY2(r.status == CheckStatus::Fail, qPrintable(text(r)));
+        QVERIFY(r.findings.first().fix.contains(u"'fedgatectl route set Paris EDGEPOOL'"));
+
         writeService(edge, topology);
         r = runOne(QStringLiteral("route"));
         QVERIFY2(r.status == CheckStatus::Fail, qPrintable(text(r)));
