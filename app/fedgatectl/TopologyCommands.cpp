@@ -576,6 +576,10 @@ QJsonObject replicaJson(const QString &location, const ReplicaState &state)
         {QStringLiteral("replica"), location},
         {QStringLiteral("version"), state.version},
         {QStringLiteral("source"), state.source},
+        // "store": `source` is the central store it came from (fedgatectl check
+        // compares with its latest version); "file": an exported file.
+        {QStringLiteral("sourceKind"),
+         state.fromStore ? QStringLiteral("store") : QStringLiteral("file")},
         {QStringLiteral("importedAt"), state.importedAt.toString(Qt::ISODateWithMs)}};
 }
 
@@ -859,7 +863,10 @@ int replicaShow(Context &ctx)
     return ctx.succeed(QStringLiteral("Local replica %1: version %2 from %3, imported %4\n\n")
                                .arg(replica.value()->location())
                                .arg(s.version)
-                               .arg(s.source, s.importedAt.toString(Qt::ISODate)) +
+                               .arg((s.fromStore ? QStringLiteral("the central store ")
+                                                 : QStringLiteral("the file ")) +
+                                        s.source,
+                                    s.importedAt.toString(Qt::ISODate)) +
                            topologyText(s.topology) + QLatin1Char('\n') +
                            findingsText(findings, s.topology),
                        json);
