@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QMutexLocker>
+#include <QSemaphore>
 #include <QSslSocket>
 #include <QThread>
 #include <QTimerEvent>
@@ -28,6 +29,8 @@ thread_local SessionLoop *t_current = nullptr;
 // How often the mirror of a loop on its own thread is refreshed besides
 // changes (the rows' last-activity times).
 constexpr int kMirrorRefreshMs = 1000;
+// How long the Engine's thread waits for a loop's fresh session rows.
+constexpr int kFreshRowsWaitMs = 500;
 
 QString pairKey(const QString &local, const QString &remote)
 {
@@ -271,6 +274,26 @@ QList<SessionInfo> SessionLoop::sessions() const
 {
     if (isCurrentThread())
         return liveRows();
+    // From the Engine's thread (the control socket, rarely): the rows as
+    // the loop sees them now, counters included, when it answers within
+    // kFreshRowsWaitMs; otherwise (or from another loop) the mirror.
+    if (QThread::currentThread() == m_engine->thread()) {
+        struct Answer
+        {
+            QSemaphore ready;
+            QList<SessionInfo> rows;
+        };
+        auto answer = std::make_shared<Answer>();
+        QMetaObject::invokeMethod(
+            const_cast<SessionLoop *>(this),
+            [this, answer] {
+                answer->rows = liveRows();
+                answer->ready.release();
+            },
+            Qt::QueuedConnection);
+        if (answer->ready.tryAcquire(1, kFreshRowsWaitMs))
+            return answer->rows;
+    }
     QMutexLocker lock(&m_mirrorMutex);
     return m_mirror;
 }

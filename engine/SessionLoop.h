@@ -81,8 +81,9 @@ public:
     OutboundSession *existingOutbound(const QString &localDomain,
                                       const QString &remoteDomain) const;
 
-    // Any thread: the session rows (live on the loop's own thread, else the
-    // mirror).
+    // Any thread: the session rows (live on the loop's own thread; asked of
+    // the loop from the Engine's thread, with the mirror when it does not
+    // answer in time; else the mirror).
     QList<SessionInfo> sessions() const;
 
 protected:
