@@ -45,17 +45,29 @@ bool waitForTcp(const QHostAddress &address, quint16 port, const QProcess *proce
 class Fedgated final : public FedgatedProcess
 {
 public:
-    Fedgated(const BenchEnvironment &env, QString executable)
+    Fedgated(const BenchEnvironment &env, QString executable, int sessionLoops)
         : FedgatedProcess(std::move(executable))
         , m_env(env)
+        , m_sessionLoops(sessionLoops)
     {
         QProcess help;
         help.start(this->executable(), {QStringLiteral("--help")});
         help.waitForFinished(5000);
         m_hasRoles = help.readAllStandardOutput().contains("--role");
     }
+    // With a loop count (issue 14 target 4) it is another instance of
+    // contoso.test on 127.0.0.18N, so that it can run beside the default one.
+    QString name() const override
+    {
+        return m_sessionLoops ? QStringLiteral("fedgated-loops%1").arg(m_sessionLoops)
+                              : FedgatedProcess::name();
+    }
     QString domain() const override { return kFedgatedDomain; }
-    QHostAddress address() const override { return kFedgatedAddress; }
+    QHostAddress address() const override
+    {
+        return m_sessionLoops ? QHostAddress(QStringLiteral("127.0.0.%1").arg(180 + m_sessionLoops))
+                              : kFedgatedAddress;
+    }
 
     bool start(QString *error) override
     {
@@ -65,11 +77,11 @@ public:
             return false;
         QStringList args{
             QStringLiteral("--topology"), topologyPath, QStringLiteral("--listen"),
-            kFedgatedAddress.toString() + QStringLiteral(":5269"), QStringLiteral("--cert"),
+            address().toString() + QStringLiteral(":5269"), QStringLiteral("--cert"),
             m_env.leaf(QStringLiteral("contoso")).certificatePath, QStringLiteral("--key"),
             m_env.leaf(QStringLiteral("contoso")).keyPath, QStringLiteral("--ca"),
             m_env.ca().certificatePath(), QStringLiteral("--control"),
-            m_env.path(QStringLiteral("fedgated-%1.sock").arg(m_run)),
+            m_env.path(QStringLiteral("%1-%2.sock").arg(name()).arg(m_run)),
             // More unauthenticated streams from one address than the default
             // 16: the generator opens its sessions in batches.
             QStringLiteral("--max-unauthenticated-per-address"), QStringLiteral("1000")};
@@ -79,15 +91,17 @@ public:
         if (m_hasRoles)
             args << QStringLiteral("--role") << QStringLiteral("edge")
                  << QStringLiteral("--internal-listen")
-                 << kFedgatedAddress.toString() + QStringLiteral(":23456")
+                 << address().toString() + QStringLiteral(":23456")
                  << QStringLiteral("--internal-cert")
                  << m_env.leaf(QStringLiteral("contoso")).certificatePath
                  << QStringLiteral("--internal-key")
                  << m_env.leaf(QStringLiteral("contoso")).keyPath << QStringLiteral("--link-ca")
                  << m_env.ca().certificatePath();
         args << hostArguments(m_env.generatorDomains(), kGeneratorAddress);
-        return launch(args, m_env.path(QStringLiteral("fedgated-%1.out").arg(m_run)),
-                      kFedgatedAddress, 5269, error);
+        if (m_sessionLoops)
+            args << QStringLiteral("--session-loops") << QString::number(m_sessionLoops);
+        return launch(args, m_env.path(QStringLiteral("%1-%2.out").arg(name()).arg(m_run)),
+                      address(), 5269, error);
     }
 
 private:
@@ -111,6 +125,7 @@ private:
     }
 
     const BenchEnvironment &m_env;
+    int m_sessionLoops = 0;  // 0: fedgated's default
     bool m_hasRoles = false; // --role edge and the internal link's certificate
     int m_run = 0;
 };
@@ -334,9 +349,9 @@ bool BenchEnvironment::create(const QStringList &generatorDomains, QString *erro
 }
 
 std::unique_ptr<ServerUnderTest> makeFedgated(const BenchEnvironment &env,
-                                              const QString &executable)
+                                              const QString &executable, int sessionLoops)
 {
-    return std::make_unique<Fedgated>(env, executable);
+    return std::make_unique<Fedgated>(env, executable, sessionLoops);
 }
 
 std::unique_ptr<ServerUnderTest> makeProsody(const BenchEnvironment &env, const ProsodySetup &setup)

@@ -120,8 +120,10 @@ struct ProsodySetup
     QString generatorAddress = kGeneratorAddress;
 };
 
+// sessionLoops 0: fedgated's default (one per core) as "fedgated" on
+// 127.0.0.160; N (1-9): --session-loops N as "fedgated-loopsN" on 127.0.0.18N.
 std::unique_ptr<ServerUnderTest> makeFedgated(const BenchEnvironment &env,
-                                              const QString &executable);
+                                              const QString &executable, int sessionLoops = 0);
 std::unique_ptr<ServerUnderTest> makeProsody(const BenchEnvironment &env,
                                              const ProsodySetup &setup = {});
 

@@ -50,7 +50,7 @@ const char *kUsage =
     "usage: bench_s2s [--workload pings,mss,streams,idle,memory,latency] [--repeat N]\n"
     "                 [--pings N] [--window N] [--streams N] [--sessions 0,1000,10000]\n"
     "                 [--memory-sessions N] [--tls-sessions N] [--latency-pings N]\n"
-    "                 [--server fedgated,prosody] [--quick]\n"
+    "                 [--server fedgated,fedgated-loops1,fedgated-loops2,prosody] [--quick]\n"
     "Run as root from anywhere; fedgated is taken from this build tree's bin/.\n";
 
 QList<int> intList(const QString &text)
@@ -241,6 +241,16 @@ void Bench::pingRows(const QString &label,
                          .arg(run.errors)
                          .arg(QString::fromStdString(m_gen->lastError())));
             row.values.push_back(double(run.answered) / run.seconds);
+            // Each run with the box's load: other builds on a shared box
+            // change what a second core can add (issue 14 target 4).
+            QFile loadavg(QStringLiteral("/proc/loadavg"));
+            loadavg.open(QIODevice::ReadOnly);
+            note(QStringLiteral("#   %1 %2 run %3: %4 pings/s, %5 CPU-s, load %6")
+                     .arg(label, server->name())
+                     .arg(rep + 1)
+                     .arg(number(row.values.back()))
+                     .arg(cpu, 0, 'f', 2)
+                     .arg(QString::fromLatin1(loadavg.readAll()).section(QLatin1Char(' '), 0, 0)));
             row.serverCpu.push_back(cpu);
             row.perCpuSecond.push_back(cpu > 0 ? double(run.answered) / cpu : 0);
             row.generatorCpu.push_back(genAfter.cpuSeconds - genBefore.cpuSeconds);
@@ -429,6 +439,9 @@ int Bench::run()
     for (const QString &name : m_o.servers) {
         if (name == QLatin1String("fedgated"))
             m_servers.push_back(makeFedgated(m_env, fedgated));
+        else if (name.startsWith(QLatin1String("fedgated-loops")) && name.mid(14).toInt() >= 1 &&
+                 name.mid(14).toInt() <= 9)
+            m_servers.push_back(makeFedgated(m_env, fedgated, name.mid(14).toInt()));
         else if (name == QLatin1String("prosody"))
             m_servers.push_back(makeProsody(m_env));
     }
