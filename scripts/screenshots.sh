@@ -13,6 +13,11 @@
 # against it. One record is left out on purpose, so the picture also shows a
 # missing row with its fix. Otherwise the DNS rows show "not checked".
 #
+# The home page is also shot with the deployment running: the tour runs its
+# steps (local replica, certificates from the internal CA, service
+# configuration, Start services) and fedgated listens on 127.0.0.26-28 until
+# the tour ends.
+#
 # Needs a build (scripts/build.sh, or BUILD_DIR pointing to one) and xvfb-run.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +37,13 @@ data=$(mktemp -d)
 dns_pid=
 cleanup() {
   if [ -n "$dns_pid" ]; then kill "$dns_pid" 2>/dev/null || true; fi
+  # The tour stops the fedgated its home steps started; if it died first,
+  # stop it here (each language has its own data directory).
+  for lang in en fr; do
+    if [ -x "$build/bin/fedgatectl" ] && [ -e "$data/$lang/fedgated.pid" ]; then
+      FEDGATE_DATA_DIR=$data/$lang "$build/bin/fedgatectl" service stop >/dev/null 2>&1 || true
+    fi
+  done
   rm -rf "$data"
 }
 trap cleanup EXIT

@@ -103,7 +103,7 @@ HomePage::HomePage(Workspace *workspace, QWidget *parent)
 
     m_grid = new QGridLayout;
     m_grid->setHorizontalSpacing(12);
-    m_grid->setVerticalSpacing(8);
+    m_grid->setVerticalSpacing(6);
     m_grid->setColumnStretch(1, 3);
     m_grid->setColumnStretch(2, 3);
     buildMachineRow(m_grid);
@@ -136,6 +136,7 @@ HomePage::HomePage(Workspace *workspace, QWidget *parent)
     });
     connect(&m_planWatcher, &QFutureWatcher<PlanOutcome>::finished, this, [this] {
         m_plan = m_planWatcher.result();
+        m_planBusy = false;
         if (m_replanAgain) {
             m_replanAgain = false;
             refresh();
@@ -162,7 +163,7 @@ HomePage::~HomePage()
 
 bool HomePage::isBusy() const
 {
-    return m_job->isRunning() || m_planWatcher.isRunning();
+    return m_job->isRunning() || m_planBusy;
 }
 
 void HomePage::buildMachineRow(QGridLayout *grid)
@@ -196,6 +197,7 @@ void HomePage::buildMachineRow(QGridLayout *grid)
     m_options->setAccessibleName(tr("fedgated options"));
     m_options->setPlaceholderText(tr("none (for example --client-listen 10.10.2.20:5222)"));
     m_options->setText(m_answers.serviceArguments.join(QLatin1Char(' ')));
+    m_options->setCursorPosition(0);
     m_options->setToolTip(tr("Extra command-line options the service configuration gives "
                              "fedgated, such as listen addresses."));
     optionsLabel->setBuddy(m_options);
@@ -297,10 +299,11 @@ void HomePage::saveAnswers()
 
 void HomePage::refresh()
 {
-    if (m_planWatcher.isRunning()) {
+    if (m_planBusy) {
         m_replanAgain = true;
         return;
     }
+    m_planBusy = true;
     m_planWatcher.setFuture(
         QtConcurrent::run([directory = m_dataDirectory, answers = m_answers]() -> PlanOutcome {
             auto plan = deploy::Deployer(directory).plan(answers);
@@ -347,38 +350,64 @@ HomePage::Step HomePage::planStep(const QString &id, const QString &planStep, co
         return step;
     }
     if (!m_plan->ok) {
-        step.stateText = m_plan->error;
+        // Said once, on the first step that needs the plan.
+        step.stateText = id == QLatin1String("replica")
+                             ? m_plan->error
+                             : tr("The deployment plan cannot be made yet: see \"%1\".")
+                                   .arg(tr("Install the local replica"));
         step.blockedReason = m_plan->error;
         return step;
     }
-    QStringList pending, blocked, done;
+    QList<deploy::DeployAction> pending, blocked, done;
+    QStringList details;
     for (const deploy::DeployAction &a : m_plan->plan.actions) {
         if (a.step != planStep)
             continue;
-        const QString line =
-            a.reason.isEmpty() ? a.description : tr("%1: %2").arg(a.description, a.reason);
+        details << (a.reason.isEmpty() ? a.description : tr("%1: %2").arg(a.description, a.reason));
         if (a.state == deploy::DeployActionState::Blocked)
-            blocked << line;
+            blocked << a;
         else if (a.state == deploy::DeployActionState::Pending)
-            pending << line;
+            pending << a;
         else
-            done << line;
+            done << a;
     }
+    // The state column keeps one sentence; every action is in the tooltip.
+    step.details = details.join(QLatin1Char('\n'));
+    auto more = [](const QList<deploy::DeployAction> &actions) {
+        return actions.size() > 1
+                   ? QLatin1Char(' ') + tr("(and %n more)", nullptr, int(actions.size() - 1))
+                   : QString();
+    };
     step.canRun = blocked.isEmpty() && !(pending.isEmpty() && done.isEmpty());
     if (!blocked.isEmpty()) {
         step.state = StepState::Failed;
-        step.stateText = blocked.join(QLatin1Char('\n'));
+        step.stateText = blocked.constFirst().reason + more(blocked);
         step.blockedReason = step.stateText;
     } else if (!pending.isEmpty()) {
-        step.stateText = tr("To do: %1").arg(pending.join(QLatin1Char('\n')));
+        step.stateText = tr("To do: %1").arg(pending.constFirst().description) + more(pending);
     } else if (!done.isEmpty()) {
         step.state = StepState::Done;
-        step.stateText = done.join(QLatin1Char('\n'));
+        step.stateText = doneText(id, done);
     } else {
         step.stateText = tr("Nothing is planned for this machine.");
         step.blockedReason = step.stateText;
     }
     return step;
+}
+
+QString HomePage::doneText(const QString &id, const QList<deploy::DeployAction> &done) const
+{
+    if (id == QLatin1String("replica"))
+        return tr("Topology version %1 is installed.").arg(m_plan->plan.topologyVersion);
+    if (id == QLatin1String("certificates")) {
+        int certificates = 0;
+        for (const deploy::DeployAction &a : done)
+            certificates += a.id.startsWith(QLatin1String("cert:")) ? 1 : 0;
+        return tr("%n certificate(s) assigned, each covering the topology's names.", nullptr,
+                  certificates);
+    }
+    return tr("The service configuration is written (roles: %1).")
+        .arg(m_plan->plan.roles.join(QStringLiteral(", ")));
 }
 
 HomePage::Step HomePage::servicesStep() const
@@ -398,9 +427,11 @@ HomePage::Step HomePage::servicesStep() const
         step.stateText = tr("Not running.");
         return step;
     }
-    const QString running = tr("Running as process %1 for %n minute(s).", nullptr,
-                               int(qMax<qint64>(0, s.service.uptimeSeconds) / 60))
-                                .arg(s.service.pid);
+    const qint64 uptime = qMax<qint64>(0, s.service.uptimeSeconds);
+    const QString running =
+        (uptime < 120 ? tr("Running as process %1 for %n second(s).", nullptr, int(uptime))
+                      : tr("Running as process %1 for %n minute(s).", nullptr, int(uptime / 60)))
+            .arg(s.service.pid);
     if (s.healthy()) {
         step.state = StepState::Done;
         step.stateText = running + QLatin1Char(' ') +
@@ -476,8 +507,21 @@ void HomePage::updateSteps()
     // missing certificate is the next thing to do, not a failure.
     const bool planned = m_plan && m_plan->ok;
     certificates.canRun = true;
-    if (certificates.state == StepState::Failed && planned)
+    if (certificates.state != StepState::Done && planned) {
+        int missing = 0;
+        for (const deploy::DeployAction &a : m_plan->plan.actions)
+            missing += a.id.startsWith(QLatin1String("cert:")) &&
+                               a.state != deploy::DeployActionState::UpToDate
+                           ? 1
+                           : 0;
         certificates.state = StepState::NotDone;
+        // The core's reasons name fedgatectl commands: they stay in the
+        // tooltip; the page says what to do here.
+        certificates.stateText =
+            tr("%n certificate(s) missing or not covering the topology's names.", nullptr,
+               missing) +
+            QLatin1Char(' ') + tr("Run to choose them, or Internal CA... to issue them at once.");
+    }
     Step components = planStep(
         QStringLiteral("components"), QStringLiteral("components"), tr("Set up components"),
         tr("Write the service configuration for the roles this machine runs (edge, "
@@ -517,6 +561,7 @@ void HomePage::render()
         row.text->setText(QStringLiteral("<b>%1</b><br><small>%2</small>")
                               .arg(step.title.toHtmlEscaped(), step.description.toHtmlEscaped()));
         row.state->setText(step.stateText);
+        row.state->setToolTip(step.details);
         row.run->setText(step.state == StepState::Running ? tr("Running...")
                          : step.state == StepState::Done  ? tr("Run Again")
                                                           : tr("Run"));

@@ -56,7 +56,8 @@ public:
         QString title;
         QString description;
         StepState state = StepState::NotDone;
-        QString stateText;
+        QString stateText; // one sentence
+        QString details;   // every action of the step, for the tooltip
         bool canRun = false;
         QString blockedReason; // why Run is disabled, when it is
     };
@@ -105,6 +106,7 @@ private:
     Step publishStep() const;
     Step planStep(const QString &id, const QString &planStep, const QString &title,
                   const QString &description) const;
+    QString doneText(const QString &id, const QList<deploy::DeployAction> &done) const;
     Step servicesStep() const;
     Step dnsStep() const;
     Step verifyStep() const;
@@ -138,6 +140,7 @@ private:
     QFutureWatcher<PlanOutcome> m_planWatcher;
     std::optional<PlanOutcome> m_plan;
     std::optional<topology::DnsCheckReport> m_lastDns; // the saved last check
+    bool m_planBusy = false;                           // until the plan's result is shown
     bool m_replanAgain = false;
 };
 

@@ -1,6 +1,7 @@
 #include "ScreenshotTour.h"
 
 #include "DnsPage.h"
+#include "HomePage.h"
 #include "MainWindow.h"
 #include "PartnersPage.h"
 #include "TopologyPage.h"
@@ -20,12 +21,17 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QWizard>
+
+#include "deploy/ServiceSupervisor.h"
+#include "topology/Paths.h"
+#include "wizard/home/ListenerMonitor.h"
 
 namespace fedgate::wizard {
 
@@ -263,6 +269,62 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, QString directory, QString pr
                     }});
 #endif
     m_shots.append({QStringLiteral("14-deployment-after"), page(PageId::Home)});
+    // The home steps run as an administrator would, up to fedgated running
+    // on loopback addresses with the listener table filled from the real
+    // sockets; the service is stopped again when the tour ends.
+    m_shots.append({QStringLiteral("15-deployment-running"), [this]() -> QWidget * {
+                        closeDialogs(m_window);
+                        m_window->showPage(PageId::Home);
+                        auto *home = static_cast<HomePage *>(m_window->page(PageId::Home));
+                        runHomeSteps(home);
+                        return m_window;
+                    }});
+    m_shots.append({QStringLiteral("16-deployment-service-log"), [this]() -> QWidget * {
+                        auto *home = static_cast<HomePage *>(m_window->page(PageId::Home));
+                        home->showLog(QStringLiteral("services"));
+                        QDialog *d = openDialog(home, "logDialog");
+                        return d ? static_cast<QWidget *>(d) : m_window;
+                    }});
+}
+
+void ScreenshotTour::runHomeSteps(HomePage *home)
+{
+    auto waitFor = [](const std::function<bool()> &done, int ms) {
+        QElapsedTimer clock;
+        clock.start();
+        while (!done() && clock.elapsed() < ms)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    };
+    auto idle = [home] { return !home->isBusy(); };
+    auto *machine = home->findChild<QComboBox *>(QStringLiteral("machine"));
+    machine->setCurrentIndex(
+        qMax(0, machine->findText(QStringLiteral("edge-paris1.contoso.test"))));
+    emit machine->activated(machine->currentIndex());
+    auto *roles = home->findChild<QComboBox *>(QStringLiteral("roles"));
+    roles->setCurrentIndex(roles->count() - 1); // edge and gateway
+    emit roles->activated(roles->currentIndex());
+    auto *options = home->findChild<QLineEdit *>(QStringLiteral("serviceOptions"));
+    options->setText(m_serviceOptions);
+    emit options->editingFinished();
+    options->setCursorPosition(0);
+    waitFor(idle, 30000);
+    home->runStep(QStringLiteral("replica"));
+    waitFor(idle, 60000);
+    home->findChild<QPushButton *>(QStringLiteral("internalCa"))->click();
+    if (auto *box = home->findChild<QMessageBox *>(QStringLiteral("confirmInternalCa")))
+        box->findChild<QPushButton *>(QStringLiteral("confirmInternalCaButton"))->click();
+    waitFor(idle, 60000);
+    home->runStep(QStringLiteral("components"));
+    waitFor(idle, 60000);
+    home->runStep(QStringLiteral("services"));
+    waitFor(idle, 60000);
+    // Until the table shows the link established (bounded).
+    waitFor([home] { return home->listenerMonitor()->snapshot().healthy(); }, 30000);
+}
+
+void ScreenshotTour::stopService()
+{
+    deploy::ServiceSupervisor(deploy::ServiceLayout::forDataDirectory(fedgate::dataDir())).stop();
 }
 
 void ScreenshotTour::start()
@@ -276,6 +338,7 @@ void ScreenshotTour::next()
 {
     if (m_index >= m_shots.size()) {
         closeDialogs(m_window);
+        stopService();
         emit finished(m_saved, m_failed);
         return;
     }

@@ -12,6 +12,7 @@ class QWidget;
 // each language. Driven by `fedgate --screenshot-tour DIR`.
 namespace fedgate::wizard {
 
+class HomePage;
 class MainWindow;
 
 class ScreenshotTour : public QObject
@@ -24,6 +25,9 @@ public:
     // dnsmasq serving the example's records); empty = the page as it opens,
     // every row "not checked".
     void setDnsServer(const QString &address) { m_dnsServer = address; }
+    // fedgated's options for the running-deployment shot (loopback listen
+    // addresses); the home page's steps start fedgated with them.
+    void setServiceOptions(const QString &options) { m_serviceOptions = options; }
     void start();
 
 signals:
@@ -36,11 +40,16 @@ private:
         std::function<QWidget *()> show; // returns the widget to grab
     };
     void next();
+    void runHomeSteps(HomePage *home);
+    static void stopService();
 
     MainWindow *m_window;
     QString m_directory;
     QString m_prefix;
     QString m_dnsServer;
+    // Loopback addresses (127.0.0.26-28, beside the home page tests' 23-25).
+    QString m_serviceOptions = QStringLiteral("--listen 127.0.0.26:5269 --internal-listen "
+                                              "127.0.0.27:23456 --client-listen 127.0.0.28:5222");
     QList<Shot> m_shots;
     int m_index = 0;
     int m_saved = 0;

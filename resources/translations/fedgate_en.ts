@@ -917,6 +917,38 @@
         <source>fedgated options</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The deployment plan cannot be made yet: see "%1".</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation><numerusform>(and %n more)</numerusform><numerusform>(and %n more)</numerusform></translation>
+    </message>
+    <message>
+        <source>Topology version %1 is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) assigned, each covering the topology's names.</source>
+        <translation><numerusform>%n certificate assigned, covering the topology's names.</numerusform><numerusform>%n certificates assigned, each covering the topology's names.</numerusform></translation>
+    </message>
+    <message>
+        <source>The service configuration is written (roles: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running as process %1 for %n second(s).</source>
+        <translation><numerusform>Running as process %1 for %n second.</numerusform><numerusform>Running as process %1 for %n seconds.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) missing or not covering the topology's names.</source>
+        <translation><numerusform>%n certificate missing or not covering the topology's names.</numerusform><numerusform>%n certificates missing or not covering the topology's names.</numerusform></translation>
+    </message>
+    <message>
+        <source>Run to choose them, or Internal CA... to issue them at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::ImportCertificateDialog</name>
@@ -1147,11 +1179,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run "Set up components" above.</source>
+        <source>Every planned listener is open, and the internal link is established where it is planned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every planned listener is open, and the internal link is established where it is planned.</source>
+        <source>Run the steps above up to "Set up components".</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -917,6 +917,38 @@
         <source>fedgated options</source>
         <translation>Options de fedgated</translation>
     </message>
+    <message>
+        <source>The deployment plan cannot be made yet: see "%1".</source>
+        <translation>Le plan de déploiement ne peut pas encore être établi : voir « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation><numerusform>(et %n autre)</numerusform><numerusform>(et %n autres)</numerusform></translation>
+    </message>
+    <message>
+        <source>Topology version %1 is installed.</source>
+        <translation>La version %1 de la topologie est installée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) assigned, each covering the topology's names.</source>
+        <translation><numerusform>%n certificat attribué, couvrant les noms de la topologie.</numerusform><numerusform>%n certificats attribués, chacun couvrant les noms de la topologie.</numerusform></translation>
+    </message>
+    <message>
+        <source>The service configuration is written (roles: %1).</source>
+        <translation>La configuration du service est écrite (rôles : %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running as process %1 for %n second(s).</source>
+        <translation><numerusform>En cours d'exécution (processus %1) depuis %n seconde.</numerusform><numerusform>En cours d'exécution (processus %1) depuis %n secondes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) missing or not covering the topology's names.</source>
+        <translation><numerusform>%n certificat manquant ou ne couvrant pas les noms de la topologie.</numerusform><numerusform>%n certificats manquants ou ne couvrant pas les noms de la topologie.</numerusform></translation>
+    </message>
+    <message>
+        <source>Run to choose them, or Internal CA... to issue them at once.</source>
+        <translation>Exécuter pour les choisir, ou AC interne... pour les émettre aussitôt.</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::ImportCertificateDialog</name>
@@ -1147,12 +1179,12 @@
         <translation>Impossible de savoir quelles écoutes cette machine devrait avoir : %1</translation>
     </message>
     <message>
-        <source>Run "Set up components" above.</source>
-        <translation>Exécutez « Installer les composants » ci-dessus.</translation>
-    </message>
-    <message>
         <source>Every planned listener is open, and the internal link is established where it is planned.</source>
         <translation>Chaque écoute prévue est ouverte, et la liaison interne est établie là où elle est prévue.</translation>
+    </message>
+    <message>
+        <source>Run the steps above up to "Set up components".</source>
+        <translation>Exécutez les étapes ci-dessus jusqu'à « Installer les composants ».</translation>
     </message>
 </context>
 <context>

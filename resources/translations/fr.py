@@ -1056,7 +1056,7 @@ FR.update({
 "fedgated is not running.": "fedgated ne tourne pas.",
 "Run \"Start services\" above.": "Exécutez « Démarrer les services » ci-dessus.",
 "Cannot tell which listeners this machine should have: %1": "Impossible de savoir quelles écoutes cette machine devrait avoir : %1",
-"Run \"Set up components\" above.": "Exécutez « Installer les composants » ci-dessus.",
+"Run the steps above up to \"Set up components\".": "Exécutez les étapes ci-dessus jusqu'à « Installer les composants ».",
 "Nothing to do for this machine.": "Rien à faire pour cette machine.",
 "Already up to date: nothing changed.": "Déjà à jour : rien n'a changé.",
 "Restarting fedgated.": "Redémarrage de fedgated.",
@@ -1082,4 +1082,22 @@ EN_NUMERUS.update({
 "Asking %1 for %n record(s).": ["Asking %1 for %n record.", "Asking %1 for %n records."],
 "%n finding(s): see the DNS page.": ["%n finding: see the DNS page.", "%n findings: see the DNS page."],
 "%1 of %n check(s) passed.": ["%1 of %n check passed.", "%1 of %n checks passed."],
+})
+FR.update({
+"The deployment plan cannot be made yet: see \"%1\".": "Le plan de déploiement ne peut pas encore être établi : voir « %1 ».",
+"Topology version %1 is installed.": "La version %1 de la topologie est installée.",
+"The service configuration is written (roles: %1).": "La configuration du service est écrite (rôles : %1).",
+"Run to choose them, or Internal CA... to issue them at once.": "Exécuter pour les choisir, ou AC interne... pour les émettre aussitôt.",
+})
+FR_NUMERUS.update({
+"(and %n more)": ["(et %n autre)", "(et %n autres)"],
+"%n certificate(s) assigned, each covering the topology's names.": ["%n certificat attribué, couvrant les noms de la topologie.", "%n certificats attribués, chacun couvrant les noms de la topologie."],
+"Running as process %1 for %n second(s).": ["En cours d'exécution (processus %1) depuis %n seconde.", "En cours d'exécution (processus %1) depuis %n secondes."],
+"%n certificate(s) missing or not covering the topology's names.": ["%n certificat manquant ou ne couvrant pas les noms de la topologie.", "%n certificats manquants ou ne couvrant pas les noms de la topologie."],
+})
+EN_NUMERUS.update({
+"(and %n more)": ["(and %n more)", "(and %n more)"],
+"%n certificate(s) assigned, each covering the topology's names.": ["%n certificate assigned, covering the topology's names.", "%n certificates assigned, each covering the topology's names."],
+"Running as process %1 for %n second(s).": ["Running as process %1 for %n second.", "Running as process %1 for %n seconds."],
+"%n certificate(s) missing or not covering the topology's names.": ["%n certificate missing or not covering the topology's names.", "%n certificates missing or not covering the topology's names."],
 })

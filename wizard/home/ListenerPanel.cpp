@@ -46,11 +46,15 @@ ListenerPanel::ListenerPanel(QWidget *parent)
     m_table->setHeaderLabels(
         {tr("Local address"), tr("Remote address"), tr("State"), tr("PID/Program"), tr("Purpose")});
     m_table->header()->setStretchLastSection(true);
-    m_table->setMinimumHeight(130);
+    // As tall as the page leaves room for (the findings under it stay in
+    // view), at least five rows.
+    m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_table->setMinimumHeight(120);
     layout->addWidget(m_table, 1);
     m_findings = new QLabel(this);
     m_findings->setObjectName(QStringLiteral("listenerFindings"));
     m_findings->setWordWrap(true);
+    m_findings->setTextFormat(Qt::RichText);
     m_findings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_findings);
     m_title->setText(
@@ -98,7 +102,7 @@ void ListenerPanel::show(const ListenerSnapshot &snapshot)
     if (!snapshot.expectedError.isEmpty())
         add(tr("Cannot tell which listeners this machine should have: %1")
                 .arg(snapshot.expectedError),
-            tr("Run \"Set up components\" above."));
+            tr("Run the steps above up to \"Set up components\"."));
     for (const deploy::ListenerFinding &f : snapshot.findings)
         add(f.problem, f.fix);
     if (lines.isEmpty())

@@ -16,7 +16,7 @@ void showLogDialog(QWidget *parent, const QString &title, const QStringList &lin
     dialog->setObjectName(QStringLiteral("logDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(title);
-    dialog->resize(760, 460);
+    dialog->resize(960, 480);
     auto *layout = new QVBoxLayout(dialog);
     auto *view =
         new QPlainTextEdit(lines.isEmpty() ? emptyText : lines.join(QLatin1Char('\n')), dialog);

@@ -7,8 +7,10 @@ namespace fedgate::wizard {
 StepJob::StepJob(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<JobOutcome>::finished, this,
-            [this] { emit finished(m_watcher.result()); });
+    connect(&m_watcher, &QFutureWatcher<JobOutcome>::finished, this, [this] {
+        m_busy = false;
+        emit finished(m_watcher.result());
+    });
 }
 
 StepJob::~StepJob()
@@ -18,8 +20,9 @@ StepJob::~StepJob()
 
 void StepJob::start(Work work)
 {
-    if (m_watcher.isRunning())
+    if (m_busy)
         return;
+    m_busy = true;
     // The worker posts its lines to this object; the destructor waits for
     // the worker, so `this` outlives every post.
     Report report = [this](const QString &line) {

@@ -31,7 +31,9 @@ public:
     explicit StepJob(QObject *parent = nullptr);
     ~StepJob() override;
 
-    bool isRunning() const { return m_watcher.isRunning(); }
+    // True from start() until finished() was emitted (the worker may have
+    // ended a moment earlier): the page's state is never read in between.
+    bool isRunning() const { return m_busy; }
     // Ignored while a run is going.
     void start(Work work);
     // Blocks until the current run (if any) ended; for tests and shutdown.
@@ -43,6 +45,7 @@ signals:
 
 private:
     QFutureWatcher<JobOutcome> m_watcher;
+    bool m_busy = false;
 };
 
 } // namespace fedgate::wizard
