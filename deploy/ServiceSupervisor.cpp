@@ -55,15 +55,6 @@ bool isFedgated(qint64 pid)
     return ProcessInfo::isAlive(pid) && ProcessInfo::commandName(pid) == QLatin1String("fedgated");
 }
 
-QJsonObject askStatus(const QString &socket, int timeoutMs)
-{
-    auto answer = engine::ControlClient::request(
-        socket, {{QStringLiteral("command"), QStringLiteral("status")}}, timeoutMs);
-    if (!answer || !answer.value().value(QStringLiteral("ok")).toBool())
-        return {};
-    return answer.value();
-}
-
 // Keeps the log bounded across starts: past 10 MiB it becomes .1.
 void rotateLog(const QString &path)
 {
@@ -102,6 +93,15 @@ ServiceLayout ServiceLayout::forDataDirectory(const QString &dataDirectory)
     else
         layout.program = QStandardPaths::findExecutable(QStringLiteral("fedgated"));
     return layout;
+}
+
+QJsonObject ServiceSupervisor::askStatus(const QString &socket, int timeoutMs)
+{
+    auto answer = engine::ControlClient::request(
+        socket, {{QStringLiteral("command"), QStringLiteral("status")}}, timeoutMs);
+    if (!answer || !answer.value().value(QStringLiteral("ok")).toBool())
+        return {};
+    return answer.value();
 }
 
 ServiceSupervisor::ServiceSupervisor(ServiceLayout layout)

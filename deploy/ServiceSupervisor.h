@@ -66,6 +66,10 @@ public:
     // is not an error (it says so through `progress`).
     Status stop(const Progress &progress = {}, int timeoutMs = 15000);
 
+    // The control socket's "status" answer; empty when nothing answers
+    // within `timeoutMs` (or the answer is not ok).
+    static QJsonObject askStatus(const QString &socket, int timeoutMs);
+
     // The last `lines` lines of the log (fewer when the log is shorter).
     Result<QStringList> logTail(int lines) const;
     // The arguments from configFile(); an error names the file and the

@@ -1,12 +1,16 @@
 // fedgatectl service start | stop | restart | status | log | listeners: the
-// engine as a service of this machine. Without systemd (containers, build
-// machines) the built-in supervisor (deploy/ServiceSupervisor) runs
-// fedgated detached with a pid file and a log in the data directory; the
-// listener status reads the sockets from the operating system.
+// engine as a service of this machine. deploy/ServiceManager decides who runs
+// it: systemd (systemctl, the packaged unit) where systemd runs, the unit is
+// installed and the data directory is /var/lib/fedgate; otherwise
+// (containers, build machines, a user's own data directory) the built-in
+// supervisor (deploy/ServiceSupervisor) runs fedgated detached with a pid
+// file and a log in the data directory. The listener status reads the
+// sockets from the operating system.
 #include "Cli.h"
 
 #include "deploy/ListenerStatus.h"
 #include "deploy/ServiceConfiguration.h"
+#include "deploy/ServiceManager.h"
 #include "deploy/ServiceSupervisor.h"
 #include "deploy/SocketTable.h"
 #include "topology/Paths.h"
@@ -20,6 +24,7 @@ namespace fedgate::cli {
 namespace {
 
 using deploy::ServiceLayout;
+using deploy::ServiceManager;
 using deploy::ServiceState;
 using deploy::ServiceSupervisor;
 
@@ -31,11 +36,11 @@ QCommandLineOption controlOption()
                        QStringLiteral("PATH"));
 }
 
-ServiceSupervisor supervisor(const QString &control = {})
+ServiceManager manager(const QString &control = {})
 {
     ServiceLayout layout = ServiceLayout::forDataDirectory(dataDir());
     layout.control = control;
-    return ServiceSupervisor(layout);
+    return ServiceManager(layout);
 }
 
 QString uptimeText(qint64 seconds)
@@ -49,9 +54,13 @@ QString uptimeText(qint64 seconds)
     return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
-QJsonObject stateJson(const ServiceState &state, const ServiceLayout &layout)
+QJsonObject stateJson(const ServiceState &state, const ServiceManager &service)
 {
+    const ServiceLayout &layout = service.layout();
     QJsonObject o{{QStringLiteral("running"), state.running},
+                  {QStringLiteral("manager"), service.backend() == deploy::ServiceBackend::Systemd
+                                                  ? QStringLiteral("systemd")
+                                                  : QStringLiteral("built-in")},
                   {QStringLiteral("answering"), state.answering},
                   {QStringLiteral("dataDirectory"), layout.dataDirectory},
                   {QStringLiteral("dataDirectoryOrigin"), dataDirOrigin()},
@@ -67,19 +76,22 @@ QJsonObject stateJson(const ServiceState &state, const ServiceLayout &layout)
     return o;
 }
 
-QString stateText(const ServiceState &state, const ServiceLayout &layout)
+QString stateText(const ServiceState &state, const ServiceManager &service)
 {
+    const ServiceLayout &layout = service.layout();
     QString text;
     if (!state.note.isEmpty())
         text += state.note + QLatin1Char('\n');
     if (!state.running)
-        return text + QStringLiteral("fedgated is not running (data directory %1, %2).\nStart "
-                                     "it: fedgatectl service start")
-                          .arg(layout.dataDirectory, dataDirOrigin());
+        return text +
+               QStringLiteral("fedgated is not running (data directory %1, %2; %3).\n"
+                              "Start it: fedgatectl service start")
+                   .arg(layout.dataDirectory, dataDirOrigin(), deploy::describe(service.backend()));
     const QJsonObject e = state.engine;
-    text += QStringLiteral("fedgated is running (pid %1, up %2)\n")
+    text += QStringLiteral("fedgated is running (pid %1, up %2), %3\n")
                 .arg(state.pid)
-                .arg(uptimeText(state.uptimeSeconds));
+                .arg(uptimeText(state.uptimeSeconds))
+                .arg(deploy::describe(service.backend()));
     if (!state.answering)
         return text + QStringLiteral("It does not answer on its control socket %1: it may be "
                                      "starting or stuck. Read its log: fedgatectl service log")
@@ -147,16 +159,12 @@ int startOrRestart(Context &ctx, bool restart)
     if (!ok)
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("--timeout needs a number of seconds from 1 to 600."));
-    ServiceSupervisor service = supervisor();
-    if (restart) {
-        if (auto stopped = service.stop(progressPrinter(ctx)); !stopped)
-            return ctx.fail(StoreError, stopped.error().message);
-    }
-    auto started = service.start(progressPrinter(ctx), timeoutMs);
+    ServiceManager service = manager();
+    auto started = restart ? service.restart(progressPrinter(ctx), timeoutMs)
+                           : service.start(progressPrinter(ctx), timeoutMs);
     if (!started)
         return ctx.fail(StoreError, started.error().message);
-    return ctx.succeed(stateText(started.value(), service.layout()),
-                       stateJson(started.value(), service.layout()));
+    return ctx.succeed(stateText(started.value(), service), stateJson(started.value(), service));
 }
 
 int start(Context &ctx)
@@ -173,7 +181,7 @@ int stop(Context &ctx)
     QCommandLineParser parser;
     if (!ctx.parse(parser, QStringLiteral("Stops fedgated: SIGTERM, then SIGKILL after 15 s.")))
         return ctx.exitCode();
-    ServiceSupervisor service = supervisor();
+    ServiceManager service = manager();
     if (auto stopped = service.stop(progressPrinter(ctx)); !stopped)
         return ctx.fail(StoreError, stopped.error().message);
     return ctx.succeed({}, QJsonObject{{QStringLiteral("running"), false}});
@@ -187,9 +195,9 @@ int status(Context &ctx)
                                           "roles, topology version, listeners and sessions. Exit "
                                           "0 when it runs and answers, 1 otherwise.")))
         return ctx.exitCode();
-    ServiceSupervisor service = supervisor(parser.value(QStringLiteral("control")));
+    ServiceManager service = manager(parser.value(QStringLiteral("control")));
     const ServiceState state = service.status();
-    ctx.succeed(stateText(state, service.layout()), stateJson(state, service.layout()));
+    ctx.succeed(stateText(state, service), stateJson(state, service));
     return state.running && state.answering ? Ok : UsageOrValidation;
 }
 
@@ -208,7 +216,7 @@ int log(Context &ctx)
     if (!ok || count <= 0 || count > 100000)
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("--lines needs a number from 1 to 100000."));
-    auto tail = supervisor().logTail(count);
+    auto tail = manager().logTail(count);
     if (!tail)
         return ctx.fail(UsageOrValidation, tail.error().message);
     QJsonArray array;
@@ -240,13 +248,13 @@ int listeners(Context &ctx)
                                   "and compares them with what this machine should run. Exit 0 "
                                   "when they match.")))
         return ctx.exitCode();
-    ServiceSupervisor service = supervisor();
+    ServiceManager service = manager();
     const ServiceState state = service.status();
     auto sockets = deploy::SocketTable::read();
     if (!sockets)
         return ctx.fail(StoreError, sockets.error().message);
     QString why;
-    const QList<deploy::ExpectedListener> expected = expectedListeners(service, &why);
+    const QList<deploy::ExpectedListener> expected = expectedListeners(service.supervisor(), &why);
     QSet<qint64> pids;
     if (state.running)
         pids.insert(state.pid);
