@@ -673,13 +673,18 @@ void HomePage::startJob(const QString &id)
 void HomePage::jobFinished(const QString &id, const JobOutcome &outcome)
 {
     m_result.insert(id, outcome.message);
-    m_resultOk.insert(id, outcome.ok);
+    // A check that ran and found problems is the step's state (red), not a
+    // failed run: only the actions keep their last error.
+    const bool check = id == QLatin1String("dns") || id == QLatin1String("verify");
+    if (!check)
+        m_resultOk.insert(id, outcome.ok);
     if (id == QLatin1String("verify")) {
         m_verified = outcome.ok;
         m_verifyLog = outcome.details;
     }
-    m_header->showMessage(outcome.message,
-                          outcome.ok ? PageHeader::Tone::Success : PageHeader::Tone::Error);
+    m_header->showMessage(outcome.message, outcome.ok ? PageHeader::Tone::Success
+                                           : check    ? PageHeader::Tone::Warning
+                                                      : PageHeader::Tone::Error);
     refresh();
 }
 

@@ -46,6 +46,7 @@ private slots:
     void cleanup() { Language::install(QStringLiteral("en")); }
     void nothingDeployedIsNotGreen();
     void lastDnsCheckIsRemembered();
+    void dnsRunChecksAndSaves();
     void viewLogOpensTheStepsLog();
     void frenchTexts();
 };
@@ -148,6 +149,35 @@ void TestHomePage::lastDnsCheckIsRemembered()
     QVERIFY2(stateText(again, QStringLiteral("dns"))
                  .startsWith(QStringLiteral("2 of 2 records correct")),
              qPrintable(stateText(again, QStringLiteral("dns"))));
+}
+
+// Run on the DNS step checks for real (on a worker thread) where the last
+// check asked, and saves the result for `fedgatectl dns check --last`.
+// Nothing answers DNS on 127.0.0.29: every record "not checked", not green.
+void TestHomePage::dnsRunChecksAndSaves()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    QVERIFY(fixture.workspace()->publish(QStringLiteral("first")).ok());
+    topology::DnsCheckReport previous;
+    previous.server = QStringLiteral("127.0.0.29");
+    previous.checkedAt = QStringLiteral("2026-11-29T12:00:00Z");
+    QVERIFY(topology::saveLastDnsCheck(previous));
+    HomePage page(fixture.workspace());
+    auto *run = page.findChild<QPushButton *>(QStringLiteral("run-dns"));
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy() && run->isEnabled(), 20000);
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(page.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 60000);
+    const std::optional<topology::DnsCheckReport> saved = topology::loadLastDnsCheck();
+    QVERIFY(saved);
+    QCOMPARE(saved->server, QStringLiteral("127.0.0.29"));
+    QVERIFY(saved->checkedAt != previous.checkedAt);
+    QVERIFY(!saved->results.isEmpty());
+    QVERIFY(!saved->allOk());
+    QVERIFY(step(page, QStringLiteral("dns")).state == HomePage::StepState::Failed);
+    QVERIFY2(stateText(page, QStringLiteral("dns")).endsWith(QStringLiteral("against 127.0.0.29.")),
+             qPrintable(stateText(page, QStringLiteral("dns"))));
 }
 
 void TestHomePage::viewLogOpensTheStepsLog()

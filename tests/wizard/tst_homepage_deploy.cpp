@@ -227,6 +227,24 @@ void TestHomePageDeploy::fromNothingToRunningServices()
              qPrintable(log));
     dialog->close();
 
+    // Verify runs the whole checklist; green only when every check passed:
+    // here the DNS records and the partners are not reachable, so not green,
+    // and its log says what failed with the fix.
+    runStep(QStringLiteral("verify"));
+    QVERIFY2(step(page, QStringLiteral("verify")).state == HomePage::StepState::Failed,
+             qPrintable(describe(page, QStringLiteral("verify"))));
+    QVERIFY2(
+        step(page, QStringLiteral("verify")).stateText.contains(QStringLiteral(" checks passed.")),
+        qPrintable(describe(page, QStringLiteral("verify"))));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("log-verify")), Qt::LeftButton);
+    const QString checks = page.findChildren<QDialog *>(QStringLiteral("logDialog"))
+                               .constLast()
+                               ->findChild<QPlainTextEdit *>(QStringLiteral("log"))
+                               ->toPlainText();
+    QVERIFY2(checks.contains(QStringLiteral("[pass] ")) &&
+                 checks.contains(QStringLiteral("[fail] ")),
+             qPrintable(checks));
+
     // Stopped behind the page's back: the state follows by itself (no
     // click, no refresh call).
     const deploy::ServiceState before =
