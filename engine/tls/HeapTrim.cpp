@@ -11,23 +11,34 @@ namespace fedgate::engine {
 
 namespace {
 std::atomic<int> g_trims{0};
-thread_local int t_closed = 0;
+thread_local int t_events = 0;
 thread_local bool t_scheduled = false;
+
+void trimSoon()
+{
+    t_scheduled = true;
+    t_events = 0;
+    QTimer::singleShot(HeapTrim::kDelayMs, [] {
+        ::malloc_trim(0);
+        ++g_trims;
+        // The burst goes on: once more a second after it ends, so what its
+        // last streams freed goes back too.
+        if (t_events > 0)
+            trimSoon();
+        else
+            t_scheduled = false;
+    });
+}
 } // namespace
 
-void HeapTrim::streamClosed()
+void HeapTrim::streamEvent()
 {
-    if (++t_closed < kTrimAfterCloses || t_scheduled)
+    ++t_events;
+    if (t_events < kTrimAfterEvents || t_scheduled)
         return;
     if (!QAbstractEventDispatcher::instance(QThread::currentThread()))
         return; // no event loop on this thread: nothing to schedule on
-    t_scheduled = true;
-    QTimer::singleShot(kDelayMs, [] {
-        t_scheduled = false;
-        t_closed = 0;
-        ::malloc_trim(0);
-        ++g_trims;
-    });
+    trimSoon();
 }
 
 int HeapTrim::trims()

@@ -25,8 +25,25 @@ struct Entry
     SSL_CTX *context = nullptr;
 };
 
+// Freed at exit, before OpenSSL's own cleanup: OpenSSL is initialised (and
+// registers its atexit handler) before the cache is constructed.
+struct Entries
+{
+    std::vector<Entry> list; // newest last
+    ~Entries()
+    {
+        for (const Entry &e : list)
+            SSL_CTX_free(e.context);
+    }
+};
+
 QMutex g_mutex;
-std::vector<Entry> g_entries; // newest last
+
+std::vector<Entry> &entries()
+{
+    static Entries e = (OPENSSL_init_ssl(0, nullptr), Entries{});
+    return e.list;
+}
 
 QString openSslError(const char *what)
 {
@@ -102,6 +119,7 @@ SSL_CTX *TlsContextCache::acquire(const QSslConfiguration &configuration, QStrin
     const QList<QSslCertificate> chain = configuration.localCertificateChain();
     const QSslKey key = configuration.privateKey();
     const QMutexLocker lock(&g_mutex);
+    std::vector<Entry> &g_entries = entries();
     for (const Entry &e : g_entries) {
         if (e.chain == chain && e.key == key) {
             SSL_CTX_up_ref(e.context);
@@ -124,7 +142,7 @@ SSL_CTX *TlsContextCache::acquire(const QSslConfiguration &configuration, QStrin
 int TlsContextCache::size()
 {
     const QMutexLocker lock(&g_mutex);
-    return int(g_entries.size());
+    return int(entries().size());
 }
 
 } // namespace fedgate::engine

@@ -130,7 +130,7 @@ TlsStream::~TlsStream()
     closeDescriptor();
     if (m_ssl)
         SSL_free(m_ssl);
-    HeapTrim::streamClosed();
+    HeapTrim::streamEvent();
 }
 
 void TlsStream::attach(int fd)
@@ -367,6 +367,7 @@ void TlsStream::continueHandshake()
     if (result == 1) {
         m_handshaking = false;
         m_encrypted = true;
+        HeapTrim::streamEvent();
         setWriteWanted(!m_queue.isEmpty());
         const QPointer<TlsStream> self(this);
         emit encrypted();

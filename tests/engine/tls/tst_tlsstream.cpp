@@ -6,6 +6,7 @@
 // Both ends are TlsStreams in this thread, on the EpollEventDispatcher
 // (addresses 127.0.0.155-159).
 #include "../EpollTestMain.h"
+#include "engine/tls/HeapTrim.h"
 #include "engine/tls/TlsContextCache.h"
 #include "engine/tls/TlsStream.h"
 #include "support/TestCa.h"
@@ -331,6 +332,22 @@ private slots:
         QCOMPARE(connected.size(), 0);
         QCOMPARE(client.errorString(), QStringLiteral("Connection refused"));
         QVERIFY(client.isUnconnected());
+    }
+
+    void heapTrimmedAfterABurst()
+    {
+        // A burst of streams closing gives the freed heap back (once, a
+        // second after the burst).
+        const int before = HeapTrim::trims();
+        for (int i = 0; i < HeapTrim::kTrimAfterEvents; ++i)
+            TlsStream stream;
+        QTRY_VERIFY(HeapTrim::trims() > before);
+        // Once more a second after the last closes at most, then nothing
+        // without new ones.
+        QTest::qWait(3 * HeapTrim::kDelayMs);
+        const int after = HeapTrim::trims();
+        QTest::qWait(2 * HeapTrim::kDelayMs);
+        QCOMPARE(HeapTrim::trims(), after);
     }
 
     void handshakeWithAPlainPeerFails()
