@@ -161,6 +161,8 @@ private:
     QList<S2SListener *> m_listeners;
     QList<SessionLoop *> m_loops;           // [0] runs on the Engine's thread
     QHash<QString, int> m_inboundPerDomain; // lower-cased remote domain -> authenticated streams
+    mutable QMutex m_placementMutex;
+    mutable QHash<QString, int> m_placement; // "local remote" -> loop index (loopFor())
     // Stanzas the loops on other threads hand to the Engine's thread.
     StanzaBatchQueue m_fromLoops;
     LocalDelivery *m_localDelivery = nullptr;

@@ -81,6 +81,18 @@ public:
     OutboundSession *existingOutbound(const QString &localDomain,
                                       const QString &remoteDomain) const;
 
+    // The calling thread's cache of Engine::loopFor() (this loop's thread,
+    // or the Engine's for loop 0).
+    SessionLoop *cachedPlacement(const QString &pairKey) const
+    {
+        return m_placement.value(pairKey);
+    }
+    void cachePlacement(const QString &pairKey, SessionLoop *loop)
+    {
+        if (m_placement.size() < kMaxCachedPlacements)
+            m_placement.insert(pairKey, loop);
+    }
+
     // Any thread: the session rows (live on the loop's own thread; asked of
     // the loop from the Engine's thread, with the mirror when it does not
     // answer in time; else the mirror).
@@ -110,6 +122,8 @@ private:
     QList<InboundSession *> m_inbound;
     QHash<QString, OutboundSession *> m_outbound; // "local remote"
     QList<OutboundSession *> m_closingOutbound;   // failed, waiting for the close
+    static constexpr qsizetype kMaxCachedPlacements = 100000;
+    QHash<QString, SessionLoop *> m_placement; // cache of Engine::loopFor()
     QAtomicInt m_load;
     mutable QMutex m_mirrorMutex;
     QList<SessionInfo> m_mirror; // guarded by m_mirrorMutex
