@@ -6,6 +6,7 @@
 
 #include "wizard/HomePage.h"
 #include "wizard/Language.h"
+#include "wizard/MainWindow.h"
 #include "wizard/home/ListenerMonitor.h"
 
 #include "topology/DnsCheckReport.h"
@@ -48,6 +49,7 @@ private slots:
     void lastDnsCheckIsRemembered();
     void dnsRunChecksAndSaves();
     void viewLogOpensTheStepsLog();
+    void publishAndCertificatesOpenTheirPages();
     void frenchTexts();
 };
 
@@ -200,6 +202,29 @@ void TestHomePage::viewLogOpensTheStepsLog()
     QVERIFY(!dialogs.isEmpty());
     QCOMPARE(dialogs.constLast()->findChild<QPlainTextEdit *>(QStringLiteral("log"))->toPlainText(),
              QStringLiteral("Nothing logged yet for this step."));
+}
+
+// Publish opens the Publish dialog (the administrator writes the comment);
+// Certificates opens the Certificates page (choosing the CA is theirs).
+void TestHomePage::publishAndCertificatesOpenTheirPages()
+{
+    test::WizardFixture fixture;
+    QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
+    MainWindow window(fixture.workspace());
+    auto *home = static_cast<HomePage *>(window.page(PageId::Home));
+    QTest::mouseClick(home->findChild<QPushButton *>(QStringLiteral("run-publish")),
+                      Qt::LeftButton);
+    QCOMPARE(window.currentPage(), PageId::Topology);
+    auto *publish = window.findChild<QDialog *>(QStringLiteral("publishDialog"));
+    QVERIFY(publish);
+    QVERIFY(publish->isVisible());
+    publish->reject();
+    if (!window.page(PageId::Certificates))
+        return; // built without the certs library
+    window.showPage(PageId::Home);
+    QTest::mouseClick(home->findChild<QPushButton *>(QStringLiteral("run-certificates")),
+                      Qt::LeftButton);
+    QCOMPARE(window.currentPage(), PageId::Certificates);
 }
 
 void TestHomePage::frenchTexts()
