@@ -1,5 +1,6 @@
 #include "Engine.h"
 #include "AssignedTlsIdentity.h"
+#include "CertificateReload.h"
 #include "SessionLoop.h"
 
 #include "engine/s2s/DaneCheck.h"
@@ -133,42 +134,11 @@ Status Engine::loadTls()
     } else {
         m_chainVerifier.useSystemDefaults();
     }
-    if (m_config.certificatePath.isEmpty())
-        return useAssignedCertificate();
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.certificatePath);
-    if (chain.isEmpty())
-        return engineError(QStringLiteral("No PEM certificate in %1. Give the external edge "
-                                          "certificate with --cert.")
-                               .arg(m_config.certificatePath));
-    QFile keyFile(m_config.keyPath);
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return engineError(QStringLiteral("Cannot read the private key %1: %2. Check the path "
-                                          "and that fedgated may read it.")
-                               .arg(m_config.keyPath, keyFile.errorString()));
-    const QByteArray pem = keyFile.readAll();
-    QSslKey key;
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
-        key = QSslKey(pem, algorithm, QSsl::Pem);
-        if (!key.isNull())
-            break;
-    }
-    if (key.isNull())
-        return engineError(QStringLiteral("%1 holds no unencrypted PEM private key (RSA, EC or "
-                                          "DSA).")
-                               .arg(m_config.keyPath));
-    m_tls.setLocalCertificateChain(chain);
-    m_tls.setPrivateKey(key);
-    return Status::success();
-}
-
-// Without --cert, the engine serves the certificate assigned to the external
-// edge in Fedgate's key store ('fedgatectl cert assign --usage external').
-// No assignment means no TLS to offer: partners that require it are refused,
-// and the log says how to fix it.
-Status Engine::useAssignedCertificate()
-{
-    const Result<std::optional<TlsIdentity>> identity =
-        loadAssignedTlsIdentity(certs::CertificateUsage::ExternalEdge, m_config.dataDirectory);
+    // --cert/--key, else the certificate assigned to the external edge in
+    // Fedgate's key store ('fedgatectl cert assign --usage external'). No
+    // assignment means no TLS to offer: partners that require it are
+    // refused, and the log says how to fix it.
+    const Result<std::optional<TlsIdentity>> identity = loadExternalTlsIdentity(m_config);
     if (!identity)
         return engineError(identity.error().message);
     if (!identity.value()) {
@@ -177,11 +147,27 @@ Status Engine::useAssignedCertificate()
                      "--usage external ID'.");
         return Status::success();
     }
-    m_tls.setLocalCertificateChain(identity.value()->chain);
-    m_tls.setPrivateKey(identity.value()->key);
-    spdlog::info("serving the external edge certificate {} from the key store",
-                 identity.value()->chain.first().subjectDisplayName().toStdString());
+    identity.value()->applyTo(m_tls);
+    spdlog::info("serving the external edge certificate {}",
+                 describeCertificate(identity.value()->chain).toStdString());
     return Status::success();
+}
+
+Result<QString> Engine::reloadCertificate()
+{
+    const Result<std::optional<TlsIdentity>> identity = loadExternalTlsIdentity(m_config);
+    if (!identity)
+        return identity.error();
+    if (!identity.value()) {
+        if (m_tls.localCertificate().isNull())
+            return QStringLiteral("none (no certificate given or assigned)");
+        return engineError(QStringLiteral("No certificate is assigned to the external edge any "
+                                          "more. Assign one with 'fedgatectl cert assign "
+                                          "--usage external ID'."));
+    }
+    identity.value()->applyTo(m_tls);
+    publishSnapshot(false); // the session loops' next streams present it
+    return describeCertificate(m_tls.localCertificateChain());
 }
 
 Status Engine::listen(const topology::Topology &topology)

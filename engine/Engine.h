@@ -73,6 +73,11 @@ public:
     // Applies a republished topology: new policy, listener moved if its
     // address changed, and sessions the new policy forbids are closed.
     Status reload(const topology::Topology &topology);
+    // SIGHUP: reads the external edge certificate again from where start()
+    // loaded it (--cert/--key or the key store); streams opened from now on
+    // present it, established ones keep theirs. On error the one in use
+    // stays. The answer describes the certificate now served.
+    Result<QString> reloadCertificate();
 
     const EngineConfig &config() const { return m_config; }
     // On a session loop's thread: that loop's snapshot.
@@ -134,7 +139,6 @@ signals:
 
 private:
     Status loadTls();
-    Status useAssignedCertificate();
     Status listen(const topology::Topology &topology);
     void onAccepted(qintptr descriptor, bool directTls);
     SessionLoop *loopFor(const QString &localDomain, const QString &remoteDomain) const;

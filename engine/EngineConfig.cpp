@@ -230,10 +230,12 @@ Result<EngineConfig> EngineConfig::fromArguments(const QStringList &arguments)
     return config;
 }
 
-Result<topology::Topology> EngineConfig::loadTopology() const
+Result<topology::Topology> EngineConfig::loadTopology(int *version) const
 {
+    if (version)
+        *version = 0;
     if (!topologyFile.isEmpty())
-        return topology::TopologyDocument::readFile(topologyFile);
+        return topology::TopologyDocument::readFile(topologyFile, version);
     auto replica = topology::LocalReplica::open(replicaPath);
     if (!replica)
         return replica.error();
@@ -245,6 +247,8 @@ Result<topology::Topology> EngineConfig::loadTopology() const
                                           "the published topology first (fedgatectl topology "
                                           "import FILE) or start fedgated with --topology FILE.")
                                .arg(replica.value()->location()));
+    if (version)
+        *version = state.value()->version;
     return state.value()->topology;
 }
 

@@ -79,8 +79,10 @@ public:
     static Result<EngineConfig> fromArguments(const QStringList &arguments);
     static QString usage();
 
-    // Loads the topology from the file or the local replica.
-    Result<topology::Topology> loadTopology() const;
+    // Loads the topology from the file or the local replica; `version`
+    // (when given) gets its published version number, 0 when the file
+    // carries none.
+    Result<topology::Topology> loadTopology(int *version = nullptr) const;
     // Picks this machine's edge pool and member from the topology.
     Result<const topology::EdgePool *> selectEdgePool(const topology::Topology &topology) const;
     // The external listener address and port, overrides applied.

@@ -1,5 +1,6 @@
 #include "EdgeRole.h"
 
+#include "engine/CertificateReload.h"
 #include "engine/link/LinkTls.h"
 
 #include <spdlog/spdlog.h>
@@ -39,6 +40,7 @@ Status EdgeRole::start(const topology::Topology &topology)
                      tls.error().message.toStdString());
         return Status::success();
     }
+    m_linkChain = tls.value().localCertificateChain();
     m_link = std::make_unique<engine::InternalLinkServer>(m_engine.get(), tls.value(),
                                                           std::move(verifier));
     return m_link->start(topology, pool.value()->fqdn, endpoint.value().first,
@@ -52,6 +54,28 @@ Status EdgeRole::reload(const topology::Topology &topology)
     if (m_link)
         m_link->reload(topology);
     return Status::success();
+}
+
+void EdgeRole::reloadCertificates(QStringList *reloaded, QStringList *errors)
+{
+    const Result<QString> external = m_engine->reloadCertificate();
+    if (external)
+        *reloaded << QStringLiteral("external ") + external.value();
+    else
+        *errors << engine::reloadFailure(QStringLiteral("external edge"), external.error().message,
+                                         m_engine->tlsConfiguration().localCertificateChain());
+    if (!m_link)
+        return;
+    const Result<engine::TlsIdentity> link =
+        engine::loadLinkTlsIdentity(m_options.linkTlsSource(true, m_config.dataDirectory));
+    if (!link) {
+        *errors << engine::reloadFailure(QStringLiteral("internal link (edge side)"),
+                                         link.error().message, m_linkChain);
+        return;
+    }
+    m_link->setTlsIdentity(link.value());
+    m_linkChain = link.value().chain;
+    *reloaded << QStringLiteral("internal link ") + engine::describeCertificate(m_linkChain);
 }
 
 void EdgeRole::stop()

@@ -21,6 +21,12 @@ public:
 
     Status start(const topology::Topology &topology);
     Status reload(const topology::Topology &topology);
+    // SIGHUP: reads the external edge and internal link certificates again
+    // from where they were loaded. Each one that loads serves the
+    // connections opened from now on and is described in `reloaded`
+    // ("external CN=... serial ... until ..."); one that does not stays in
+    // use and its failure (file, problem, fix) goes to `errors`.
+    void reloadCertificates(QStringList *reloaded, QStringList *errors);
     void stop();
 
     engine::Engine *engine() const { return m_engine.get(); }
@@ -31,6 +37,7 @@ private:
     RoleOptions m_options;
     std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<engine::InternalLinkServer> m_link;
+    QList<QSslCertificate> m_linkChain; // the link certificate in use
 };
 
 } // namespace fedgate::app

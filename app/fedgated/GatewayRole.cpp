@@ -1,5 +1,6 @@
 #include "GatewayRole.h"
 
+#include "engine/CertificateReload.h"
 #include "engine/link/LinkTls.h"
 #include "engine/xmpp/Jid.h"
 
@@ -61,6 +62,7 @@ Status GatewayRole::startHere(const topology::Topology &topology, bool *skipped)
     gatewayConfig.tls = tls.value();
     gatewayConfig.tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients bring no certificate
     gatewayConfig.databaseLocation = m_options.gatewayDatabase;
+    m_chain = tls.value().localCertificateChain();
     m_gateway = std::make_unique<engine::Gateway>();
     m_link = std::make_unique<engine::InternalLinkClient>(m_gateway.get(), tls.value(),
                                                           std::move(verifier));
@@ -103,6 +105,30 @@ void GatewayRole::reload(const topology::Topology &topology)
                 m_link->reload(topology);
         },
         Qt::QueuedConnection);
+}
+
+void GatewayRole::reloadCertificates(QStringList *reloaded, QStringList *errors)
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [&] {
+            if (!m_gateway || !m_link)
+                return;
+            const Result<engine::TlsIdentity> identity =
+                engine::loadLinkTlsIdentity(m_options.linkTlsSource(false, m_config.dataDirectory));
+            if (!identity) {
+                *errors << engine::reloadFailure(QStringLiteral("gateway"),
+                                                 identity.error().message, m_chain);
+                return;
+            }
+            m_gateway->setTlsIdentity(identity.value());
+            m_link->setTlsIdentity(identity.value());
+            m_chain = identity.value().chain;
+            *reloaded << QStringLiteral("gateway ") + engine::describeCertificate(m_chain);
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 void GatewayRole::stop()

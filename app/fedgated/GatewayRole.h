@@ -31,6 +31,10 @@ public:
     // gateway does not run.
     Status start(const topology::Topology &topology, bool *skipped = nullptr);
     void reload(const topology::Topology &topology);
+    // SIGHUP: reads the gateway certificate again (client listener and the
+    // gateway's end of the link), on the gateway's thread; as
+    // EdgeRole::reloadCertificates.
+    void reloadCertificates(QStringList *reloaded, QStringList *errors);
     // Stops both and the thread.
     void stop();
     // The client sessions and the link's rows, for the control socket.
@@ -46,6 +50,7 @@ private:
     QThread m_thread;
     std::unique_ptr<engine::Gateway> m_gateway;
     std::unique_ptr<engine::InternalLinkClient> m_link;
+    QList<QSslCertificate> m_chain; // the gateway certificate in use
 };
 
 } // namespace fedgate::app

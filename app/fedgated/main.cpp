@@ -1,7 +1,8 @@
 // fedgated: runs the federation engine in the foreground (systemd runs it
 // the same way as a service), in one of three roles (--role edge|gateway|all,
 // see RoleOptions). SIGTERM/SIGINT stop it cleanly; SIGHUP reloads the
-// topology (the local replica or --topology file) without a restart.
+// topology (the local replica or --topology file) and the certificates
+// (files or key store, as at start) without a restart.
 #include "EdgeRole.h"
 #include "GatewayRole.h"
 #include "SignalWatcher.h"
@@ -104,7 +105,8 @@ int main(int argc, char *argv[])
     }
     setUpLogging(config.value());
     raiseDescriptorLimit();
-    auto topology = config.value().loadTopology();
+    int topologyVersion = 0;
+    auto topology = config.value().loadTopology(&topologyVersion);
     if (!topology) {
         spdlog::critical("cannot load the topology: {}", topology.error().toString().toStdString());
         return 2;
@@ -132,6 +134,14 @@ int main(int argc, char *argv[])
     }
     ControlServer control(edge ? edge->engine() : nullptr);
     control.setRole(toString(roles.value().role));
+    control.setVersion(QStringLiteral(FEDGATE_VERSION));
+    control.setTopologyVersion(topologyVersion);
+    QStringList running;
+    if (edge)
+        running << QStringLiteral("edge");
+    if (gateway)
+        running << QStringLiteral("gateway");
+    control.setRoles(running);
     if (edge)
         control.addSessionSource([&edge] { return edge->linkSessions(); });
     if (gateway)
@@ -144,19 +154,35 @@ int main(int argc, char *argv[])
                  QCoreApplication::applicationPid(), toString(roles.value().role).toStdString(),
                  config.value().controlSocketPath.toStdString());
 
+    // SIGHUP: the topology, then the certificates, each independently: what
+    // fails to load is logged and the running one stays.
     QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &app, [&] {
-        spdlog::info("SIGHUP: reloading the topology");
-        auto fresh = config.value().loadTopology();
+        spdlog::info("SIGHUP: reloading the topology and the certificates");
+        int freshVersion = 0;
+        auto fresh = config.value().loadTopology(&freshVersion);
         if (!fresh) {
-            spdlog::error("reload failed, keeping the running configuration: {}",
+            spdlog::error("topology reload failed, keeping the running one: {}",
                           fresh.error().toString().toStdString());
-            return;
+        } else {
+            if (edge)
+                if (auto status = edge->reload(fresh.value()); !status)
+                    spdlog::error("reload failed: {}", status.error().message.toStdString());
+            if (gateway)
+                gateway->reload(fresh.value());
+            control.setTopologyVersion(freshVersion);
+            spdlog::info("topology version {} in use", freshVersion);
         }
+        QStringList reloaded;
+        QStringList errors;
         if (edge)
-            if (auto status = edge->reload(fresh.value()); !status)
-                spdlog::error("reload failed: {}", status.error().message.toStdString());
+            edge->reloadCertificates(&reloaded, &errors);
         if (gateway)
-            gateway->reload(fresh.value());
+            gateway->reloadCertificates(&reloaded, &errors);
+        for (const QString &error : std::as_const(errors))
+            spdlog::error("{}", error.toStdString());
+        if (!reloaded.isEmpty())
+            spdlog::info("certificates reloaded: {}",
+                         reloaded.join(QStringLiteral(", ")).toStdString());
     });
     bool stopping = false;
     QObject::connect(&signalWatcher, &SignalWatcher::terminateRequested, &app, [&](int signal) {

@@ -100,6 +100,24 @@ void ControlServer::onConnection()
     }
 }
 
+QJsonObject ControlServer::statusFields() const
+{
+    QStringList roles = m_roles;
+    if (roles.isEmpty())
+        roles = m_role == QLatin1String("all")
+                    ? QStringList{QStringLiteral("edge"), QStringLiteral("gateway")}
+                    : QStringList{m_role};
+    QJsonObject fields{{QStringLiteral("done"), true},
+                       {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                       {QStringLiteral("role"), m_role},
+                       {QStringLiteral("roles"), QJsonArray::fromStringList(roles)},
+                       {QStringLiteral("topologyVersion"), m_topologyVersion},
+                       {QStringLiteral("sessions"), int(sessions().size())}};
+    if (!m_version.isEmpty())
+        fields.insert(QStringLiteral("version"), m_version);
+    return fields;
+}
+
 void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
 {
     if (line.isEmpty())
@@ -113,18 +131,15 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
     }
     const ControlRequest &request = parsed.value();
     if (!m_engine && request.command != ControlRequest::Command::Sessions) {
-        writeJson(socket,
-                  {{QStringLiteral("done"), true},
-                   {QStringLiteral("ok"), request.command == ControlRequest::Command::Status},
-                   {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                   {QStringLiteral("role"), m_role},
-                   {QStringLiteral("sessions"), int(sessions().size())},
-                   {QStringLiteral("error"),
-                    request.command == ControlRequest::Command::Status
-                        ? QString()
-                        : QStringLiteral("This fedgated runs the %1 role only; ping from the "
-                                         "edge's control socket.")
-                              .arg(m_role)}});
+        QJsonObject answer = statusFields();
+        answer.insert(QStringLiteral("ok"), request.command == ControlRequest::Command::Status);
+        answer.insert(QStringLiteral("error"),
+                      request.command == ControlRequest::Command::Status
+                          ? QString()
+                          : QStringLiteral("This fedgated runs the %1 role only; ping from the "
+                                           "edge's control socket.")
+                                .arg(m_role));
+        writeJson(socket, answer);
         return;
     }
     switch (request.command) {
@@ -132,17 +147,15 @@ void ControlServer::handleLine(QLocalSocket *socket, const QByteArray &line)
         QJsonArray domains;
         for (const QString &d : m_engine->policy().localDomains())
             domains << d;
-        writeJson(socket,
-                  {{QStringLiteral("done"), true},
-                   {QStringLiteral("ok"), true},
-                   {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                   {QStringLiteral("listen"), QStringLiteral("%1:%2")
-                                                  .arg(m_engine->listenAddress().toString())
-                                                  .arg(m_engine->listenPort())},
-                   {QStringLiteral("domains"), domains},
-                   {QStringLiteral("partners"), int(m_engine->policy().topology().partners.size())},
-                   {QStringLiteral("role"), m_role},
-                   {QStringLiteral("sessions"), int(sessions().size())}});
+        QJsonObject answer = statusFields();
+        answer.insert(QStringLiteral("ok"), true);
+        answer.insert(QStringLiteral("listen"), QStringLiteral("%1:%2")
+                                                    .arg(m_engine->listenAddress().toString())
+                                                    .arg(m_engine->listenPort()));
+        answer.insert(QStringLiteral("domains"), domains);
+        answer.insert(QStringLiteral("partners"),
+                      int(m_engine->policy().topology().partners.size()));
+        writeJson(socket, answer);
         return;
     }
     case ControlRequest::Command::Sessions: {

@@ -3,6 +3,7 @@
 #include "engine/s2s/SessionInfo.h"
 #include "topology/Result.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -36,6 +37,13 @@ public:
     // asked on the control channel's thread at each request.
     void addSessionSource(std::function<QList<SessionInfo>()> source);
     void setRole(const QString &role) { m_role = role; }
+    // What "status" reports besides the engine's own figures: the build's
+    // version and the published topology version in use (0 = a file
+    // without one); fedgated sets the latter again after each reload.
+    void setVersion(const QString &version) { m_version = version; }
+    void setTopologyVersion(int version) { m_topologyVersion = version; }
+    // The halves really running ("edge", "gateway"); empty = from the role.
+    void setRoles(const QStringList &roles) { m_roles = roles; }
 
     Status listen(const QString &path);
     QString path() const { return m_path; }
@@ -46,10 +54,15 @@ private:
     void handleLine(QLocalSocket *socket, const QByteArray &line);
 
     QList<SessionInfo> sessions() const;
+    // The "status" fields every role answers: pid, role(s), versions, sessions.
+    QJsonObject statusFields() const;
 
     Engine *m_engine;
     QList<std::function<QList<SessionInfo>()>> m_sessionSources;
     QString m_role = QStringLiteral("edge");
+    QString m_version;
+    int m_topologyVersion = 0;
+    QStringList m_roles;
     QLocalServer *m_server;
     QString m_path;
 };

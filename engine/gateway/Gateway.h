@@ -3,6 +3,7 @@
 #include "FederationUplink.h"
 #include "GatewayConfig.h"
 #include "GatewayRouter.h"
+#include "engine/AssignedTlsIdentity.h"
 #include "engine/ConnectionGuard.h"
 #include "engine/c2s/ClientSessionHost.h"
 #include "topology/Result.h"
@@ -61,6 +62,9 @@ public:
     // A new published topology: users, domains and policies apply to live
     // sessions; sessions of removed users are closed.
     void reload(const topology::Topology &topology);
+    // SIGHUP: the certificate clients get at their next STARTTLS (sessions
+    // already encrypted keep theirs).
+    void setTlsIdentity(const TlsIdentity &identity) { identity.applyTo(m_config.tls); }
     // Closes every session (system-shutdown) and the listener.
     void stop();
 

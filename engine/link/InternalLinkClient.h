@@ -50,6 +50,13 @@ public:
     // pool goes there rather than to the members' internal addresses in the
     // topology (which --internal-listen may have overridden).
     void setLocalEdge(const QString &edgePool, const QHostAddress &address, quint16 port);
+    // SIGHUP: the gateway's certificate for the next connections.
+    void setTlsIdentity(const TlsIdentity &identity)
+    {
+        identity.applyTo(m_tls);
+        for (LinkChannel *channel : std::as_const(m_channels))
+            channel->setTlsIdentity(identity);
+    }
 
     void sendToFederation(const XmlElement &stanza) override;
 

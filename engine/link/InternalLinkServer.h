@@ -2,6 +2,7 @@
 
 #include "LinkStream.h"
 
+#include "engine/AssignedTlsIdentity.h"
 #include "engine/LocalDelivery.h"
 #include "engine/s2s/SessionInfo.h"
 #include "engine/tls/CertificateChainVerifier.h"
@@ -45,6 +46,8 @@ public:
     // pool that is no longer the next hop are closed.
     void reload(const topology::Topology &topology);
     void stop();
+    // SIGHUP: the edge's certificate for links accepted from now on.
+    void setTlsIdentity(const TlsIdentity &identity) { identity.applyTo(m_tls); }
 
     QHostAddress listenAddress() const;
     quint16 listenPort() const;

@@ -2,6 +2,8 @@
 
 #include "LinkStream.h"
 
+#include "engine/AssignedTlsIdentity.h"
+
 #include "engine/s2s/SessionInfo.h"
 #include "engine/xml/XmlElement.h"
 
@@ -67,6 +69,9 @@ public:
     void setSettings(const LinkChannelSettings &settings);
     void send(const XmlElement &stanza);
     void stop();
+    // SIGHUP: the certificate the next connection presents (a connected
+    // link keeps the one it started with).
+    void setTlsIdentity(const TlsIdentity &identity) { identity.applyTo(m_tls); }
 
     bool isReady() const;
     int queued() const { return int(m_queue.size()); }

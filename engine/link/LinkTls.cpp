@@ -16,16 +16,6 @@ Error linkError(const QString &message)
     return Error{message, QStringLiteral("internal link"), 0, 0};
 }
 
-QSslKey keyFromPem(const QByteArray &pem)
-{
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
-        const QSslKey key(pem, algorithm, QSsl::Pem);
-        if (!key.isNull())
-            return key;
-    }
-    return {};
-}
-
 Status loadFiles(const LinkTlsSource &source, QSslConfiguration *tls)
 {
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(source.certificatePath);
@@ -38,7 +28,7 @@ Status loadFiles(const LinkTlsSource &source, QSslConfiguration *tls)
         return linkError(QStringLiteral("Cannot read the private key %1: %2. Give it with the "
                                         "option that follows %3.")
                              .arg(source.keyPath, file.errorString(), source.usageOption));
-    const QSslKey key = keyFromPem(file.readAll());
+    const QSslKey key = privateKeyFromPem(file.readAll());
     if (key.isNull())
         return linkError(QStringLiteral("%1 holds no unencrypted PEM private key (EC, RSA or DSA).")
                              .arg(source.keyPath));
@@ -64,6 +54,16 @@ Status loadAssigned(const LinkTlsSource &source, QSslConfiguration *tls)
     return Status::success();
 }
 } // namespace
+
+QSslKey privateKeyFromPem(const QByteArray &pem)
+{
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+        const QSslKey key(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            return key;
+    }
+    return {};
+}
 
 Result<QSslConfiguration> linkTlsConfiguration(const LinkTlsSource &source,
                                                CertificateChainVerifier *verifier)

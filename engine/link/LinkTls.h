@@ -4,6 +4,7 @@
 #include "topology/Result.h"
 
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,9 @@ struct LinkTlsSource
     QString caPath;      // trust anchors; empty = the internal CA of dataDirectory
     QString dataDirectory;
 };
+
+// An unencrypted PEM private key (EC, RSA or DSA); null when there is none.
+QSslKey privateKeyFromPem(const QByteArray &pem);
 
 // TLS 1.2 or later, our certificate and key, the peer's certificate
 // requested (the link judges it itself with `verifier`, which is given the

@@ -45,6 +45,7 @@ class TstServiceSupervisor : public QObject
     fedgate::test::TestCa::Leaf m_internal;
     fedgate::test::TestCa::Leaf m_gateway;
     QString m_topology;
+    fedgate::topology::Topology m_topologyValue;
 
     CliResult ctl(const QStringList &args) { return runFedgatectl(args, m_data, 60000); }
 
@@ -128,7 +129,8 @@ private Q_SLOTS:
         paris->members.first().internalIPv4 = kInternal;
         montreal->members.first().internalIPv4 = kNobody;
         m_topology = m_dir.filePath(QStringLiteral("topology.json"));
-        QVERIFY(fedgate::topology::TopologyDocument::writeFile(topology.value(), m_topology));
+        m_topologyValue = topology.value();
+        QVERIFY(fedgate::topology::TopologyDocument::writeFile(topology.value(), m_topology, 7));
     }
 
     void cleanup()
@@ -165,6 +167,30 @@ private Q_SLOTS:
         QVERIFY(r.object().value(QStringLiteral("answering")).toBool());
         QCOMPARE(r.object()[QStringLiteral("engine")][QStringLiteral("listen")].toString(),
                  kAddress + QStringLiteral(":5269"));
+        // The build's version, the halves running and the topology version
+        // in use; a SIGHUP after a newer topology brings the new number.
+        const QJsonObject engine = r.object().value(QStringLiteral("engine")).toObject();
+        QCOMPARE(engine.value(QStringLiteral("version")).toString(),
+                 QStringLiteral(FEDGATE_VERSION));
+        QCOMPARE(engine.value(QStringLiteral("topologyVersion")).toInt(), 7);
+        QCOMPARE(engine.value(QStringLiteral("roles")).toArray(),
+                 QJsonArray({QStringLiteral("edge"), QStringLiteral("gateway")}));
+        r = ctl({QStringLiteral("service"), QStringLiteral("status")});
+        QVERIFY2(r.out.contains("version: " FEDGATE_VERSION "\n") &&
+                     r.out.contains("roles: edge, gateway\n") &&
+                     r.out.contains("topology version in use: 7\n") &&
+                     r.out.contains("built-in supervisor") && r.out.contains("up ") &&
+                     r.out.contains(QByteArray::number(pid)),
+                 qPrintable(r.text()));
+        QVERIFY(fedgate::topology::TopologyDocument::writeFile(m_topologyValue, m_topology, 8));
+        QCOMPARE(::kill(pid_t(pid), SIGHUP), 0);
+        for (int i = 0; i < 50; ++i) {
+            r = ctl({QStringLiteral("service"), QStringLiteral("status")});
+            if (r.out.contains("topology version in use: 8\n"))
+                break;
+            QTest::qWait(100);
+        }
+        QVERIFY2(r.out.contains("topology version in use: 8\n"), qPrintable(r.text()));
 
         // The gateway half connects to the edge half over the link: wait
         // (bounded) until the listener table has nothing left to say.
