@@ -7,6 +7,8 @@
 
 #include <spdlog/sinks/ostream_sink.h>
 
+#include <algorithm>
+
 namespace fedgate::test {
 
 std::unique_ptr<engine::Engine> makeLimitsEngine(const QHostAddress &address,
@@ -30,7 +32,7 @@ std::unique_ptr<engine::Engine> makeLimitsEngine(const QHostAddress &address,
     config.listenAddress = address;
     config.listenPort = freeTcpPort(address);
     config.hosts.insert(kLimitsPartner, engine::HostOverride{partnerAddress, partnerPort});
-    config.sessionLoops = test::testSessionLoops();
+    config.sessionLoops = std::max(config.sessionLoops, test::testSessionLoops());
     auto engine = std::make_unique<engine::Engine>(config);
     const Status started = engine->start(topology.value());
     if (!started) {

@@ -1,0 +1,136 @@
+// The engine on two session loops (issue 14 target 4): inbound streams go to
+// different loops (threads), a ping to our domain is answered on the loop
+// that received it and leaves on the outbound stream of the partner's pair
+// in the order it came, a stanza for a user crosses to the Engine's thread
+// (no local delivery here: it is bounced), the session table shows every
+// loop's sessions with their counters, and stop() closes the streams of
+// both loops. In-process engine over raw sockets, 127.0.0.6-8 (perf-loops).
+#include "EngineLimitsFixture.h"
+#include "EngineSockets.h"
+
+#include "engine/SessionLoop.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace fedgate::engine;
+using namespace fedgate;
+using test::RawPeer;
+
+namespace {
+const QHostAddress kEngineAddress(QStringLiteral("127.0.0.6"));
+const QHostAddress kPartnerAddress(QStringLiteral("127.0.0.7"));
+const QHostAddress kPeerAddress(QStringLiteral("127.0.0.8"));
+constexpr int kPings = 200;
+
+QByteArray ping(const QString &id)
+{
+    return QStringLiteral("<iq type='get' id='%1' from='partner.test' to='contoso.test'>"
+                          "<ping xmlns='urn:xmpp:ping'/></iq>")
+        .arg(id)
+        .toUtf8();
+}
+
+// The ids of the results partner.test received that start with `prefix`, in
+// the order they arrived.
+QStringList resultIds(const test::FakePartnerServer &partner, const QString &prefix)
+{
+    QStringList ids;
+    for (const XmlElement &s : partner.stanzas)
+        if (s.name() == QLatin1String("iq") &&
+            s.attribute(QStringLiteral("type")) == QLatin1String("result") &&
+            s.attribute(QStringLiteral("id")).startsWith(prefix))
+            ids << s.attribute(QStringLiteral("id"));
+    return ids;
+}
+} // namespace
+
+class TestSessionLoops : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dataDir;
+
+private slots:
+    void initTestCase() { qputenv("FEDGATE_DATA_DIR", m_dataDir.path().toUtf8()); }
+
+    void streamsSpreadOverLoopsAndAnswersKeepTheirOrder()
+    {
+        test::FakePartnerServer partner;
+        QVERIFY(partner.listen(kPartnerAddress));
+        EngineConfig config;
+        config.sessionLoops = 2;
+        auto engine =
+            test::makeLimitsEngine(kEngineAddress, kPartnerAddress, partner.port(), config);
+        QVERIFY(engine);
+        QCOMPARE(engine->sessionLoops().size(), 2);
+
+        RawPeer first;
+        RawPeer second;
+        QVERIFY2(test::authenticate(first, kPeerAddress, *engine), first.received.constData());
+        QVERIFY2(test::authenticate(second, kPeerAddress, *engine), second.received.constData());
+        // One stream on each loop: the least-loaded loop takes each.
+        const ByteStream *a = test::engineSocketTo(*engine, first.socket.localPort());
+        const ByteStream *b = test::engineSocketTo(*engine, second.socket.localPort());
+        QVERIFY(a && b);
+        QVERIFY(a->thread() != b->thread());
+        QVERIFY(a->thread() != QThread::currentThread() || b->thread() != QThread::currentThread());
+
+        // Pipelined pings on both streams: every answer arrives at the
+        // partner, each stream's in the order sent.
+        QByteArray burstA;
+        QByteArray burstB;
+        QStringList sentA;
+        QStringList sentB;
+        for (int i = 0; i < kPings; ++i) {
+            sentA << QStringLiteral("a-%1").arg(i);
+            sentB << QStringLiteral("b-%1").arg(i);
+            burstA += ping(sentA.last());
+            burstB += ping(sentB.last());
+        }
+        first.send(burstA);
+        second.send(burstB);
+        QTRY_COMPARE_WITH_TIMEOUT(resultIds(partner, QStringLiteral("a-")).size(), kPings, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(resultIds(partner, QStringLiteral("b-")).size(), kPings, 10000);
+        QCOMPARE(resultIds(partner, QStringLiteral("a-")), sentA);
+        QCOMPARE(resultIds(partner, QStringLiteral("b-")), sentB);
+
+        // A message for a user goes to the Engine's thread; with no local
+        // delivery it comes back to the partner as service-unavailable.
+        second.send("<message id='to-user' from='bob@partner.test' to='alice@contoso.test' "
+                    "type='chat'><body>hi</body></message>");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(partner.stanzas.cbegin(), partner.stanzas.cend(),
+                        [](const XmlElement &s) {
+                            return s.attribute(QStringLiteral("id")) == QLatin1String("to-user") &&
+                                   s.attribute(QStringLiteral("type")) == QLatin1String("error");
+                        }),
+            10000);
+
+        // The table shows both loops' streams with what they received.
+        int inbound = 0;
+        int outbound = 0;
+        for (const SessionInfo &s : engine->sessions()) {
+            if (s.direction == SessionDirection::Inbound) {
+                ++inbound;
+                QCOMPARE(s.state, QStringLiteral("established"));
+                QVERIFY2(s.stanzasIn >= kPings, qPrintable(QString::number(s.stanzasIn)));
+            } else {
+                ++outbound;
+            }
+        }
+        QCOMPARE(inbound, 2);
+        QCOMPARE(outbound, 1);
+
+        // stop() closes the streams on both loops.
+        engine->stop();
+        QVERIFY2(test::gotStreamError(first, "system-shutdown"), first.received.constData());
+        QVERIFY2(test::gotStreamError(second, "system-shutdown"), second.received.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(engine->sessions().isEmpty(), 10000);
+        engine.reset(); // joins the loop's thread
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionLoops)
+#include "tst_sessionloops.moc"
