@@ -16,7 +16,7 @@
 
 #include "deploy/Deployer.h"
 #include "deploy/DeploymentLog.h"
-#include "deploy/ServiceSupervisor.h"
+#include "deploy/ServiceManager.h"
 #include "topology/DnsCheckReport.h"
 #include "topology/DnsRecordPlan.h"
 #include "topology/Paths.h"
@@ -423,6 +423,10 @@ HomePage::Step HomePage::servicesStep() const
         step.stateText = tr("Looking at the service and its sockets...");
         return step;
     }
+    step.details = s.backend == deploy::ServiceBackend::Systemd
+                       ? tr("fedgated is managed by systemd (unit fedgated).")
+                       : tr("fedgated runs under Fedgate's built-in supervisor (pid file and "
+                            "log in the data directory).");
     if (!s.service.running) {
         step.stateText = tr("Not running.");
         return step;
@@ -703,9 +707,8 @@ void HomePage::showLog(const QString &id)
                              .arg(v.version)
                              .arg(formatTime(v.publishedAt), v.publishedBy, v.comment, v.summary);
     } else if (id == QLatin1String("services")) {
-        auto tail =
-            deploy::ServiceSupervisor(deploy::ServiceLayout::forDataDirectory(m_dataDirectory))
-                .logTail(200);
+        auto tail = deploy::ServiceManager(deploy::ServiceLayout::forDataDirectory(m_dataDirectory))
+                        .logTail(200);
         lines = tail ? tail.value() : QStringList{tail.error().message};
     } else if (id == QLatin1String("dns")) {
         if (const auto last = topology::loadLastDnsCheck()) {

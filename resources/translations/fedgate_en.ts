@@ -949,6 +949,14 @@
         <source>Run to choose them, or Internal CA... to issue them at once.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>fedgated is managed by systemd (unit fedgated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fedgated runs under Fedgate's built-in supervisor (pid file and log in the data directory).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::ImportCertificateDialog</name>

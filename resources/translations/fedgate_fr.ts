@@ -949,6 +949,14 @@
         <source>Run to choose them, or Internal CA... to issue them at once.</source>
         <translation>Exécuter pour les choisir, ou AC interne... pour les émettre aussitôt.</translation>
     </message>
+    <message>
+        <source>fedgated is managed by systemd (unit fedgated).</source>
+        <translation>fedgated est géré par systemd (unité fedgated).</translation>
+    </message>
+    <message>
+        <source>fedgated runs under Fedgate's built-in supervisor (pid file and log in the data directory).</source>
+        <translation>fedgated tourne sous le superviseur intégré de Fedgate (fichier pid et journal dans le répertoire de données).</translation>
+    </message>
 </context>
 <context>
     <name>fedgate::wizard::ImportCertificateDialog</name>

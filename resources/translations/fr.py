@@ -1101,3 +1101,7 @@ EN_NUMERUS.update({
 "Running as process %1 for %n second(s).": ["Running as process %1 for %n second.", "Running as process %1 for %n seconds."],
 "%n certificate(s) missing or not covering the topology's names.": ["%n certificate missing or not covering the topology's names.", "%n certificates missing or not covering the topology's names."],
 })
+FR.update({
+"fedgated is managed by systemd (unit fedgated).": "fedgated est géré par systemd (unité fedgated).",
+"fedgated runs under Fedgate's built-in supervisor (pid file and log in the data directory).": "fedgated tourne sous le superviseur intégré de Fedgate (fichier pid et journal dans le répertoire de données).",
+})

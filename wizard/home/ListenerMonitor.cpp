@@ -1,6 +1,7 @@
 #include "ListenerMonitor.h"
 
 #include "deploy/ServiceConfiguration.h"
+#include "deploy/ServiceManager.h"
 #include "deploy/SocketTable.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -45,7 +46,9 @@ ListenerSnapshot ListenerMonitor::poll(const QString &dataDirectory)
     ListenerSnapshot s;
     s.valid = true;
     const deploy::ServiceLayout layout = deploy::ServiceLayout::forDataDirectory(dataDirectory);
-    s.service = deploy::ServiceSupervisor(layout).status();
+    const deploy::ServiceManager manager(layout);
+    s.backend = manager.backend();
+    s.service = manager.status();
     QList<deploy::ExpectedListener> expected;
     auto configuration = deploy::ServiceConfiguration::load(layout);
     auto planned = configuration ? configuration.value().expectedListeners()

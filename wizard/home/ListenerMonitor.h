@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deploy/ListenerStatus.h"
+#include "deploy/ServiceManager.h"
 #include "deploy/ServiceSupervisor.h"
 
 #include <QFutureWatcher>
@@ -8,7 +9,8 @@
 #include <QTimer>
 
 // Watches the service and its sockets by itself: every two seconds, on a
-// worker thread, the supervisor's status (pid file, control socket), the
+// worker thread, the service's status (systemd or the built-in supervisor,
+// as deploy::ServiceManager decides; the control socket), the
 // machine's TCP sockets from the operating system (deploy::SocketTable) and
 // the listeners the service configuration plans (ServiceConfiguration),
 // compared by deploy::ListenerStatus. The home page's listener table and its
@@ -18,6 +20,7 @@ namespace fedgate::wizard {
 struct ListenerSnapshot
 {
     bool valid = false; // false until the first poll ended
+    deploy::ServiceBackend backend = deploy::ServiceBackend::BuiltIn; // who runs fedgated
     deploy::ServiceState service;
     QList<deploy::ListenerRow> rows;
     // Every difference from the plan, the service not running first.

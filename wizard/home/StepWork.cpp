@@ -3,7 +3,7 @@
 #include "deploy/Checklist.h"
 #include "deploy/Deployer.h"
 #include "deploy/DeploymentLog.h"
-#include "deploy/ServiceSupervisor.h"
+#include "deploy/ServiceManager.h"
 #include "topology/DnsCheckReport.h"
 
 #include <QCoreApplication>
@@ -41,17 +41,16 @@ JobOutcome StepWork::applyStep(const QString &dataDirectory,
 
 JobOutcome StepWork::startService(const QString &dataDirectory, const StepJob::Report &report)
 {
-    deploy::ServiceSupervisor supervisor(deploy::ServiceLayout::forDataDirectory(dataDirectory));
+    // systemd where it manages the service, else the built-in supervisor.
+    deploy::ServiceManager manager(deploy::ServiceLayout::forDataDirectory(dataDirectory));
     auto note = [&](const QString &line) {
         report(line);
         deploy::DeploymentLog::append(dataDirectory, QStringLiteral("service"), line);
     };
-    if (supervisor.status().running) {
+    const bool running = manager.status().running;
+    if (running)
         note(tr("Restarting fedgated."));
-        if (Status stopped = supervisor.stop(note); !stopped.ok())
-            return {false, stopped.error().message, {}};
-    }
-    auto started = supervisor.start(note);
+    auto started = running ? manager.restart(note) : manager.start(note);
     if (!started)
         return {false, started.error().message, {}};
     return {true, tr("fedgated started (process %1).").arg(started.value().pid), {}};
