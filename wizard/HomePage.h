@@ -97,8 +97,10 @@ private:
         QString error;
     };
 
+    static QString formatTime(const QDateTime &utc);
     void buildMachineRow(QGridLayout *grid);
     void addRow(const QString &id);
+    // home/HomeStepStates.cpp: each step's state from what the page holds.
     void updateSteps();
     void render();
     void reloadMachines();
