@@ -462,6 +462,14 @@ ServiceLayout Deployer::serviceLayout() const
     return layout;
 }
 
+ServiceUnit Deployer::serviceUnit() const
+{
+    ServiceUnit unit(m_dataDirectory, serviceLayout().program, m_machineRoot);
+    if (m_runningAsRoot)
+        unit.setRunningAsRoot(*m_runningAsRoot);
+    return unit;
+}
+
 Result<DeploymentPlan> Deployer::plan(const DeploymentAnswers &answers) const
 {
     auto resolved = DeploymentTarget::resolve(m_dataDirectory, answers);
@@ -498,6 +506,10 @@ Result<DeploymentPlan> Deployer::plan(const DeploymentAnswers &answers) const
         plan.actions << passwordAction(t, entry);
     const ServiceLayout layout = serviceLayout();
     plan.actions << serviceConfigAction(t, layout);
+    plan.actions << serviceUnit().action(
+        answers.sourceFile.isEmpty()
+            ? QStringLiteral("the deployment")
+            : QStringLiteral("fedgatectl deploy --answers %1").arg(answers.sourceFile));
     plan.actions << serviceAction(t, layout, plan.actions, answers.startService);
     return plan;
 }
@@ -585,6 +597,13 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
             }
         } else if (a.id == QLatin1String("service-config")) {
             status = writeServiceConfig(t, layout);
+        } else if (a.id == QLatin1String("unit")) {
+            auto installed =
+                serviceUnit().apply([&](const QString &text) { say(done, total, a.step, text); });
+            if (!installed)
+                status = installed.error();
+            else
+                result = installed.value();
         } else if (a.id == QLatin1String("service")) {
             ServiceSupervisor service(layout);
             const auto line = [&](const QString &text) { say(done, total, a.step, text); };

@@ -3,12 +3,14 @@
 #include "DeploymentAnswers.h"
 #include "DeploymentPlan.h"
 #include "ServiceSupervisor.h"
+#include "ServiceUnit.h"
 #include "topology/Result.h"
 
 #include <QList>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 // The unattended deployment: from the answers and this machine's data
 // directory, the plan (a dry run that reads state only), then apply: the
@@ -50,10 +52,19 @@ public:
     ServiceLayout serviceLayout() const;
     // The fedgated to start; default: ServiceLayout::forDataDirectory's.
     void setFedgatedProgram(const QString &program) { m_fedgatedProgram = program; }
+    // The machine tree the "unit" action probes and writes ("/"; tests give
+    // a fake tree, as ServiceManager's probe takes) and, for tests, whether
+    // it runs as root (default: the effective uid).
+    void setMachineRoot(const QString &root) { m_machineRoot = root; }
+    void setRunningAsRoot(bool root) { m_runningAsRoot = root; }
 
 private:
     QString m_dataDirectory;
     QString m_fedgatedProgram;
+    QString m_machineRoot = QStringLiteral("/");
+    std::optional<bool> m_runningAsRoot;
+
+    ServiceUnit serviceUnit() const; // the "unit" action (ServiceUnit.h)
 };
 
 } // namespace fedgate::deploy

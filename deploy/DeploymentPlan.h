@@ -27,7 +27,7 @@ struct DeployAction
 {
     // Stable: "replica", "ca", "cert:external", "cert:internal",
     // "cert:gateway", "password:alice@contoso.test", "service-config",
-    // "service".
+    // "unit" (the systemd unit, ServiceUnit.h), "service".
     QString id;
     // The wizard home step it belongs to: "replica", "certificates", "users",
     // "components", "service".

@@ -60,14 +60,16 @@ public:
     // of the unit (journalctl -u fedgated).
     Result<QStringList> logTail(int lines) const;
 
-private:
     struct Run
     {
         int exitCode = -1; // -1: could not run
         QString output;    // stdout and stderr
     };
-    // `program args` from PATH (systemctl, journalctl), bounded in time.
+    // `program args` from PATH (systemctl, journalctl), bounded in time
+    // (ServiceUnit runs daemon-reload and enable through it too).
     static Run run(const QString &program, const QStringList &args, int timeoutMs);
+
+private:
     Result<ServiceState> systemctlStart(const QString &verb, const Progress &progress,
                                         int readyTimeoutMs);
 

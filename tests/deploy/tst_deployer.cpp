@@ -428,7 +428,7 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(ids(again.value(), DeployActionState::UpToDate),
                  QStringList({QStringLiteral("replica"), QStringLiteral("ca"),
-                              QStringLiteral("cert:external")}));
+                              QStringLiteral("cert:external"), QStringLiteral("unit")}));
     }
 
     void badAnswersAreRefusedNamingTheKey_data()
