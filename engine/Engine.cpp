@@ -566,8 +566,44 @@ void Engine::sendToRemote(const XmlElement &stanza)
         return;
     }
     logBody(stanza, "out");
-    // Its pair's loop sends it (directly when that is the calling thread's).
-    loopFor(fromDomain, toDomain)->sendToRemote(fromDomain, toDomain, stanza);
+    // Its pair's loop sends it (directly when that is the calling thread's);
+    // a bidirectional stream's loop when the partner gave us one (XEP-0288).
+    SessionLoop *loop = bidiLoop(fromDomain, toDomain);
+    (loop ? loop : loopFor(fromDomain, toDomain))->sendToRemote(fromDomain, toDomain, stanza);
+}
+
+void Engine::addBidiRoute(const QString &localDomain, const QString &remoteDomain,
+                          InboundSession *session)
+{
+    QMutexLocker lock(&m_bidiMutex);
+    m_bidiRoutes.insert(pairKey(localDomain, remoteDomain),
+                        BidiRoute{session, qobject_cast<SessionLoop *>(session->parent())});
+    m_bidiRouteCount.store(int(m_bidiRoutes.size()));
+}
+
+void Engine::removeBidiRoutes(InboundSession *session)
+{
+    QMutexLocker lock(&m_bidiMutex);
+    m_bidiRoutes.removeIf([session](const auto &it) { return it.value().session == session; });
+    m_bidiRouteCount.store(int(m_bidiRoutes.size()));
+}
+
+SessionLoop *Engine::bidiLoop(const QString &localDomain, const QString &remoteDomain) const
+{
+    if (m_bidiRouteCount.load(std::memory_order_relaxed) == 0)
+        return nullptr;
+    QMutexLocker lock(&m_bidiMutex);
+    return m_bidiRoutes.value(pairKey(localDomain, remoteDomain)).loop;
+}
+
+InboundSession *Engine::bidiRoute(const QString &localDomain, const QString &remoteDomain,
+                                  const SessionLoop *loop) const
+{
+    if (m_bidiRouteCount.load(std::memory_order_relaxed) == 0)
+        return nullptr;
+    QMutexLocker lock(&m_bidiMutex);
+    const BidiRoute route = m_bidiRoutes.value(pairKey(localDomain, remoteDomain));
+    return route.loop == loop ? route.session : nullptr;
 }
 
 void Engine::routeFromRemote(const XmlElement &stanza, S2SSession *)

@@ -91,6 +91,15 @@ public:
     void route(const XmlElement &stanza);
     void sendToRemote(const XmlElement &stanza);
     void routeFromRemote(const XmlElement &stanza, S2SSession *session);
+    // XEP-0288: an inbound stream the partner made bidirectional carries our
+    // stanzas for the pair ("local remote") authenticated on it, instead of
+    // an outbound session. Called on the session's loop.
+    void addBidiRoute(const QString &localDomain, const QString &remoteDomain,
+                      InboundSession *session);
+    void removeBidiRoutes(InboundSession *session);
+    // The bidirectional stream for the pair when it lives on `loop`.
+    InboundSession *bidiRoute(const QString &localDomain, const QString &remoteDomain,
+                              const SessionLoop *loop) const;
     // Answers `stanza`'s sender with a stanza error (nothing for errors).
     void bounce(const XmlElement &stanza, const QString &condition, const QString &text);
 
@@ -165,6 +174,15 @@ private:
     QList<S2SListener *> m_listeners;
     QList<SessionLoop *> m_loops;           // [0] runs on the Engine's thread
     QHash<QString, int> m_inboundPerDomain; // lower-cased remote domain -> authenticated streams
+    struct BidiRoute
+    {
+        InboundSession *session = nullptr;
+        SessionLoop *loop = nullptr;
+    };
+    mutable QMutex m_bidiMutex;
+    QHash<QString, BidiRoute> m_bidiRoutes; // "local remote" (XEP-0288)
+    std::atomic<int> m_bidiRouteCount{0};   // lets sendToRemote skip the lock
+    SessionLoop *bidiLoop(const QString &localDomain, const QString &remoteDomain) const;
     mutable QMutex m_placementMutex;
     mutable QHash<QString, int> m_placement; // "local remote" -> loop index (loopFor())
     // Stanzas the loops on other threads hand to the Engine's thread.

@@ -159,6 +159,9 @@ void SessionLoop::sendToRemote(const QString &localDomain, const QString &remote
 void SessionLoop::sendHere(const QString &localDomain, const QString &remoteDomain,
                            const XmlElement &stanza)
 {
+    if (InboundSession *bidi = m_engine->bidiRoute(localDomain, remoteDomain, this))
+        if (bidi->sendReverse(stanza))
+            return; // XEP-0288: back on the partner's bidirectional stream
     if (!outboundFor(localDomain, remoteDomain)->enqueue(stanza))
         m_engine->bounce(
             stanza, QStringLiteral("resource-constraint"),

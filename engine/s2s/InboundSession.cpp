@@ -42,7 +42,47 @@ InboundSession::InboundSession(Engine *engine, ByteStream *transport, QObject *p
     connect(m_stream, &XmppStream::headerReceived, this, &InboundSession::onHeader);
     connect(m_stream, &XmppStream::elementReceived, this, &InboundSession::onElement);
     connect(transport, &ByteStream::encrypted, this, &InboundSession::onEncrypted);
+    // XEP-0288: once a pair is authenticated on a bidirectional stream, our
+    // stanzas for it go back on this stream (Engine::sendToRemote).
+    connect(this, &S2SSession::authenticated, this, [this] {
+        if (!m_bidi)
+            return;
+        for (const QString &pair : std::as_const(m_authenticated))
+            m_engine->addBidiRoute(pair.section(QLatin1Char(' '), 0, 0),
+                                   pair.section(QLatin1Char(' '), 1), this);
+    });
     logEvent(QStringLiteral("connection accepted"));
+}
+
+void InboundSession::onBidiRequest()
+{
+    // XEP-0288 2.2: asked before authentication; later it changes nothing.
+    if (m_bidi || m_phase == Phase::Authenticated)
+        return;
+    m_bidi = true;
+    logEvent(QStringLiteral("bidirectional stream requested (XEP-0288)"));
+}
+
+bool InboundSession::sendReverse(const XmlElement &stanza)
+{
+    // Only for a pair authenticated here, in reverse: with SASL our domain
+    // is the stream's 'to', with dialback the pairs the partner asked for.
+    if (!m_bidi || !m_stream || m_stream->isClosing() || m_phase != Phase::Authenticated)
+        return false;
+    const QString from = domainOf(stanza.attribute(QStringLiteral("from")));
+    const QString to = domainOf(stanza.attribute(QStringLiteral("to")));
+    if (!m_authenticated.contains(pairKey(from, to)))
+        return false;
+    m_stream->send(stanza);
+    ++m_info.stanzasOut;
+    touch();
+    return true;
+}
+
+void InboundSession::onStreamGone()
+{
+    if (m_bidi)
+        m_engine->removeBidiRoutes(this);
 }
 
 QStringList InboundSession::authenticatedDomains() const
@@ -206,6 +246,7 @@ void InboundSession::sendFeatures()
         }
         if (remote.isEmpty() || policy.allowsDialback(remote, TlsState::Plain))
             features.addChild(XmlElement(QStringLiteral("dialback"), ns::kDialbackFeature));
+        features.addChild(XmlElement(QStringLiteral("bidi"), ns::kBidiFeature)); // XEP-0288
         m_stream->send(features);
         return;
     }
@@ -238,6 +279,7 @@ void InboundSession::sendFeatures()
                                  m_info.localDomain);
         return;
     }
+    features.addChild(XmlElement(QStringLiteral("bidi"), ns::kBidiFeature)); // XEP-0288
     m_stream->send(features);
 }
 
@@ -254,6 +296,10 @@ void InboundSession::onElement(const XmlElement &element)
     }
     if (nsUri == ns::kTls && element.name() == QLatin1String("starttls")) {
         onStartTls();
+        return;
+    }
+    if (nsUri == ns::kBidi && element.name() == QLatin1String("bidi")) {
+        onBidiRequest();
         return;
     }
     if (nsUri == ns::kSasl && element.name() == QLatin1String("auth")) {

@@ -26,6 +26,11 @@ public:
     // Is `remoteDomain` among them? Allocates nothing: the engine asks every
     // inbound session this at each authentication (PartnerConnectionLimit).
     bool isAuthenticatedFor(const QString &remoteDomain) const;
+    // XEP-0288: on a stream the initiator made bidirectional, sends our
+    // stanza back to it when its pair (our 'from' domain, the partner's
+    // 'to' domain) is one authenticated on this stream. False otherwise
+    // (the caller then uses an outbound session).
+    bool sendReverse(const XmlElement &stanza);
 
 private:
     void onHeader(const XmlElement &header);
@@ -37,6 +42,8 @@ private:
     void onDialbackResult(const XmlElement &result);
     void onDialbackVerify(const XmlElement &verify);
     void onStanza(const XmlElement &stanza);
+    void onBidiRequest();
+    void onStreamGone() override;
     bool certificateValidFor(const QString &domain) const;
     void refuseNonPartner(const QString &domain);
     bool overPartnerLimit(const QString &domain); // closes the stream when over
@@ -53,6 +60,7 @@ private:
     QSet<QString> m_authenticated; // "local remote" pairs
     int m_pendingDialback = 0;
     bool m_saslDone = false;
+    bool m_bidi = false; // XEP-0288 requested by the initiator
 };
 
 } // namespace fedgate::engine

@@ -8,6 +8,7 @@
 #include "engine/tls/ServerIdentityVerifier.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
+#include "engine/xmpp/Jid.h"
 
 namespace fedgate::engine {
 
@@ -354,12 +355,47 @@ void OutboundSession::onElement(const XmlElement &element)
                 break;
             }
         }
+    } else if (nsUri == ns::kServer && m_bidi && m_phase == Phase::Established) {
+        onBidiStanza(element);
     } else if (nsUri == ns::kServer) {
-        // Stanzas belong on the partner's own stream to us (no XEP-0288).
+        // Stanzas belong on the partner's own stream to us unless it made
+        // this one bidirectional (XEP-0288).
         m_stream->closeWithError(StreamErrorCondition::UnsupportedStanzaType,
                                  QStringLiteral("This stream is unidirectional."),
                                  m_info.localDomain);
     }
+}
+
+// XEP-0288: the partner's stanzas on our bidirectional stream, for the one
+// pair authenticated on it in reverse (from its domain to ours); the same
+// checks as an inbound stream's.
+void OutboundSession::onBidiStanza(const XmlElement &stanza)
+{
+    const QString name = stanza.name();
+    if (name != QLatin1String("message") && name != QLatin1String("presence") &&
+        name != QLatin1String("iq")) {
+        m_stream->closeWithError(
+            StreamErrorCondition::UnsupportedStanzaType,
+            QStringLiteral("<%1/> is not a stanza.").arg(boundedPeerText(name)),
+            m_info.localDomain);
+        return;
+    }
+    const QString from = Jid::fromString(stanza.attribute(QStringLiteral("from"))).domain();
+    const QString to = Jid::fromString(stanza.attribute(QStringLiteral("to"))).domain();
+    if (from != m_info.remoteDomain || to != m_info.localDomain) {
+        logWarning(QStringLiteral("bidirectional stream: stanza from '%1' to '%2' is not for "
+                                  "the pair authenticated here")
+                       .arg(boundedPeerText(from), boundedPeerText(to)));
+        m_stream->closeWithError(from != m_info.remoteDomain ? StreamErrorCondition::InvalidFrom
+                                                             : StreamErrorCondition::HostUnknown,
+                                 QStringLiteral("Only stanzas from '%1' to '%2' may come back on "
+                                                "this stream.")
+                                     .arg(m_info.remoteDomain, m_info.localDomain),
+                                 m_info.localDomain);
+        return;
+    }
+    ++m_info.stanzasIn;
+    m_engine->routeFromRemote(stanza, this);
 }
 
 void OutboundSession::onFeatures(const XmlElement &features)
@@ -396,6 +432,13 @@ void OutboundSession::onFeatures(const XmlElement &features)
     if (!encrypted)
         emit progress(QStringLiteral("tls"), QStringLiteral("plain TCP (TLS not negotiated for "
                                                             "this partner)"));
+    // XEP-0288 2.2: before SASL or dialback, ask for a bidirectional stream
+    // when offered, so that the partner answers on this connection.
+    if (!m_bidi && features.firstChild(QStringLiteral("bidi"), ns::kBidiFeature)) {
+        m_stream->send(XmlElement(QStringLiteral("bidi"), ns::kBidi));
+        m_bidi = true;
+        logEvent(QStringLiteral("bidirectional stream requested (XEP-0288)"));
+    }
     m_phase = Phase::Authenticating;
     m_info.state = QStringLiteral("authenticating");
     sendPendingVerifies();
@@ -506,6 +549,7 @@ void OutboundSession::attemptFailed(FailureKind kind, const QString &reason)
     m_info.state = QStringLiteral("retrying");
     m_saslDone = false;
     m_dialbackSent = false;
+    m_bidi = false;
     logWarning(QStringLiteral("%1; retry %2 of %3 in %4 ms")
                    .arg(reason)
                    .arg(m_attempt)

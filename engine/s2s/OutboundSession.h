@@ -69,6 +69,7 @@ private:
     void onElement(const XmlElement &element);
     void onFeatures(const XmlElement &features);
     void startDialback();
+    void onBidiStanza(const XmlElement &stanza); // XEP-0288
     void sendPendingVerifies();
     void attemptFailed(FailureKind kind, const QString &reason);
     void giveUp(FailureKind kind, const QString &reason);
@@ -89,6 +90,7 @@ private:
     Phase m_phase = Phase::Idle;
     bool m_saslDone = false;
     bool m_dialbackSent = false;
+    bool m_bidi = false;     // XEP-0288 requested on this stream
     quint64 m_daneCheck = 0; // the DANE lookup in flight, for this stream only
     FailureKind m_lastFailure = FailureKind::NotFound;
     QList<XmlElement> m_queue;

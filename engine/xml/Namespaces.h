@@ -9,6 +9,9 @@ inline const QString kStreams = QStringLiteral("http://etherx.jabber.org/streams
 inline const QString kServer = QStringLiteral("jabber:server");
 inline const QString kDialback = QStringLiteral("jabber:server:dialback");
 inline const QString kDialbackFeature = QStringLiteral("urn:xmpp:features:dialback");
+// XEP-0288 bidirectional server-to-server streams: the request and the feature.
+inline const QString kBidi = QStringLiteral("urn:xmpp:bidi");
+inline const QString kBidiFeature = QStringLiteral("urn:xmpp:features:bidi");
 inline const QString kTls = QStringLiteral("urn:ietf:params:xml:ns:xmpp-tls");
 inline const QString kSasl = QStringLiteral("urn:ietf:params:xml:ns:xmpp-sasl");
 inline const QString kStreamErrors = QStringLiteral("urn:ietf:params:xml:ns:xmpp-streams");

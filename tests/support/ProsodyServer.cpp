@@ -105,7 +105,8 @@ bool ProsodyServer::start(const Options &options, QString *error)
       << " }\n"
       // Without a certificate mod_tls stays off, so STARTTLS is not offered.
       << "modules_enabled = { \"roster\"; \"saslauth\"; \"dialback\"; \"disco\"; \"ping\""
-      << (options.certificatePath.isEmpty() ? "" : "; \"tls\"") << " }\n"
+      << (options.certificatePath.isEmpty() ? "" : "; \"tls\"")
+      << (options.bidi ? "; \"s2s_bidi\"" : "") << " }\n"
       << "s2s_secure_auth = " << (options.secureAuth ? "true" : "false") << "\n"
       << "s2s_require_encryption = " << (options.requireEncryption ? "true" : "false") << "\n"
       << "c2s_require_encryption = false\n"

@@ -35,6 +35,7 @@ public:
         QString caPath;
         bool secureAuth = false;        // s2s_secure_auth
         bool requireEncryption = false; // s2s_require_encryption
+        bool bidi = false;              // mod_s2s_bidi: XEP-0288 bidirectional s2s streams
         QMap<QString, QString> hosts;   // name -> IP
         // false: log at warn level only (the debug log slows Prosody several
         // times; benchmarks turn it off). debugLog() is then empty.
