@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <pwd.h>
 #include <unistd.h>
 
 namespace fedgate::deploy {
@@ -35,6 +36,31 @@ QString wantedBy(const QByteArray &unit)
         QRegularExpression(QStringLiteral("^WantedBy=(\\S+)"), QRegularExpression::MultilineOption)
             .match(QString::fromUtf8(unit));
     return m.hasMatch() ? m.captured(1) : QStringLiteral("multi-user.target");
+}
+
+// The unit's User= (fedgate), "" when it sets none.
+QString unitUser(const QByteArray &unit)
+{
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("^User=(\\S+)"), QRegularExpression::MultilineOption)
+            .match(QString::fromUtf8(unit));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+// Whether `account` exists: the system's user database on the real machine,
+// <root>/etc/passwd in a machine tree.
+bool accountExists(const QString &account, const QString &machineRoot)
+{
+    if (machineRoot == QLatin1String("/"))
+        return ::getpwnam(QFile::encodeName(account).constData()) != nullptr;
+    QFile passwd(QDir(machineRoot).filePath(QStringLiteral("etc/passwd")));
+    if (!passwd.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray prefix = QFile::encodeName(account) + ':';
+    for (const QByteArray &line : passwd.read(kMaxUnitSize * 16).split('\n'))
+        if (line.startsWith(prefix))
+            return true;
+    return false;
 }
 
 QString absoluteProgram(const QString &program)
@@ -87,6 +113,8 @@ struct ServiceUnit::Facts
     QString wantsLink; // <root>/etc/systemd/system/<target>.wants/fedgated.service
     bool enabled = false;
     bool root = false;
+    QString account; // the unit's User=
+    bool accountExists = false;
 };
 
 ServiceUnit::ServiceUnit(QString dataDirectory, QString fedgatedProgram, QString machineRoot)
@@ -128,6 +156,10 @@ ServiceUnit::Facts ServiceUnit::probe() const
     const QFileInfo link(f.wantsLink);
     f.enabled = link.isSymLink() || link.exists();
     f.root = m_root.value_or(::geteuid() == 0);
+    if (f.unit) {
+        f.account = unitUser(f.unit.value());
+        f.accountExists = f.account.isEmpty() || deploy::accountExists(f.account, m_machineRoot);
+    }
     return f;
 }
 
@@ -183,6 +215,17 @@ static Decision decide(const QString &dataDirectory, const QString &localPath,
                            .arg(program.isEmpty() ? QStringLiteral("not beside this program nor "
                                                                    "on PATH")
                                                   : program);
+            return d;
+        }
+        if (!f.accountExists) {
+            // The package's postinst creates it; a build from source has not.
+            d.state = DeployActionState::Blocked;
+            d.description = QStringLiteral("Write the fedgated systemd unit %1").arg(localPath);
+            d.reason = QStringLiteral("the unit runs fedgated as the %1 account (User=%1), which "
+                                      "does not exist on this machine. Create it as root, as the "
+                                      "package does: adduser --system --group --home %2 "
+                                      "--no-create-home %1; then deploy again")
+                           .arg(f.account, kSystemDataDirectory);
             return d;
         }
         d.write = !f.localUnitExists || f.localUnit != f.unit.value();

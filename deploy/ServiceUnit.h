@@ -15,7 +15,9 @@
 // (/lib/systemd/system); a build from source gets
 // /etc/systemd/system/fedgated.service written from the same template
 // (installer/fedgated.service, compiled in) with ExecStart naming the real
-// fedgated, then `systemctl daemon-reload` and `systemctl enable fedgated`.
+// fedgated, then `systemctl daemon-reload` and `systemctl enable fedgated`
+// (Blocked until the unit's User= account exists, which the package's
+// postinst creates and a build from source has not).
 // Elsewhere (no systemd: containers, build machines; or a private data
 // directory) the built-in supervisor runs fedgated and the action says so.
 namespace fedgate::deploy {

@@ -7,10 +7,11 @@
 // with the real fedgated, runs `systemctl daemon-reload` and `systemctl
 // enable fedgated`, and the next plan changes nothing; a unit installed but
 // not enabled is only enabled; a non-root user is Blocked with the command
-// to run as root. This build machine (a container) runs no systemd, so a
-// recording `systemctl` test double is first on PATH: it logs its argv and,
-// like the real one, `enable` makes the .wants link in the machine tree. No
-// process listens: no addresses.
+// to run as root, and so is a written unit whose fedgate account is missing.
+// This build machine (a container) runs no systemd, so a recording
+// `systemctl` test double is first on PATH: it logs its argv and, like the
+// real one, `enable` makes the .wants link in the machine tree. No process
+// listens: no addresses.
 #include "support/TestPaths.h"
 
 #include "deploy/Deployer.h"
@@ -68,11 +69,18 @@ class TstDeployerUnit : public QObject
         return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 
-    // A fresh machine tree; `systemd`: /run/systemd/system exists.
-    QString machine(bool systemd)
+    // A fresh machine tree; `systemd`: /run/systemd/system exists;
+    // `account`: etc/passwd has the fedgate account.
+    QString machine(bool systemd, bool account = true)
     {
         const QString root = m_dir.filePath(QStringLiteral("machine%1").arg(++m_machines));
         if (!QDir().mkpath(root + kSystemDataDirectory))
+            return {};
+        QByteArray passwd = "root:x:0:0:root:/root:/bin/bash\n";
+        if (account)
+            passwd += "fedgate:x:998:998:Fedgate federation engine:/var/lib/fedgate:"
+                      "/usr/sbin/nologin\n";
+        if (!writeFile(root + QStringLiteral("/etc/passwd"), passwd))
             return {};
         if (systemd && !QDir().mkpath(root + QStringLiteral("/run/systemd/system")))
             return {};
@@ -268,6 +276,27 @@ private Q_SLOTS:
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), packaged);
         QCOMPARE(toString(unitAction(d).state), QStringLiteral("UpToDate"));
+    }
+
+    void missingServiceAccountBlocksTheUnit()
+    {
+        const QString root = machine(true, false);
+        QVERIFY(!root.isEmpty());
+        Deployer d = deployer(root + kSystemDataDirectory, root);
+        const DeployAction a = unitAction(d);
+        QCOMPARE(toString(a.state), QStringLiteral("Blocked"));
+        QVERIFY2(a.reason.contains(QStringLiteral("adduser --system --group --home "
+                                                  "/var/lib/fedgate --no-create-home fedgate")),
+                 qPrintable(a.reason));
+        auto plan = d.plan(answers());
+        QVERIFY(plan);
+        QVERIFY(!d.apply(plan.value(), answers()));
+        QVERIFY(recorded().isEmpty());
+        QVERIFY(!QFile::exists(unitPath(root, QStringLiteral("etc/systemd/system"))));
+        // The package's unit needs nothing of the kind (its postinst made
+        // the account).
+        QVERIFY(writeFile(unitPath(root, QStringLiteral("lib/systemd/system")), "[Unit]\n"));
+        QCOMPARE(toString(unitAction(d).state), QStringLiteral("Pending"));
     }
 
     void nonRootIsBlockedWithTheCommandToRunAsRoot()
