@@ -2,6 +2,7 @@
 
 #include "engine/CertificateReload.h"
 #include "engine/link/LinkTls.h"
+#include "engine/runtime/EpollEventDispatcher.h"
 #include "engine/xmpp/Jid.h"
 
 #include <spdlog/spdlog.h>
@@ -13,6 +14,11 @@ GatewayRole::GatewayRole(const engine::EngineConfig &config, const RoleOptions &
     , m_options(options)
 {
     m_thread.setObjectName(QStringLiteral("gateway"));
+    // The gateway's loop scales with its descriptors as the engine's do
+    // (issue 14); FEDGATE_EVENT_DISPATCHER=qt keeps Qt's, as for the main
+    // thread.
+    if (qEnvironmentVariable("FEDGATE_EVENT_DISPATCHER") != QLatin1String("qt"))
+        m_thread.setEventDispatcher(new engine::EpollEventDispatcher);
 }
 
 GatewayRole::~GatewayRole()

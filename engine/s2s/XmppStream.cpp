@@ -21,7 +21,11 @@ constexpr qint64 kCloseByteBudget = 4 * 1024 * 1024;
 
 XmppStream::XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent)
     : XmppStream(new QtSslByteStream(socket), maxStanzaSize, parent)
-{}
+{
+    // TCP_NODELAY on every stream (issue 14 target 2): c2s clients and the
+    // internal link come through here, s2s sets it in S2SSession.
+    m_transport->setNoDelay();
+}
 
 XmppStream::XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *parent)
     : QObject(parent)
