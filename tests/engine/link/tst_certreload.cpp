@@ -7,7 +7,10 @@
 // get the new serials while a stream encrypted before the reload goes on
 // with the old certificate; after a broken certificate file and a missing
 // key, the previous certificates are still served and the log names the
-// files and the fix. Montreal's edge pool (127.0.0.20) is down.
+// files and the fix. Montreal's edge pool (127.0.0.20) is down. The same
+// through the key store: 'fedgatectl cert renew' and 'cert assign' of the
+// renewed certificate, then SIGHUP (fedgated's edge alone on 127.0.0.56).
+#include "support/Fedgatectl.h"
 #include "support/PeerProcess.h"
 #include "support/TestCa.h"
 #include "support/TestPaths.h"
@@ -175,6 +178,79 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { m_fedgated.stop(); }
+
+    void sighupServesTheRenewedAssignment()
+    {
+        const QString data = path(QStringLiteral("store"));
+        QVERIFY(QDir().mkpath(data));
+        auto ctl = [&data](const QStringList &args) {
+            const CliResult r = runFedgatectl(args + QStringList{QStringLiteral("--json")}, data);
+            if (r.exitCode != 0)
+                qWarning("fedgatectl %s: %s", qPrintable(args.join(QLatin1Char(' '))),
+                         qPrintable(r.text()));
+            return r;
+        };
+        QCOMPARE(ctl({QStringLiteral("ca"), QStringLiteral("create"), QStringLiteral("--key-type"),
+                      QStringLiteral("ec-p256")})
+                     .exitCode,
+                 0);
+        const CliResult requested =
+            ctl({QStringLiteral("cert"), QStringLiteral("request"), QStringLiteral("--topology"),
+                 path(QStringLiteral("topology.json")), QStringLiteral("--usage"),
+                 QStringLiteral("external"), QStringLiteral("--immediate"),
+                 QStringLiteral("--key-type"), QStringLiteral("ec-p256")});
+        QCOMPARE(requested.exitCode, 0);
+        const QString id = requested
+                               .object()[QStringLiteral("issued")][QStringLiteral("certificate")]
+                                        [QStringLiteral("id")]
+                               .toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(ctl({QStringLiteral("cert"), QStringLiteral("assign"), id,
+                      QStringLiteral("--usage"), QStringLiteral("external")})
+                     .exitCode,
+                 0);
+
+        const QString address = QStringLiteral("127.0.0.56");
+        const QString logFile = path(QStringLiteral("store.log"));
+        qputenv("FEDGATE_DATA_DIR", data.toUtf8());
+        PeerProcess edge;
+        // Without --role: the halves without a certificate (the link, the
+        // gateway) are left out; the edge serves the assigned certificate.
+        QVERIFY(edge.start(executable(QStringLiteral("fedgated")),
+                           {QStringLiteral("--topology"), path(QStringLiteral("topology.json")),
+                            QStringLiteral("--listen"), address + QStringLiteral(":5269"),
+                            QStringLiteral("--control"), data + QStringLiteral("/fedgated.sock"),
+                            QStringLiteral("--log-file"), logFile}));
+        QVERIFY2(edge.waitForTcp(QHostAddress(address), 5269), qPrintable(edge.output()));
+        QString why;
+        const QByteArray before = servedSerial(address, 5269, QStringLiteral("xmpp-server"), &why);
+        QVERIFY2(!before.isEmpty(), qPrintable(why));
+
+        const CliResult renewed = ctl(
+            {QStringLiteral("cert"), QStringLiteral("renew"), id, QStringLiteral("--immediate")});
+        QCOMPARE(renewed.exitCode, 0);
+        const QString freshId = renewed
+                                    .object()[QStringLiteral("issued")]
+                                             [QStringLiteral("certificate")][QStringLiteral("id")]
+                                    .toString();
+        QVERIFY(!freshId.isEmpty() && freshId != id);
+        QCOMPARE(ctl({QStringLiteral("cert"), QStringLiteral("assign"), freshId,
+                      QStringLiteral("--usage"), QStringLiteral("external")})
+                     .exitCode,
+                 0);
+        QCOMPARE(::kill(pid_t(edge.pid()), SIGHUP), 0);
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return readFile(logFile).contains(
+                             QStringLiteral("certificates reloaded: external"));
+                     },
+                     20000),
+                 qPrintable(readFile(logFile)));
+        const QByteArray after = servedSerial(address, 5269, QStringLiteral("xmpp-server"), &why);
+        QVERIFY2(!after.isEmpty(), qPrintable(why));
+        QVERIFY(after != before);
+        edge.stop();
+    }
 
     void sighupServesRenewedCertificates()
     {
