@@ -192,8 +192,9 @@ int status(Context &ctx)
     QCommandLineParser parser;
     parser.addOption(controlOption());
     if (!ctx.parse(parser, QStringLiteral("Shows whether fedgated runs: pid, uptime, version, "
-                                          "roles, topology version, listeners and sessions. Exit "
-                                          "0 when it runs and answers, 1 otherwise.")))
+                                          "roles, topology version, listeners, sessions, and "
+                                          "whether systemd or the built-in supervisor manages "
+                                          "it. Exit 0 when it runs and answers, 1 otherwise.")))
         return ctx.exitCode();
     ServiceManager service = manager(parser.value(QStringLiteral("control")));
     const ServiceState state = service.status();
