@@ -6,6 +6,7 @@
 #include "topology/SqlConnection.h"
 #include "topology/TopologyDocument.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHostInfo>
@@ -14,9 +15,16 @@ namespace fedgate::deploy {
 
 namespace {
 
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DeploymentTarget", text);
+}
+
 Error answerError(const QString &key, const QString &message, const QString &source = {})
 {
-    return Error{QStringLiteral("%1: %2").arg(key, message), source};
+    return Error{tr("%1: %2").arg(key, message), source};
 }
 
 Status loadTopology(const QString &dataDirectory, const DeploymentAnswers &answers,
@@ -29,15 +37,14 @@ Status loadTopology(const QString &dataDirectory, const DeploymentAnswers &answe
             return answerError(QStringLiteral("topologyFile"), topology.error().toString(),
                                answers.topologyFile);
         if (version <= 0)
-            return answerError(
-                QStringLiteral("topologyFile"),
-                QStringLiteral("%1 is not an exported published topology (it carries no "
-                               "\"publishedVersion\"). Publish it ('fedgatectl topology publish "
-                               "--file %1') and answer \"store\" instead (or leave both out for "
-                               "the default central store), or import an export of a published "
-                               "version ('fedgatectl topology export --output FILE').")
-                    .arg(answers.topologyFile),
-                answers.topologyFile);
+            return answerError(QStringLiteral("topologyFile"),
+                               tr("%1 is not an exported published topology (it carries no "
+                                  "\"publishedVersion\"). Publish it ('fedgatectl topology publish "
+                                  "--file %1') and answer \"store\" instead (or leave both out for "
+                                  "the default central store), or import an export of a published "
+                                  "version ('fedgatectl topology export --output FILE').")
+                                   .arg(answers.topologyFile),
+                               answers.topologyFile);
         t->topology = std::move(topology).value();
         t->version = version;
         t->source = answers.topologyFile;
@@ -50,9 +57,9 @@ Status loadTopology(const QString &dataDirectory, const DeploymentAnswers &answe
                                  : answers.store;
     if (!topology::SqlConnection::isPostgresUrl(location) && !QFileInfo::exists(location))
         return answerError(QStringLiteral("store"),
-                           QStringLiteral("there is no central store at %1. Publish a topology "
-                                          "first ('fedgatectl topology publish --file FILE'), "
-                                          "or answer \"store\" or \"topologyFile\".")
+                           tr("there is no central store at %1. Publish a topology "
+                              "first ('fedgatectl topology publish --file FILE'), "
+                              "or answer \"store\" or \"topologyFile\".")
                                .arg(location),
                            location);
     auto store = topology::CentralStore::open(location);
@@ -63,14 +70,14 @@ Status loadTopology(const QString &dataDirectory, const DeploymentAnswers &answe
         return answerError(QStringLiteral("store"), latest.error().message, location);
     if (latest.value() == 0)
         return answerError(QStringLiteral("store"),
-                           QStringLiteral("nothing is published in the central store at %1 yet. "
-                                          "Publish first ('fedgatectl topology publish').")
+                           tr("nothing is published in the central store at %1 yet. "
+                              "Publish first ('fedgatectl topology publish').")
                                .arg(store.value()->location()),
                            location);
     if (answers.version > latest.value())
         return answerError(QStringLiteral("version"),
-                           QStringLiteral("version %1 does not exist; the central store at %2 "
-                                          "holds versions 1 to %3.")
+                           tr("version %1 does not exist; the central store at %2 "
+                              "holds versions 1 to %3.")
                                .arg(answers.version)
                                .arg(store.value()->location())
                                .arg(latest.value()),
@@ -100,8 +107,7 @@ Status findMachine(const QString &host, bool hostGiven, DeploymentTarget *t,
     for (const topology::Site &site : t->topology.sites) {
         for (const topology::EdgePool &pool : site.edgePools)
             for (const topology::EdgeServer &member : pool.members) {
-                candidates
-                    << QStringLiteral("%1 (edge server of %2)").arg(member.internalFqdn, pool.fqdn);
+                candidates << tr("%1 (edge server of %2)").arg(member.internalFqdn, pool.fqdn);
                 if (!*edgePool && sameHost(member.internalFqdn, host)) {
                     *edgePool = &pool;
                     t->edgeMember = member.internalFqdn;
@@ -109,7 +115,7 @@ Status findMachine(const QString &host, bool hostGiven, DeploymentTarget *t,
             }
         for (const topology::FrontEndPool &pool : site.frontEndPools)
             for (const QString &member : pool.members) {
-                candidates << QStringLiteral("%1 (front-end pool %2)").arg(member, pool.fqdn);
+                candidates << tr("%1 (front-end pool %2)").arg(member, pool.fqdn);
                 if (frontEndPool->isEmpty() && sameHost(member, host)) {
                     *frontEndPool = pool.fqdn;
                     if (t->machine.isEmpty())
@@ -121,15 +127,14 @@ Status findMachine(const QString &host, bool hostGiven, DeploymentTarget *t,
         t->machine = t->edgeMember;
     if (!t->machine.isEmpty())
         return {};
-    return answerError(QStringLiteral("machine"),
-                       QStringLiteral("%1 '%2' is neither an edge server nor a front-end pool "
-                                      "member in topology version %3. Answer \"machine\" with "
-                                      "one of: %4.")
-                           .arg(hostGiven ? QStringLiteral("the machine")
-                                          : QStringLiteral("this machine's host name"),
-                                host)
-                           .arg(t->version)
-                           .arg(candidates.join(QStringLiteral(", "))));
+    return answerError(
+        QStringLiteral("machine"),
+        tr("%1 '%2' is neither an edge server nor a front-end pool "
+           "member in topology version %3. Answer \"machine\" with "
+           "one of: %4.")
+            .arg(hostGiven ? tr("the machine") : tr("this machine's host name"), host)
+            .arg(t->version)
+            .arg(candidates.join(QStringLiteral(", "))));
 }
 
 bool hasOption(const QStringList &arguments, const QString &option)
@@ -171,15 +176,15 @@ Result<DeploymentTarget> DeploymentTarget::resolve(const QString &dataDirectory,
         t.roles << QStringLiteral("edge");
         if (!edgePool)
             return answerError(QStringLiteral("roles"),
-                               QStringLiteral("lists \"edge\", but %1 is not an edge server in "
-                                              "topology version %2.")
+                               tr("lists \"edge\", but %1 is not an edge server in "
+                                  "topology version %2.")
                                    .arg(t.machine)
                                    .arg(t.version));
         if (!edgePool->xmppFederation)
             return answerError(QStringLiteral("machine"),
-                               QStringLiteral("%1 is a member of edge pool %2, which does not "
-                                              "have XMPP federation enabled. Enable it in the "
-                                              "topology and publish again.")
+                               tr("%1 is a member of edge pool %2, which does not "
+                                  "have XMPP federation enabled. Enable it in the "
+                                  "topology and publish again.")
                                    .arg(t.machine, edgePool->fqdn));
         t.edgePool = edgePool->fqdn;
     }
@@ -190,9 +195,9 @@ Result<DeploymentTarget> DeploymentTarget::resolve(const QString &dataDirectory,
                                                  : QString();
         if (t.frontEndPool.isEmpty())
             return answerError(QStringLiteral("roles"),
-                               QStringLiteral("lists \"gateway\", but %1 is not a front-end pool "
-                                              "member and its edge pool names no next-hop "
-                                              "front-end pool.")
+                               tr("lists \"gateway\", but %1 is not a front-end pool "
+                                  "member and its edge pool names no next-hop "
+                                  "front-end pool.")
                                    .arg(t.machine));
     }
 

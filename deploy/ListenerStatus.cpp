@@ -2,9 +2,18 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 namespace fedgate::deploy {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ListenerStatus", text);
+}
 
 bool isAny(const QHostAddress &address)
 {
@@ -30,9 +39,9 @@ QString where(const ExpectedListener &listener)
 QString holder(const SocketEntry &socket)
 {
     if (socket.pid < 0)
-        return QStringLiteral("a process this account cannot see");
+        return tr("a process this account cannot see");
     return QStringLiteral("%1 (pid %2)")
-        .arg(socket.process.isEmpty() ? QStringLiteral("process") : socket.process)
+        .arg(socket.process.isEmpty() ? tr("process") : socket.process)
         .arg(socket.pid);
 }
 
@@ -61,17 +70,17 @@ QString describe(ListenerPurpose purpose)
 {
     switch (purpose) {
     case ListenerPurpose::Federation:
-        return QStringLiteral("federation (server-to-server)");
+        return tr("federation (server-to-server)");
     case ListenerPurpose::FederationDirectTls:
-        return QStringLiteral("federation, direct TLS");
+        return tr("federation, direct TLS");
     case ListenerPurpose::InternalLink:
-        return QStringLiteral("internal link (gateway to edge)");
+        return tr("internal link (gateway to edge)");
     case ListenerPurpose::Clients:
-        return QStringLiteral("clients");
+        return tr("clients");
     case ListenerPurpose::Other:
         break;
     }
-    return QStringLiteral("other");
+    return tr("other");
 }
 
 ListenerPurpose purposeOfDefaultPort(quint16 port)
@@ -129,17 +138,16 @@ QList<ListenerFinding> ListenerStatus::compare(const QList<SocketEntry> &sockets
             }
         }
         if (!listener) {
-            findings.append({QStringLiteral("Nothing listens on %1.").arg(where(e)),
-                             QStringLiteral("Start fedgated (or restart it) and read in its "
-                                            "log why the listener did not open.")});
+            findings.append({tr("Nothing listens on %1.").arg(where(e)),
+                             tr("Start fedgated (or restart it) and read in its "
+                                "log why the listener did not open.")});
             continue;
         }
         if (!enginePids.isEmpty() && !enginePids.contains(listener->pid)) {
             findings.append(
-                {QStringLiteral("%1 is held by %2, not by fedgated.")
-                     .arg(where(e), holder(*listener)),
-                 QStringLiteral("Stop that program or give Fedgate another address for this "
-                                "listener, then restart the service.")});
+                {tr("%1 is held by %2, not by fedgated.").arg(where(e), holder(*listener)),
+                 tr("Stop that program or give Fedgate another address for this "
+                    "listener, then restart the service.")});
             continue;
         }
         if (e.expectEstablished) {
@@ -149,11 +157,10 @@ QList<ListenerFinding> ListenerStatus::compare(const QList<SocketEntry> &sockets
                            covers(s.localAddress, e.address);
                 });
             if (!established)
-                findings.append(
-                    {QStringLiteral("%1 listens but has no established connection: the gateway "
+                findings.append({tr("%1 listens but has no established connection: the gateway "
                                     "is not connected to the edge.")
-                         .arg(where(e)),
-                     QStringLiteral("Check that the gateway role runs and that the edge accepts "
+                                     .arg(where(e)),
+                                 tr("Check that the gateway role runs and that the edge accepts "
                                     "its certificate (the log of fedgated on both sides).")});
         }
     }
@@ -161,11 +168,11 @@ QList<ListenerFinding> ListenerStatus::compare(const QList<SocketEntry> &sockets
         if (socket.state != TcpState::Listen || socket.pid < 0 ||
             !enginePids.contains(socket.pid) || isExpected(socket, expected))
             continue;
-        findings.append({QStringLiteral("fedgated listens on %1, which this machine's plan does "
-                                        "not include.")
+        findings.append({tr("fedgated listens on %1, which this machine's plan does "
+                            "not include.")
                              .arg(socket.localEndpoint()),
-                         QStringLiteral("Restart fedgated with the latest topology so its "
-                                        "listeners match the plan.")});
+                         tr("Restart fedgated with the latest topology so its "
+                            "listeners match the plan.")});
     }
     return findings;
 }

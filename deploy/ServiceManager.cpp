@@ -2,6 +2,7 @@
 
 #include "ProcessInfo.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
@@ -12,6 +13,14 @@
 namespace fedgate::deploy {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ServiceManager", text);
+}
+
 constexpr int kSystemctlTimeoutMs = 120000; // systemd's own start/stop timeouts are 90 s
 constexpr int kPollMs = 100;
 
@@ -38,8 +47,8 @@ ServiceBackend chooseServiceBackend(const ServiceEnvironment &environment)
 
 QString describe(ServiceBackend backend)
 {
-    return backend == ServiceBackend::Systemd ? QStringLiteral("managed by systemd")
-                                              : QStringLiteral("built-in supervisor");
+    return backend == ServiceBackend::Systemd ? tr("managed by systemd")
+                                              : tr("built-in supervisor");
 }
 
 ServiceEnvironment probeServiceEnvironment(const QString &dataDirectory, const QString &root)
@@ -76,13 +85,13 @@ ServiceManager::Run ServiceManager::run(const QString &program, const QStringLis
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, args);
     if (!process.waitForStarted(10000)) {
-        result.output = QStringLiteral("%1 cannot be run: %2").arg(program, process.errorString());
+        result.output = tr("%1 cannot be run: %2").arg(program, process.errorString());
         return result;
     }
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(5000);
-        result.output = QStringLiteral("%1 %2 did not finish within %3 s")
+        result.output = tr("%1 %2 did not finish within %3 s")
                             .arg(program, args.join(QLatin1Char(' ')))
                             .arg(timeoutMs / 1000);
         return result;
@@ -107,7 +116,7 @@ ServiceState ServiceManager::status() const
         state.pid = pid.captured(1).toLongLong();
         state.uptimeSeconds = ProcessInfo::uptimeSeconds(state.pid);
     } else if (r.exitCode != 0 && r.exitCode != 3) {
-        state.note = QStringLiteral("systemctl status %1 failed (exit %2): %3")
+        state.note = tr("systemctl status %1 failed (exit %2): %3")
                          .arg(kServiceUnit)
                          .arg(r.exitCode)
                          .arg(firstLines(r.output, 3));
@@ -123,25 +132,24 @@ Result<ServiceState> ServiceManager::systemctlStart(const QString &verb, const P
     tell(progress, QStringLiteral("systemctl %1 %2").arg(verb, kServiceUnit));
     const Run r = run(QStringLiteral("systemctl"), {verb, kServiceUnit}, kSystemctlTimeoutMs);
     if (r.exitCode != 0)
-        return Error{QStringLiteral("systemctl %1 %2 failed (exit %3): %4\nRead the service's "
-                                    "log: fedgatectl service log (or journalctl -u %2).")
+        return Error{tr("systemctl %1 %2 failed (exit %3): %4\nRead the service's "
+                        "log: fedgatectl service log (or journalctl -u %2).")
                          .arg(verb, kServiceUnit)
                          .arg(r.exitCode)
                          .arg(firstLines(r.output, 5)),
                      QString()};
-    tell(progress,
-         QStringLiteral("waiting for fedgated's control socket %1").arg(layout().controlSocket()));
+    tell(progress, tr("waiting for fedgated's control socket %1").arg(layout().controlSocket()));
     QDeadlineTimer deadline(readyTimeoutMs);
     while (!deadline.hasExpired()) {
         ServiceState state = status();
         if (state.running && state.answering) {
-            tell(progress, QStringLiteral("fedgated is ready"));
+            tell(progress, tr("fedgated is ready"));
             return state;
         }
         QThread::msleep(kPollMs);
     }
-    return Error{QStringLiteral("systemd started %1 but it did not answer on its control socket "
-                                "%2 within %3 s. Read its log: fedgatectl service log.")
+    return Error{tr("systemd started %1 but it did not answer on its control socket "
+                    "%2 within %3 s. Read its log: fedgatectl service log.")
                      .arg(kServiceUnit, layout().controlSocket())
                      .arg(readyTimeoutMs / 1000),
                  QString()};
@@ -153,8 +161,8 @@ Result<ServiceState> ServiceManager::start(const Progress &progress, int readyTi
         return m_supervisor.start(progress, readyTimeoutMs);
     const ServiceState before = status();
     if (before.running)
-        return Error{QStringLiteral("fedgated already runs (pid %1, managed by systemd). Use "
-                                    "'fedgatectl service restart' to restart it.")
+        return Error{tr("fedgated already runs (pid %1, managed by systemd). Use "
+                        "'fedgatectl service restart' to restart it.")
                          .arg(before.pid),
                      QString()};
     return systemctlStart(QStringLiteral("start"), progress, readyTimeoutMs);
@@ -177,13 +185,13 @@ Status ServiceManager::stop(const Progress &progress, int timeoutMs)
     const Run r = run(QStringLiteral("systemctl"), {QStringLiteral("stop"), kServiceUnit},
                       kSystemctlTimeoutMs);
     if (r.exitCode != 0)
-        return Error{QStringLiteral("systemctl stop %1 failed (exit %2): %3\nRun fedgatectl as "
-                                    "root (or with the rights to manage the unit).")
+        return Error{tr("systemctl stop %1 failed (exit %2): %3\nRun fedgatectl as "
+                        "root (or with the rights to manage the unit).")
                          .arg(kServiceUnit)
                          .arg(r.exitCode)
                          .arg(firstLines(r.output, 5)),
                      QString()};
-    tell(progress, QStringLiteral("fedgated stopped"));
+    tell(progress, tr("fedgated stopped"));
     return Status::success();
 }
 
@@ -196,8 +204,8 @@ Result<QStringList> ServiceManager::logTail(int lines) const
                        QString::number(lines), QStringLiteral("--no-pager")},
                       30000);
     if (r.exitCode != 0)
-        return Error{QStringLiteral("journalctl -u %1 failed (exit %2): %3 Run fedgatectl as root "
-                                    "or as a member of the systemd-journal group.")
+        return Error{tr("journalctl -u %1 failed (exit %2): %3 Run fedgatectl as root "
+                        "or as a member of the systemd-journal group.")
                          .arg(kServiceUnit)
                          .arg(r.exitCode)
                          .arg(firstLines(r.output, 3)),

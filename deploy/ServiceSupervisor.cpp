@@ -29,6 +29,13 @@ namespace fedgate::deploy {
 
 namespace {
 
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ServiceSupervisor", text);
+}
+
 constexpr qint64 kLogRotateBytes = 10 * 1024 * 1024;
 constexpr int kPollMs = 100;
 
@@ -114,9 +121,7 @@ ServiceState ServiceSupervisor::status() const
     const qint64 pid = readPid(m_layout.pidFile());
     if (pid > 0 && !isFedgated(pid)) {
         QFile::remove(m_layout.pidFile());
-        state.note =
-            QStringLiteral("Removed a stale pid file (process %1 no longer runs fedgated).")
-                .arg(pid);
+        state.note = tr("Removed a stale pid file (process %1 no longer runs fedgated).").arg(pid);
     } else if (pid > 0) {
         state.running = true;
         state.pid = pid;
@@ -140,24 +145,24 @@ Result<QStringList> ServiceSupervisor::serviceArguments() const
     if (!file.exists())
         return QStringList{};
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("Cannot read the service configuration %1: %2.")
+        return Error{tr("Cannot read the service configuration %1: %2.")
                          .arg(file.fileName(), file.errorString()),
                      file.fileName()};
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
     const QJsonValue arguments = doc.object().value(QStringLiteral("arguments"));
     if (parseError.error != QJsonParseError::NoError || !arguments.isArray())
-        return Error{QStringLiteral("The service configuration %1 is not a JSON object with an "
-                                    "\"arguments\" array (%2). Deploy again to rewrite it.")
+        return Error{tr("The service configuration %1 is not a JSON object with an "
+                        "\"arguments\" array (%2). Deploy again to rewrite it.")
                          .arg(file.fileName(), parseError.error != QJsonParseError::NoError
                                                    ? parseError.errorString()
-                                                   : QStringLiteral("no arguments array")),
+                                                   : tr("no arguments array")),
                      file.fileName()};
     QStringList list;
     for (const QJsonValue &v : arguments.toArray()) {
         if (!v.isString())
-            return Error{QStringLiteral("The service configuration %1 has an argument that is not "
-                                        "a string. Deploy again to rewrite it.")
+            return Error{tr("The service configuration %1 has an argument that is not "
+                            "a string. Deploy again to rewrite it.")
                              .arg(file.fileName()),
                          file.fileName()};
         list << v.toString();
@@ -192,7 +197,7 @@ Result<qint64> ServiceSupervisor::launch(const QStringList &arguments)
     const QByteArray workDir = QFile::encodeName(m_layout.dataDirectory);
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0)
-        return Error{QStringLiteral("Cannot start fedgated: pipe: %1.")
+        return Error{tr("Cannot start fedgated: pipe: %1.")
                          .arg(QString::fromLocal8Bit(std::strerror(errno))),
                      QString()};
 
@@ -200,7 +205,7 @@ Result<qint64> ServiceSupervisor::launch(const QStringList &arguments)
     if (child < 0) {
         ::close(report[0]);
         ::close(report[1]);
-        return Error{QStringLiteral("Cannot start fedgated: fork: %1.")
+        return Error{tr("Cannot start fedgated: fork: %1.")
                          .arg(QString::fromLocal8Bit(std::strerror(errno))),
                      QString()};
     }
@@ -240,11 +245,10 @@ Result<qint64> ServiceSupervisor::launch(const QStringList &arguments)
     const bool failed = gotPid && read(report[0], &execError, sizeof execError) == sizeof execError;
     ::close(report[0]);
     if (!gotPid)
-        return Error{QStringLiteral("Cannot start fedgated: the detached process did not start."),
-                     QString()};
+        return Error{tr("Cannot start fedgated: the detached process did not start."), QString()};
     if (failed)
-        return Error{QStringLiteral("Cannot start %1: %2. Check the installation (fedgated must "
-                                    "be executable) and the data directory %3.")
+        return Error{tr("Cannot start %1: %2. Check the installation (fedgated must "
+                        "be executable) and the data directory %3.")
                          .arg(m_layout.program, QString::fromLocal8Bit(std::strerror(execError)),
                               m_layout.dataDirectory),
                      QString()};
@@ -263,7 +267,7 @@ QString ServiceSupervisor::failureFromLog(qint64 pid) const
             why << line;
     if (why.isEmpty())
         why = lines.mid(qMax(0, int(lines.size()) - 3));
-    return QStringLiteral("fedgated (pid %1) exited during start-up. Its log %2 says:\n  %3")
+    return tr("fedgated (pid %1) exited during start-up. Its log %2 says:\n  %3")
         .arg(pid)
         .arg(m_layout.logFile(),
              why.mid(qMax(0, int(why.size()) - 5)).join(QStringLiteral("\n  ")));
@@ -275,22 +279,21 @@ Result<ServiceState> ServiceSupervisor::start(const Progress &progress, int read
     if (!before.note.isEmpty())
         tell(progress, before.note);
     if (before.running)
-        return Error{QStringLiteral("fedgated already runs (pid %1). Use 'fedgatectl service "
-                                    "restart' to restart it, or 'fedgatectl service stop' first.")
+        return Error{tr("fedgated already runs (pid %1). Use 'fedgatectl service "
+                        "restart' to restart it, or 'fedgatectl service stop' first.")
                          .arg(before.pid),
                      QString()};
     if (m_layout.program.isEmpty() || !QFileInfo(m_layout.program).isExecutable())
-        return Error{QStringLiteral("Cannot find the fedgated program (looked beside %1 and in "
-                                    "PATH). Install Fedgate's package or build it first.")
+        return Error{tr("Cannot find the fedgated program (looked beside %1 and in "
+                        "PATH). Install Fedgate's package or build it first.")
                          .arg(QCoreApplication::applicationDirPath()),
                      QString()};
     auto arguments = serviceArguments();
     if (!arguments)
         return arguments.error();
     if (!QDir().mkpath(m_layout.dataDirectory))
-        return Error{
-            QStringLiteral("Cannot create the data directory %1.").arg(m_layout.dataDirectory),
-            QString()};
+        return Error{tr("Cannot create the data directory %1.").arg(m_layout.dataDirectory),
+                     QString()};
     rotateLog(m_layout.logFile());
 
     tell(progress, QStringLiteral("Starting %1").arg(m_layout.program));
@@ -301,11 +304,11 @@ Result<ServiceState> ServiceSupervisor::start(const Progress &progress, int read
     if (!pidFile.open(QIODevice::WriteOnly) ||
         pidFile.write(QByteArray::number(pid.value()) + '\n') < 0 || !pidFile.commit()) {
         ::kill(pid_t(pid.value()), SIGTERM);
-        return Error{QStringLiteral("Cannot write the pid file %1: %2. fedgated was stopped again.")
+        return Error{tr("Cannot write the pid file %1: %2. fedgated was stopped again.")
                          .arg(m_layout.pidFile(), pidFile.errorString()),
                      QString()};
     }
-    tell(progress, QStringLiteral("fedgated started (pid %1); waiting for its control socket %2")
+    tell(progress, tr("fedgated started (pid %1); waiting for its control socket %2")
                        .arg(pid.value())
                        .arg(m_layout.controlSocket()));
 
@@ -323,15 +326,15 @@ Result<ServiceState> ServiceSupervisor::start(const Progress &progress, int read
             state.answering = true;
             state.pid = pid.value();
             state.uptimeSeconds = ProcessInfo::uptimeSeconds(pid.value());
-            tell(progress, QStringLiteral("fedgated is ready"));
+            tell(progress, tr("fedgated is ready"));
             return state;
         }
         QThread::msleep(kPollMs);
     }
     stop({}, 5000);
-    return Error{QStringLiteral("fedgated (pid %1) did not answer on its control socket %2 within "
-                                "%3 s, so it was stopped again. Read its log: fedgatectl service "
-                                "log.")
+    return Error{tr("fedgated (pid %1) did not answer on its control socket %2 within "
+                    "%3 s, so it was stopped again. Read its log: fedgatectl service "
+                    "log.")
                      .arg(pid.value())
                      .arg(m_layout.controlSocket())
                      .arg(readyTimeoutMs / 1000),
@@ -344,13 +347,13 @@ Status ServiceSupervisor::stop(const Progress &progress, int timeoutMs)
     if (!state.note.isEmpty())
         tell(progress, state.note);
     if (!state.running) {
-        tell(progress, QStringLiteral("fedgated is not running."));
+        tell(progress, tr("fedgated is not running."));
         return Status::success();
     }
-    tell(progress, QStringLiteral("Stopping fedgated (pid %1)").arg(state.pid));
+    tell(progress, tr("Stopping fedgated (pid %1)").arg(state.pid));
     if (::kill(pid_t(state.pid), SIGTERM) != 0 && errno != ESRCH)
-        return Error{QStringLiteral("Cannot stop fedgated (pid %1): %2. Run fedgatectl as the "
-                                    "user the service runs as (or root).")
+        return Error{tr("Cannot stop fedgated (pid %1): %2. Run fedgatectl as the "
+                        "user the service runs as (or root).")
                          .arg(state.pid)
                          .arg(QString::fromLocal8Bit(std::strerror(errno))),
                      QString()};
@@ -358,8 +361,7 @@ Status ServiceSupervisor::stop(const Progress &progress, int timeoutMs)
     while (ProcessInfo::isAlive(state.pid) && !deadline.hasExpired())
         QThread::msleep(kPollMs);
     if (ProcessInfo::isAlive(state.pid)) {
-        tell(progress,
-             QStringLiteral("fedgated did not stop within %1 s; killing it").arg(timeoutMs / 1000));
+        tell(progress, tr("fedgated did not stop within %1 s; killing it").arg(timeoutMs / 1000));
         ::kill(pid_t(state.pid), SIGKILL);
         QDeadlineTimer killDeadline(5000);
         while (ProcessInfo::isAlive(state.pid) && !killDeadline.hasExpired())
@@ -367,7 +369,7 @@ Status ServiceSupervisor::stop(const Progress &progress, int timeoutMs)
     }
     if (readPid(m_layout.pidFile()) == state.pid)
         QFile::remove(m_layout.pidFile());
-    tell(progress, QStringLiteral("fedgated stopped"));
+    tell(progress, tr("fedgated stopped"));
     return Status::success();
 }
 
@@ -375,8 +377,8 @@ Result<QStringList> ServiceSupervisor::logTail(int lines) const
 {
     QFile file(m_layout.logFile());
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("There is no log yet at %1: the service has not been started "
-                                    "from this data directory.")
+        return Error{tr("There is no log yet at %1: the service has not been started "
+                        "from this data directory.")
                          .arg(file.fileName()),
                      file.fileName()};
     // Enough of the end for `lines` ordinary lines, without reading a

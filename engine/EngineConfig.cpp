@@ -6,6 +6,7 @@
 #include "topology/Paths.h"
 #include "topology/TopologyDocument.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostInfo>
 #include <QThread>
@@ -15,6 +16,14 @@
 namespace fedgate::engine {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EngineConfig", text);
+}
+
 // More loops than this is a typing error, not a machine.
 constexpr int kMaxSessionLoops = 256;
 
@@ -243,9 +252,9 @@ Result<topology::Topology> EngineConfig::loadTopology(int *version) const
     if (!state)
         return state.error();
     if (!state.value())
-        return configError(QStringLiteral("The local replica at %1 holds no topology yet. Import "
-                                          "the published topology first (fedgatectl topology "
-                                          "import FILE) or start fedgated with --topology FILE.")
+        return configError(tr("The local replica at %1 holds no topology yet. Import "
+                              "the published topology first (fedgatectl topology "
+                              "import FILE) or start fedgated with --topology FILE.")
                                .arg(replica.value()->location()));
     if (version)
         *version = state.value()->version;
@@ -258,20 +267,20 @@ EngineConfig::selectEdgePool(const topology::Topology &topology) const
     if (!edgePool.isEmpty()) {
         const topology::EdgePool *pool = topology.edgePool(edgePool);
         if (!pool)
-            return configError(QStringLiteral("The topology has no edge pool '%1'. Check "
-                                              "--edge-pool against 'fedgatectl edge-pool list'.")
+            return configError(tr("The topology has no edge pool '%1'. Check "
+                                  "--edge-pool against 'fedgatectl edge-pool list'.")
                                    .arg(edgePool));
         if (!pool->xmppFederation)
-            return configError(QStringLiteral("XMPP federation is not enabled on edge pool '%1'. "
-                                              "Enable it in the topology and republish.")
+            return configError(tr("XMPP federation is not enabled on edge pool '%1'. "
+                                  "Enable it in the topology and republish.")
                                    .arg(edgePool));
         return pool;
     }
     const auto routed = topology.xmppRoutedEdgePools();
     if (routed.isEmpty())
-        return configError(QStringLiteral("No site routes its XMPP federation through an edge "
-                                          "pool with XMPP federation enabled. Assign a site's "
-                                          "XMPP federation route and republish."));
+        return configError(tr("No site routes its XMPP federation through an edge "
+                              "pool with XMPP federation enabled. Assign a site's "
+                              "XMPP federation route and republish."));
     return routed.first();
 }
 
@@ -286,8 +295,8 @@ EngineConfig::listenEndpoint(const topology::Topology &topology) const
         return std::pair{listenAddress, port};
     const auto &members = pool.value()->members;
     if (members.isEmpty())
-        return configError(QStringLiteral("Edge pool '%1' has no member. Add this machine to the "
-                                          "pool, or start fedgated with --listen ADDR:PORT.")
+        return configError(tr("Edge pool '%1' has no member. Add this machine to the "
+                              "pool, or start fedgated with --listen ADDR:PORT.")
                                .arg(pool.value()->fqdn));
     const QString host = edgeMember.isEmpty() ? QHostInfo::localHostName() : edgeMember;
     const topology::EdgeServer *member = &members.first();
@@ -301,8 +310,8 @@ EngineConfig::listenEndpoint(const topology::Topology &topology) const
     if (address.isNull())
         address = QHostAddress(member->externalIPv6);
     if (address.isNull())
-        return configError(QStringLiteral("Edge server '%1' has no external IP address in the "
-                                          "topology. Set it, or start fedgated with --listen.")
+        return configError(tr("Edge server '%1' has no external IP address in the "
+                              "topology. Set it, or start fedgated with --listen.")
                                .arg(member->internalFqdn));
     return std::pair{address, port};
 }

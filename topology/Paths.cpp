@@ -1,5 +1,6 @@
 #include "Paths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,13 @@
 namespace fedgate {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Paths", text);
+}
 
 enum class Origin
 {
@@ -72,13 +80,13 @@ QString dataDirOrigin()
 {
     switch (chooseOrigin()) {
     case Origin::Environment:
-        return QStringLiteral("set by FEDGATE_DATA_DIR");
+        return tr("set by FEDGATE_DATA_DIR");
     case Origin::System:
-        return QStringLiteral("the system service's data directory");
+        return tr("the system service's data directory");
     case Origin::User:
         break;
     }
-    return QStringLiteral("your own data directory (no system service installed)");
+    return tr("your own data directory (no system service installed)");
 }
 
 Status useServiceAccount()
@@ -90,8 +98,8 @@ Status useServiceAccount()
         return Status::success(); // no package account: root keeps the files
     if (initgroups(account->pw_name, account->pw_gid) != 0 || setgid(account->pw_gid) != 0 ||
         setuid(account->pw_uid) != 0)
-        return Error{QStringLiteral("Cannot continue as the service account 'fedgate' to work on "
-                                    "%1: %2. Run the command as that account (sudo -u fedgate).")
+        return Error{tr("Cannot continue as the service account 'fedgate' to work on "
+                        "%1: %2. Run the command as that account (sudo -u fedgate).")
                          .arg(systemDataDir(), QString::fromLocal8Bit(std::strerror(errno))),
                      systemDataDir()};
     return Status::success();

@@ -75,7 +75,8 @@ def tr_texts(code):
     texts = set()
     for call in re.finditer(r'\btr\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', code):
         parts = re.findall(r'"((?:[^"\\]|\\.)*)"', call.group(1))
-        texts.add("".join(parts).replace('\\"', '"').replace("\\\\", "\\"))
+        texts.add(re.sub(r"\\(.)", lambda e: "\n" if e.group(1) == "n" else e.group(1),
+                         "".join(parts)))
     return texts
 
 

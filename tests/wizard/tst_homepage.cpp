@@ -243,6 +243,17 @@ void TestHomePage::frenchTexts()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("listenerFindings"))
                 ->text()
                 .contains(QStringLiteral("fedgated ne tourne pas.")));
+    // The core libraries' sentences too: the replica step's reason (from
+    // deploy::DeploymentTarget), the data directory's origin (topology/Paths)
+    // and the listener findings (engine::EngineConfig), none left in English.
+    const QString replica = stateText(page, QStringLiteral("replica"));
+    QVERIFY2(replica.contains(QStringLiteral("Publiez d'abord")), qPrintable(replica));
+    QVERIFY2(!replica.contains(QStringLiteral("Publish first")), qPrintable(replica));
+    const QString data = page.findChild<QLabel *>(QStringLiteral("dataDirectory"))->text();
+    QVERIFY2(data.contains(QStringLiteral("fixé par FEDGATE_DATA_DIR")), qPrintable(data));
+    QVERIFY2(!data.contains(QStringLiteral("set by")), qPrintable(data));
+    const QString findings = page.findChild<QLabel *>(QStringLiteral("listenerFindings"))->text();
+    QVERIFY2(!findings.contains(QStringLiteral("holds no topology yet")), qPrintable(findings));
 }
 
 QTEST_MAIN(TestHomePage)
