@@ -2,6 +2,7 @@
 
 #include "DeploymentLog.h"
 #include "DeploymentTarget.h"
+#include "ServiceManager.h"
 #include "ServiceSupervisor.h"
 
 #include "certs/CertificateFile.h"
@@ -317,14 +318,14 @@ DeployAction serviceConfigAction(const DeploymentTarget &t, const ServiceLayout 
                                                   .arg(current.value().join(QLatin1Char(' '))));
 }
 
-DeployAction serviceAction(const DeploymentTarget &t, const ServiceLayout &layout,
+DeployAction serviceAction(const DeploymentTarget &t, const ServiceManager &manager,
                            const QList<DeployAction> &before, bool start)
 {
-    const ServiceState state = ServiceSupervisor(layout).status();
+    const ServiceState state = manager.status();
     const QString description =
-        QStringLiteral("%1 fedgated (%2) under the built-in supervisor")
+        QStringLiteral("%1 fedgated (%2), %3")
             .arg(state.running ? QStringLiteral("Restart") : QStringLiteral("Start"),
-                 t.roles.join(QStringLiteral(" and ")));
+                 t.roles.join(QStringLiteral(" and ")), describe(manager.backend()));
     const auto action = [&](DeployActionState to, const QString &reason) {
         return makeAction(QStringLiteral("service"), QStringLiteral("service"), description, to,
                           reason);
@@ -462,6 +463,16 @@ ServiceLayout Deployer::serviceLayout() const
     return layout;
 }
 
+ServiceManager Deployer::serviceManager(const QList<DeployAction> &actions) const
+{
+    ServiceEnvironment environment = probeServiceEnvironment(m_dataDirectory, m_machineRoot);
+    for (const DeployAction &a : actions) {
+        if (a.id == QLatin1String("unit") && a.state == DeployActionState::Pending)
+            environment.unitInstalled = true; // installed by this deployment before the start
+    }
+    return ServiceManager(serviceLayout(), chooseServiceBackend(environment));
+}
+
 ServiceUnit Deployer::serviceUnit() const
 {
     ServiceUnit unit(m_dataDirectory, serviceLayout().program, m_machineRoot);
@@ -510,7 +521,8 @@ Result<DeploymentPlan> Deployer::plan(const DeploymentAnswers &answers) const
         answers.sourceFile.isEmpty()
             ? QStringLiteral("the deployment")
             : QStringLiteral("fedgatectl deploy --answers %1").arg(answers.sourceFile));
-    plan.actions << serviceAction(t, layout, plan.actions, answers.startService);
+    plan.actions << serviceAction(t, serviceManager(plan.actions), plan.actions,
+                                  answers.startService);
     return plan;
 }
 
@@ -605,16 +617,18 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
             else
                 result = installed.value();
         } else if (a.id == QLatin1String("service")) {
-            ServiceSupervisor service(layout);
+            // Through systemd where it runs fedgated here (the unit action
+            // before may just have installed it), else the built-in
+            // supervisor.
+            ServiceManager service = serviceManager(plan.actions);
             const auto line = [&](const QString &text) { say(done, total, a.step, text); };
-            status = service.stop(line);
-            if (status) {
-                auto started = service.start(line);
-                if (!started)
-                    status = started.error();
-                else
-                    result = QStringLiteral("fedgated runs (pid %1)").arg(started.value().pid);
-            }
+            auto started = service.restart(line);
+            if (!started)
+                status = started.error();
+            else
+                result = QStringLiteral("fedgated runs (pid %1), %2")
+                             .arg(started.value().pid)
+                             .arg(describe(service.backend()));
         } else {
             status = failure(QStringLiteral("Unknown action '%1'.").arg(a.id));
         }

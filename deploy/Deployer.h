@@ -2,6 +2,7 @@
 
 #include "DeploymentAnswers.h"
 #include "DeploymentPlan.h"
+#include "ServiceManager.h"
 #include "ServiceSupervisor.h"
 #include "ServiceUnit.h"
 #include "topology/Result.h"
@@ -65,6 +66,10 @@ private:
     std::optional<bool> m_runningAsRoot;
 
     ServiceUnit serviceUnit() const; // the "unit" action (ServiceUnit.h)
+    // Who runs fedgated for the service action: systemd where it runs and
+    // the unit is (or is about to be, by a Pending "unit" action) installed
+    // for the system data directory, else the built-in supervisor.
+    ServiceManager serviceManager(const QList<DeployAction> &actions) const;
 };
 
 } // namespace fedgate::deploy
