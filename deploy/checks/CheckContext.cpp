@@ -3,6 +3,7 @@
 #include "engine/control/ControlClient.h"
 #include "topology/Paths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHostInfo>
 
@@ -10,17 +11,25 @@ namespace fedgate::deploy::checks {
 
 namespace {
 
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CheckContext", text);
+}
+
 QString titleOf(const QString &id)
 {
-    static const QHash<QString, QString> titles{
-        {QStringLiteral("service"), QStringLiteral("Service running")},
-        {QStringLiteral("replica"), QStringLiteral("Local replica up to date")},
-        {QStringLiteral("route"), QStringLiteral("XMPP federation route")},
-        {QStringLiteral("listeners"), QStringLiteral("Listeners")},
-        {QStringLiteral("link"), QStringLiteral("Internal link")},
-        {QStringLiteral("certificates"), QStringLiteral("Certificates")},
-        {QStringLiteral("dns"), QStringLiteral("DNS records")},
-        {QStringLiteral("partners"), QStringLiteral("Partners reachable")}};
+    const QHash<QString, QString> titles{
+        // not static: the language may change
+        {QStringLiteral("service"), tr("Service running")},
+        {QStringLiteral("replica"), tr("Local replica up to date")},
+        {QStringLiteral("route"), tr("XMPP federation route")},
+        {QStringLiteral("listeners"), tr("Listeners")},
+        {QStringLiteral("link"), tr("Internal link")},
+        {QStringLiteral("certificates"), tr("Certificates")},
+        {QStringLiteral("dns"), tr("DNS records")},
+        {QStringLiteral("partners"), tr("Partners reachable")}};
     return titles.value(id, id);
 }
 
@@ -73,7 +82,7 @@ const topology::Topology *Context::topology(QString *why)
             m_topologyError = m_configurationError;
         } else if (m_configuration->engine.topologyFile.isEmpty() &&
                    !QFileInfo::exists(replicaPath())) {
-            m_topologyError = QStringLiteral("there is no local replica at %1").arg(replicaPath());
+            m_topologyError = tr("there is no local replica at %1").arg(replicaPath());
         } else {
             auto loaded = m_configuration->loadTopology();
             if (loaded)

@@ -7,11 +7,19 @@
 #include "topology/LocalReplica.h"
 #include "topology/SqlConnection.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace fedgate::deploy::checks {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ReplicaCheck", text);
+}
 
 const QString kImportFix = QStringLiteral(
     "Import the published topology: 'fedgatectl topology import --from-store LOCATION', or "
@@ -31,12 +39,12 @@ void compareWithEngine(Context &context, int replicaVersion, CheckResult *result
     const int running = state.engine.value(QStringLiteral("topologyVersion")).toInt();
     if (running != replicaVersion)
         fail(result,
-             QStringLiteral("fedgated runs topology version %1 but the local replica holds "
-                            "version %2.")
+             tr("fedgated runs topology version %1 but the local replica holds "
+                "version %2.")
                  .arg(running)
                  .arg(replicaVersion),
-             QStringLiteral("Restart it on the replica's version: 'fedgatectl service "
-                            "restart'."));
+             tr("Restart it on the replica's version: 'fedgatectl service "
+                "restart'."));
 }
 
 } // namespace
@@ -46,8 +54,8 @@ CheckResult checkReplica(Context &context)
     CheckResult result = makeResult(QStringLiteral("replica"));
     const QString path = context.replicaPath();
     if (!QFileInfo::exists(path)) {
-        fail(&result, QStringLiteral("There is no local replica at %1.").arg(path), kImportFix);
-        result.detail = QStringLiteral("no local replica");
+        fail(&result, tr("There is no local replica at %1.").arg(path), kImportFix);
+        result.detail = tr("no local replica");
         return result;
     }
     auto replica = topology::LocalReplica::open(path);
@@ -61,9 +69,8 @@ CheckResult checkReplica(Context &context)
         return result;
     }
     if (!state.value()) {
-        fail(&result, QStringLiteral("The local replica %1 holds no topology.").arg(path),
-             kImportFix);
-        result.detail = QStringLiteral("empty local replica");
+        fail(&result, tr("The local replica %1 holds no topology.").arg(path), kImportFix);
+        result.detail = tr("empty local replica");
         return result;
     }
     const topology::ReplicaState &held = *state.value();
@@ -72,25 +79,24 @@ CheckResult checkReplica(Context &context)
                         .arg(held.source, held.importedAt.toString(Qt::ISODate));
     if (!held.fromStore) {
         warn(&result,
-             QStringLiteral("The local replica holds version %1 imported from the file %2: this "
-                            "machine cannot tell whether a newer version has been published.")
+             tr("The local replica holds version %1 imported from the file %2: this "
+                "machine cannot tell whether a newer version has been published.")
                  .arg(held.version)
                  .arg(held.source),
-             QStringLiteral("On a machine that reaches the central store, compare with "
-                            "'fedgatectl topology versions'; if newer, write it with "
-                            "'fedgatectl topology export' and import it here with 'fedgatectl "
-                            "topology import --file FILE'."));
+             tr("On a machine that reaches the central store, compare with "
+                "'fedgatectl topology versions'; if newer, write it with "
+                "'fedgatectl topology export' and import it here with 'fedgatectl "
+                "topology import --file FILE'."));
         compareWithEngine(context, held.version, &result);
         return result;
     }
     const QString storeFix =
-        QStringLiteral("Check the store with 'fedgatectl store check --store %1'.")
-            .arg(held.source);
+        tr("Check the store with 'fedgatectl store check --store %1'.").arg(held.source);
     // Opening a missing SQLite file would create an empty store.
     if (!topology::SqlConnection::isPostgresUrl(held.source) && !QFileInfo::exists(held.source)) {
         fail(&result,
-             QStringLiteral("The central store %1 the local replica was imported from does not "
-                            "exist any more, so the latest published version is unknown.")
+             tr("The central store %1 the local replica was imported from does not "
+                "exist any more, so the latest published version is unknown.")
                  .arg(held.source),
              kImportFix);
         return result;
@@ -99,7 +105,7 @@ CheckResult checkReplica(Context &context)
     Result<int> latest = store ? store.value()->latestVersion() : Result<int>(store.error());
     if (!latest) {
         fail(&result,
-             QStringLiteral("Cannot read the latest published version of %1: %2")
+             tr("Cannot read the latest published version of %1: %2")
                  .arg(held.source, latest.error().message),
              storeFix);
         return result;
@@ -107,23 +113,23 @@ CheckResult checkReplica(Context &context)
     if (latest.value() != held.version) {
         const bool behind = latest.value() > held.version;
         fail(&result,
-             behind ? QStringLiteral("The local replica holds version %1; the central store %2 "
-                                     "has published version %3.")
+             behind ? tr("The local replica holds version %1; the central store %2 "
+                         "has published version %3.")
                           .arg(held.version)
                           .arg(held.source)
                           .arg(latest.value())
-                    : QStringLiteral("The local replica holds version %1, newer than the latest "
-                                     "version (%3) of the central store %2: the store was "
-                                     "replaced or restored.")
+                    : tr("The local replica holds version %1, newer than the latest "
+                         "version (%3) of the central store %2: the store was "
+                         "replaced or restored.")
                           .arg(held.version)
                           .arg(held.source)
                           .arg(latest.value()),
-             QStringLiteral("Import the latest version: 'fedgatectl topology import --from-store "
-                            "%1', then 'fedgatectl service restart'.")
+             tr("Import the latest version: 'fedgatectl topology import --from-store "
+                "%1', then 'fedgatectl service restart'.")
                  .arg(held.source));
         return result;
     }
-    result.detail += QStringLiteral(" (the latest published)");
+    result.detail += tr(" (the latest published)");
     compareWithEngine(context, held.version, &result);
     return result;
 }

@@ -1200,3 +1200,70 @@ CORE_SOURCES.update({"Paths": "topology/Paths.cpp",
                      "ServiceManager": "deploy/ServiceManager.cpp",
                      "ServiceSupervisor": "deploy/ServiceSupervisor.cpp",
                      "EngineConfig": "engine/EngineConfig.cpp"})
+
+# The troubleshooting checklist (deploy/checks), shown by Verify's log.
+FR_CORE["ServiceCheck"] = {
+"The service configuration cannot be used: %1": "La configuration du service est inutilisable : %1",
+'Correct the "arguments" array of %1 (fedgated\'s command line), then restart fedgated (\'fedgatectl service restart\').': "Corrigez le tableau « arguments » de %1 (la ligne de commande de fedgated), puis redémarrez fedgated ('fedgatectl service restart').",
+"fedgated is not running (data directory %1).": "fedgated ne tourne pas (répertoire de données %1).",
+"Start it with 'fedgatectl service start'; if it stops again, read why in 'fedgatectl service log'.": "Démarrez-le avec 'fedgatectl service start' ; s'il s'arrête de nouveau, lisez pourquoi dans 'fedgatectl service log'.",
+"fedgated is not running": "fedgated ne tourne pas",
+"fedgated runs (pid %1) but does not answer on its control socket %2.": "fedgated tourne (pid %1) mais ne répond pas sur son socket de contrôle %2.",
+"Read its log ('fedgatectl service log'), then restart it ('fedgatectl service restart').": "Lisez son journal ('fedgatectl service log'), puis redémarrez-le ('fedgatectl service restart').",
+"pid %1, not answering": "pid %1, ne répond pas",
+"fedgated %1 runs (pid %2, up %3 s, roles %4, topology version %5)": "fedgated %1 tourne (pid %2, depuis %3 s, rôles %4, version %5 de la topologie)",
+}
+FR_CORE["ReplicaCheck"] = {
+"fedgated runs topology version %1 but the local replica holds version %2.": "fedgated exécute la version %1 de la topologie mais la réplique locale contient la version %2.",
+"Restart it on the replica's version: 'fedgatectl service restart'.": "Redémarrez-le sur la version de la réplique : 'fedgatectl service restart'.",
+"There is no local replica at %1.": "Il n'y a pas de réplique locale à %1.",
+"no local replica": "pas de réplique locale",
+"The local replica %1 holds no topology.": "La réplique locale %1 ne contient aucune topologie.",
+"empty local replica": "réplique locale vide",
+"The local replica holds version %1 imported from the file %2: this machine cannot tell whether a newer version has been published.": "La réplique locale contient la version %1 importée du fichier %2 : cette machine ne peut pas savoir si une version plus récente a été publiée.",
+"On a machine that reaches the central store, compare with 'fedgatectl topology versions'; if newer, write it with 'fedgatectl topology export' and import it here with 'fedgatectl topology import --file FILE'.": "Sur une machine qui atteint le magasin central, comparez avec 'fedgatectl topology versions' ; s'il y a plus récent, écrivez-la avec 'fedgatectl topology export' et importez-la ici avec 'fedgatectl topology import --file FILE'.",
+"Check the store with 'fedgatectl store check --store %1'.": "Vérifiez le magasin avec 'fedgatectl store check --store %1'.",
+"The central store %1 the local replica was imported from does not exist any more, so the latest published version is unknown.": "Le magasin central %1 d'où la réplique locale a été importée n'existe plus : la dernière version publiée est donc inconnue.",
+"Cannot read the latest published version of %1: %2": "Impossible de lire la dernière version publiée de %1 : %2",
+"The local replica holds version %1; the central store %2 has published version %3.": "La réplique locale contient la version %1 ; le magasin central %2 a publié la version %3.",
+"The local replica holds version %1, newer than the latest version (%3) of the central store %2: the store was replaced or restored.": "La réplique locale contient la version %1, plus récente que la dernière version (%3) du magasin central %2 : le magasin a été remplacé ou restauré.",
+"Import the latest version: 'fedgatectl topology import --from-store %1', then 'fedgatectl service restart'.": "Importez la dernière version : 'fedgatectl topology import --from-store %1', puis 'fedgatectl service restart'.",
+" (the latest published)": " (la dernière publiée)",
+}
+FR_CORE["ListenerCheck"] = {
+"fedgated is not running (see the service check).": "fedgated ne tourne pas (voir la vérification du service).",
+"no topology to compute the listeners from (%1).": "aucune topologie d'où calculer les écoutes (%1).",
+"Cannot tell which listeners this machine should have: %1": "Impossible de savoir quelles écoutes cette machine devrait avoir : %1",
+"Correct the service configuration %1, then 'fedgatectl service restart'.": "Corrigez la configuration du service %1, puis 'fedgatectl service restart'.",
+"Run the check as a user who may read /proc.": "Exécutez la vérification sous un compte autorisé à lire /proc.",
+"as planned: %1": "conformes au plan : %1",
+}
+FR_CORE["LinkCheck"] = {
+"the service configuration cannot be used (%1).": "la configuration du service est inutilisable (%1).",
+"fedgated does not answer (see the service check).": "fedgated ne répond pas (voir la vérification du service).",
+"fedgated did not list its sessions: %1": "fedgated n'a pas listé ses sessions : %1",
+"Read its log with 'fedgatectl service log'.": "Lisez son journal avec 'fedgatectl service log'.",
+"The gateway is not connected to the edge over the internal link.": "La passerelle n'est pas connectée à l'edge par la liaison interne.",
+"The internal link between the gateway and the edge is not established (%1 attempt(s) in progress).": "La liaison interne entre la passerelle et l'edge n'est pas établie (%1 tentative(s) en cours).",
+"Read why in 'fedgatectl service log' (usually a certificate the other side refuses: 'fedgatectl cert check'), and check that the edge's link listener is open with 'fedgatectl service listeners'.": "Lisez pourquoi dans 'fedgatectl service log' (le plus souvent un certificat que l'autre côté refuse : 'fedgatectl cert check'), et vérifiez que l'écoute de liaison de l'edge est ouverte avec 'fedgatectl service listeners'.",
+"no established link": "aucune liaison établie",
+"No gateway is connected to this edge's internal link yet.": "Aucune passerelle n'est encore connectée à la liaison interne de cet edge.",
+"Run 'fedgatectl check' on the gateway's machine.": "Exécutez 'fedgatectl check' sur la machine de la passerelle.",
+"edge only: no gateway connected": "edge seul : aucune passerelle connectée",
+}
+FR_CORE["CheckContext"] = {
+"Service running": "Service en marche",
+"Local replica up to date": "Réplique locale à jour",
+"XMPP federation route": "Itinéraire de fédération XMPP",
+"Listeners": "Écoutes",
+"Internal link": "Liaison interne",
+"Certificates": "Certificats",
+"DNS records": "Enregistrements DNS",
+"Partners reachable": "Partenaires joignables",
+"there is no local replica at %1": "il n'y a pas de réplique locale à %1",
+}
+CORE_SOURCES.update({"ServiceCheck": "deploy/checks/ServiceCheck.cpp",
+                     "ReplicaCheck": "deploy/checks/ReplicaCheck.cpp",
+                     "ListenerCheck": "deploy/checks/ListenerCheck.cpp",
+                     "LinkCheck": "deploy/checks/LinkCheck.cpp",
+                     "CheckContext": "deploy/checks/CheckContext.cpp"})
