@@ -16,6 +16,7 @@
 #include "topology/SqlConnection.h"
 #include "topology/TopologyDocument.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,6 +26,13 @@
 namespace fedgate::deploy {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Deployer", text);
+}
 
 using certs::CertificateUsage;
 
@@ -51,8 +59,8 @@ DeployAction makeAction(const QString &id, const QString &step, const QString &d
 
 DeployAction replicaAction(const DeploymentTarget &t)
 {
-    const QString description = QStringLiteral("Import topology version %1 from %2 into the "
-                                               "local replica")
+    const QString description = tr("Import topology version %1 from %2 into the "
+                                   "local replica")
                                     .arg(t.version)
                                     .arg(t.sourceLabel);
     const auto pending = [&](const QString &reason) {
@@ -60,29 +68,28 @@ DeployAction replicaAction(const DeploymentTarget &t)
                           DeployActionState::Pending, reason);
     };
     if (!QFileInfo::exists(t.replicaPath))
-        return pending(QStringLiteral("there is no local replica yet"));
+        return pending(tr("there is no local replica yet"));
     auto replica = topology::LocalReplica::open(t.replicaPath);
     if (!replica)
-        return pending(QStringLiteral("the local replica cannot be read (%1); it is imported "
-                                      "again")
+        return pending(tr("the local replica cannot be read (%1); it is imported "
+                          "again")
                            .arg(replica.error().message));
     auto current = replica.value()->current();
     if (!current || !current.value())
-        return pending(QStringLiteral("the local replica is empty"));
+        return pending(tr("the local replica is empty"));
     const topology::ReplicaState &state = *current.value();
     if (state.version == t.version &&
         topology::TopologyDocument::toJson(state.topology, state.version) ==
             topology::TopologyDocument::toJson(t.topology, t.version))
         return makeAction(QStringLiteral("replica"), QStringLiteral("replica"), description,
-                          DeployActionState::UpToDate,
-                          QStringLiteral("already at version %1").arg(t.version));
+                          DeployActionState::UpToDate, tr("already at version %1").arg(t.version));
     if (state.version == t.version)
-        return pending(QStringLiteral("the replica holds another version %1 (from %2)")
+        return pending(tr("the replica holds another version %1 (from %2)")
                            .arg(state.version)
                            .arg(state.source));
-    return pending(QStringLiteral("replica has version %1, %2 has %3")
+    return pending(tr("replica has version %1, %2 has %3")
                        .arg(state.version)
-                       .arg(t.fromFile ? QStringLiteral("the file") : QStringLiteral("the store"))
+                       .arg(t.fromFile ? tr("the file") : tr("the store"))
                        .arg(t.version));
 }
 
@@ -92,11 +99,11 @@ QString interfaceName(CertificateUsage usage)
 {
     switch (usage) {
     case CertificateUsage::ExternalEdge:
-        return QStringLiteral("external edge interface");
+        return tr("external edge interface");
     case CertificateUsage::InternalEdge:
-        return QStringLiteral("internal edge interface");
+        return tr("internal edge interface");
     case CertificateUsage::Gateway:
-        return QStringLiteral("gateway");
+        return tr("gateway");
     }
     return {};
 }
@@ -152,7 +159,7 @@ Result<QString> leafFingerprint(const QString &path)
     if (!file)
         return file.error();
     if (file.value().certificates.empty())
-        return Error{QStringLiteral("%1 holds no certificate.").arg(path), path};
+        return Error{tr("%1 holds no certificate.").arg(path), path};
     return certs::sha256Fingerprint(file.value().certificates.front().get());
 }
 
@@ -164,22 +171,22 @@ DeployAction certificateAction(const DeploymentTarget &t, CertificateUsage usage
     const QString where = interfaceName(usage);
     QString description =
         answer && answer->immediate
-            ? QStringLiteral("Request a certificate for the %1 from the internal CA and assign "
-                             "it")
+            ? tr("Request a certificate for the %1 from the internal CA and assign "
+                 "it")
                   .arg(where)
-        : answer ? QStringLiteral("Import %1 and assign it to the %2")
+        : answer ? tr("Import %1 and assign it to the %2")
                        .arg(QFileInfo(answer->certificateFile).fileName(), where)
-                 : QStringLiteral("Use the certificate assigned to the %1").arg(where);
+                 : tr("Use the certificate assigned to the %1").arg(where);
     const auto action = [&](DeployActionState state, const QString &reason) {
         return makeAction(id, QStringLiteral("certificates"), description, state, reason);
     };
     const AssignedNow now = assignedNow(t, usage);
     if (!now.error.isEmpty())
         return action(DeployActionState::Blocked,
-                      QStringLiteral("The key store cannot be read: %1").arg(now.error));
+                      tr("The key store cannot be read: %1").arg(now.error));
     const QString assignedText =
         now.assignment
-            ? QStringLiteral("certificate %1 (%2, valid until %3)")
+            ? tr("certificate %1 (%2, valid until %3)")
                   .arg(now.assignment->certificateId.left(16), now.assignment->info.commonName,
                        now.assignment->info.notAfter.toString(Qt::ISODate))
             : QString();
@@ -187,59 +194,55 @@ DeployAction certificateAction(const DeploymentTarget &t, CertificateUsage usage
         auto fingerprint = leafFingerprint(answer->certificateFile);
         if (!fingerprint)
             return action(DeployActionState::Blocked,
-                          QStringLiteral("certificates.%1.certificateFile: %2 Fix the file or "
-                                         "the answer.")
+                          tr("certificates.%1.certificateFile: %2 Fix the file or "
+                             "the answer.")
                               .arg(name, fingerprint.error().message));
         if (now.assignment && now.assignment->info.sha256Fingerprint == fingerprint.value())
-            return action(
-                DeployActionState::UpToDate,
-                QStringLiteral("%1 from this file is assigned already").arg(assignedText));
-        return action(
-            DeployActionState::Pending,
-            now.assignment
-                ? QStringLiteral("the %1 has another certificate (%2)").arg(where, assignedText)
-                : QStringLiteral("no certificate is assigned to the %1").arg(where));
-    }
-    if (now.assignment && now.problems.isEmpty())
-        return action(
-            DeployActionState::UpToDate,
-            QStringLiteral("%1 is assigned and covers the topology's names").arg(assignedText));
-    if (answer) // immediate
+            return action(DeployActionState::UpToDate,
+                          tr("%1 from this file is assigned already").arg(assignedText));
         return action(DeployActionState::Pending,
                       now.assignment
-                          ? QStringLiteral("the assigned %1 has problems (%2); a new one is "
-                                           "requested")
-                                .arg(assignedText, now.problems.join(QLatin1Char(' ')))
-                          : QStringLiteral("no certificate is assigned to the %1").arg(where));
+                          ? tr("the %1 has another certificate (%2)").arg(where, assignedText)
+                          : tr("no certificate is assigned to the %1").arg(where));
+    }
+    if (now.assignment && now.problems.isEmpty())
+        return action(DeployActionState::UpToDate,
+                      tr("%1 is assigned and covers the topology's names").arg(assignedText));
+    if (answer) // immediate
+        return action(DeployActionState::Pending,
+                      now.assignment ? tr("the assigned %1 has problems (%2); a new one is "
+                                          "requested")
+                                           .arg(assignedText, now.problems.join(QLatin1Char(' ')))
+                                     : tr("no certificate is assigned to the %1").arg(where));
     if (now.assignment)
         return action(DeployActionState::Blocked,
-                      QStringLiteral("The certificate assigned to the %1 (%2) has problems: %3 "
-                                     "Answer certificates.%4, or request a new one ('fedgatectl "
-                                     "cert request --usage %4 --immediate') and assign it "
-                                     "('fedgatectl cert assign --usage %4 ID').")
+                      tr("The certificate assigned to the %1 (%2) has problems: %3 "
+                         "Answer certificates.%4, or request a new one ('fedgatectl "
+                         "cert request --usage %4 --immediate') and assign it "
+                         "('fedgatectl cert assign --usage %4 ID').")
                           .arg(where, assignedText, now.problems.join(QLatin1Char(' ')), name));
     return action(DeployActionState::Blocked,
-                  QStringLiteral("No certificate is assigned for the %1; answer certificates.%2 "
-                                 "or run 'fedgatectl cert assign --usage %2 ID'.")
+                  tr("No certificate is assigned for the %1; answer certificates.%2 "
+                     "or run 'fedgatectl cert assign --usage %2 ID'.")
                       .arg(where, name));
 }
 
 DeployAction caAction(const DeploymentTarget &t, bool needed)
 {
-    const QString description = QStringLiteral("Create the deployment's internal CA");
+    const QString description = tr("Create the deployment's internal CA");
     certs::InternalCa ca(t.dataDirectory);
     if (ca.exists())
         return makeAction(QStringLiteral("ca"), QStringLiteral("certificates"), description,
                           DeployActionState::UpToDate,
-                          QStringLiteral("the internal CA exists (%1)").arg(ca.certificatePath()));
+                          tr("the internal CA exists (%1)").arg(ca.certificatePath()));
     if (!needed)
         return makeAction(QStringLiteral("ca"), QStringLiteral("certificates"), description,
                           DeployActionState::UpToDate,
-                          QStringLiteral("not needed: no certificate is requested from it"));
+                          tr("not needed: no certificate is requested from it"));
     return makeAction(QStringLiteral("ca"), QStringLiteral("certificates"), description,
                       DeployActionState::Pending,
-                      QStringLiteral("there is no internal CA yet; it signs the immediate "
-                                     "certificates and anchors the internal link"));
+                      tr("there is no internal CA yet; it signs the immediate "
+                         "certificates and anchors the internal link"));
 }
 
 // ---- users ---------------------------------------------------------------------
@@ -248,7 +251,7 @@ DeployAction passwordAction(const DeploymentTarget &t, const PasswordEntry &entr
 {
     const QString id = QStringLiteral("password:") + entry.user;
     const QString description =
-        QStringLiteral("Set the password of %1 in the gateway's account store").arg(entry.user);
+        tr("Set the password of %1 in the gateway's account store").arg(entry.user);
     const auto action = [&](DeployActionState state, const QString &reason) {
         return makeAction(id, QStringLiteral("users"), description, state, reason);
     };
@@ -258,33 +261,30 @@ DeployAction passwordAction(const DeploymentTarget &t, const PasswordEntry &entr
         known = known || engine::Jid::fromString(u.xmppAddress) == jid;
     if (!known)
         return action(DeployActionState::Blocked,
-                      QStringLiteral("%1 is not a user in topology version %2. Add it ('fedgatectl "
-                                     "user add %1 --site SITE', then 'fedgatectl topology "
-                                     "publish') or remove it from %3.")
+                      tr("%1 is not a user in topology version %2. Add it ('fedgatectl "
+                         "user add %1 --site SITE', then 'fedgatectl topology "
+                         "publish') or remove it from %3.")
                           .arg(entry.user)
                           .arg(t.version)
                           .arg(t.passwordsFile));
     const bool sqlite = !topology::SqlConnection::isPostgresUrl(t.gatewayStore);
     if (sqlite && !QFileInfo::exists(t.gatewayStore))
         return action(DeployActionState::Pending,
-                      QStringLiteral("no password is set (the gateway store does not exist yet)"));
+                      tr("no password is set (the gateway store does not exist yet)"));
     auto database = engine::GatewayDatabase::open(t.gatewayStore);
     if (!database)
-        return action(
-            DeployActionState::Blocked,
-            QStringLiteral("The gateway store cannot be opened: %1").arg(database.error().message));
+        return action(DeployActionState::Blocked,
+                      tr("The gateway store cannot be opened: %1").arg(database.error().message));
     auto accounts = engine::AccountStore::open(*database.value());
     if (!accounts)
-        return action(
-            DeployActionState::Blocked,
-            QStringLiteral("The gateway store cannot be read: %1").arg(accounts.error().message));
+        return action(DeployActionState::Blocked,
+                      tr("The gateway store cannot be read: %1").arg(accounts.error().message));
     auto has = accounts.value()->hasPassword(jid);
     if (!has || !has.value())
-        return action(DeployActionState::Pending, QStringLiteral("no password is set"));
+        return action(DeployActionState::Pending, tr("no password is set"));
     if (accounts.value()->checkPlainPassword(jid, entry.password))
-        return action(DeployActionState::UpToDate, QStringLiteral("the password is set already"));
-    return action(DeployActionState::Pending,
-                  QStringLiteral("a different password is set; it is replaced"));
+        return action(DeployActionState::UpToDate, tr("the password is set already"));
+    return action(DeployActionState::Pending, tr("a different password is set; it is replaced"));
 }
 
 // ---- service -------------------------------------------------------------------
@@ -298,24 +298,23 @@ QByteArray serviceConfigBytes(const DeploymentTarget &t)
 
 DeployAction serviceConfigAction(const DeploymentTarget &t, const ServiceLayout &layout)
 {
-    const QString description =
-        QStringLiteral("Write the service configuration %1").arg(layout.configFile());
+    const QString description = tr("Write the service configuration %1").arg(layout.configFile());
     const auto action = [&](DeployActionState state, const QString &reason) {
         return makeAction(QStringLiteral("service-config"), QStringLiteral("components"),
                           description, state, reason);
     };
     if (!QFileInfo::exists(layout.configFile()))
-        return action(DeployActionState::Pending, QStringLiteral("it does not exist yet"));
+        return action(DeployActionState::Pending, tr("it does not exist yet"));
     auto current = ServiceSupervisor(layout).serviceArguments();
     if (!current)
         return action(DeployActionState::Pending,
-                      QStringLiteral("it cannot be used (%1)").arg(current.error().message));
+                      tr("it cannot be used (%1)").arg(current.error().message));
     if (current.value() == t.serviceArguments)
         return action(DeployActionState::UpToDate,
-                      QStringLiteral("fedgated's arguments are already: %1")
+                      tr("fedgated's arguments are already: %1")
                           .arg(t.serviceArguments.join(QLatin1Char(' '))));
-    return action(DeployActionState::Pending, QStringLiteral("its arguments differ (now: %1)")
-                                                  .arg(current.value().join(QLatin1Char(' '))));
+    return action(DeployActionState::Pending,
+                  tr("its arguments differ (now: %1)").arg(current.value().join(QLatin1Char(' '))));
 }
 
 DeployAction serviceAction(const DeploymentTarget &t, const ServiceManager &manager,
@@ -323,50 +322,49 @@ DeployAction serviceAction(const DeploymentTarget &t, const ServiceManager &mana
 {
     const ServiceState state = manager.status();
     const QString description =
-        QStringLiteral("%1 fedgated (%2), %3")
-            .arg(state.running ? QStringLiteral("Restart") : QStringLiteral("Start"),
-                 t.roles.join(QStringLiteral(" and ")), describe(manager.backend()));
+        (state.running ? tr("Restart fedgated (%1), %2") : tr("Start fedgated (%1), %2"))
+            .arg(t.roles.join(QStringLiteral(" and ")), describe(manager.backend()));
     const auto action = [&](DeployActionState to, const QString &reason) {
         return makeAction(QStringLiteral("service"), QStringLiteral("service"), description, to,
                           reason);
     };
     if (!start)
         return action(DeployActionState::UpToDate,
-                      state.running ? QStringLiteral("startService is false; fedgated runs (pid "
-                                                     "%1) and is left alone")
+                      state.running ? tr("startService is false; fedgated runs (pid "
+                                         "%1) and is left alone")
                                           .arg(state.pid)
-                                    : QStringLiteral("startService is false; fedgated is not "
-                                                     "started"));
+                                    : tr("startService is false; fedgated is not "
+                                         "started"));
     if (!state.running)
-        return action(DeployActionState::Pending, QStringLiteral("fedgated is not running"));
+        return action(DeployActionState::Pending, tr("fedgated is not running"));
     QStringList changed;
     for (const DeployAction &a : before) {
         if (a.state != DeployActionState::Pending)
             continue;
         if (a.id == QLatin1String("replica"))
-            changed << QStringLiteral("the replica");
+            changed << tr("the replica");
         else if (a.step == QLatin1String("certificates") &&
                  !changed.contains(QStringLiteral("certificates")))
             changed << QStringLiteral("certificates");
         else if (a.id == QLatin1String("service-config"))
-            changed << QStringLiteral("its configuration");
+            changed << tr("its configuration");
     }
     if (!changed.isEmpty())
         return action(DeployActionState::Pending,
-                      QStringLiteral("fedgated runs (pid %1) and is restarted: what it reads "
-                                     "changes (%2)")
+                      tr("fedgated runs (pid %1) and is restarted: what it reads "
+                         "changes (%2)")
                           .arg(state.pid)
                           .arg(changed.join(QStringLiteral(", "))));
     const QJsonValue inUse = state.engine.value(QStringLiteral("topologyVersion"));
     if (state.answering && inUse.isDouble() && inUse.toInt() != t.version)
         return action(DeployActionState::Pending,
-                      QStringLiteral("fedgated runs topology version %1, the replica has %2; it "
-                                     "is restarted")
+                      tr("fedgated runs topology version %1, the replica has %2; it "
+                         "is restarted")
                           .arg(inUse.toInt())
                           .arg(t.version));
     return action(DeployActionState::UpToDate,
-                  QStringLiteral("fedgated runs (pid %1) with the current replica, certificates "
-                                 "and configuration")
+                  tr("fedgated runs (pid %1) with the current replica, certificates "
+                     "and configuration")
                       .arg(state.pid));
 }
 
@@ -404,8 +402,8 @@ Result<QString> applyCertificate(const DeploymentTarget &t, CertificateUsage usa
         if (!outcome)
             return outcome.error();
         if (!outcome.value().issued)
-            return failure(QStringLiteral("The internal CA did not sign the %1 request.")
-                               .arg(certs::toString(usage)));
+            return failure(
+                tr("The internal CA did not sign the %1 request.").arg(certs::toString(usage)));
         id = outcome.value().issued->certificate.id;
     } else {
         QByteArray bundle;
@@ -414,10 +412,10 @@ Result<QString> applyCertificate(const DeploymentTarget &t, CertificateUsage usa
                 continue;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly) || file.size() > certs::CertificateFile::kMaxSize)
-                return Error{QStringLiteral("Cannot read %1: %2.")
-                                 .arg(path, file.isOpen() ? QStringLiteral("it is too large")
-                                                          : file.errorString()),
-                             path};
+                return Error{
+                    tr("Cannot read %1: %2.")
+                        .arg(path, file.isOpen() ? tr("it is too large") : file.errorString()),
+                    path};
             bundle += file.readAll() + '\n';
         }
         certs::ImportOptions options;
@@ -431,15 +429,13 @@ Result<QString> applyCertificate(const DeploymentTarget &t, CertificateUsage usa
     auto assigned = store.assign(id, usage, &t.topology);
     if (!assigned)
         return assigned.error();
-    return QStringLiteral("assigned certificate %1 to the %2")
-        .arg(id.left(16), interfaceName(usage));
+    return tr("assigned certificate %1 to the %2").arg(id.left(16), interfaceName(usage));
 }
 
 Status writeServiceConfig(const DeploymentTarget &t, const ServiceLayout &layout)
 {
     if (!QDir().mkpath(layout.dataDirectory))
-        return failure(
-            QStringLiteral("Cannot create the data directory %1.").arg(layout.dataDirectory));
+        return failure(tr("Cannot create the data directory %1.").arg(layout.dataDirectory));
     return certs::writeFileAtomically(layout.configFile(), serviceConfigBytes(t),
                                       certs::FileMode::OwnerOnly);
 }
@@ -519,7 +515,7 @@ Result<DeploymentPlan> Deployer::plan(const DeploymentAnswers &answers) const
     plan.actions << serviceConfigAction(t, layout);
     plan.actions << serviceUnit().action(
         answers.sourceFile.isEmpty()
-            ? QStringLiteral("the deployment")
+            ? tr("the deployment")
             : QStringLiteral("fedgatectl deploy --answers %1").arg(answers.sourceFile));
     plan.actions << serviceAction(t, serviceManager(plan.actions), plan.actions,
                                   answers.startService);
@@ -539,8 +535,8 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
         if (a.state == DeployActionState::Blocked)
             blocked << QStringLiteral("%1: %2").arg(a.id, a.reason);
     if (!blocked.isEmpty()) {
-        const QString message = QStringLiteral("Nothing was applied: %1 action(s) are blocked. "
-                                               "%2")
+        const QString message = tr("Nothing was applied: %1 action(s) are blocked. "
+                                   "%2")
                                     .arg(blocked.size())
                                     .arg(blocked.join(QLatin1Char(' ')));
         DeploymentLog::append(m_dataDirectory, QStringLiteral("deploy"), message);
@@ -564,7 +560,7 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
         total += a.state == DeployActionState::Pending ? 1 : 0;
     Report report;
     say(0, total, QStringLiteral("deploy"),
-        QStringLiteral("Deploying topology version %1 on %2 (%3) in %4: %5 action(s) to apply")
+        tr("Deploying topology version %1 on %2 (%3) in %4: %5 action(s) to apply")
             .arg(t.version)
             .arg(t.machine, t.roles.join(QStringLiteral(", ")), m_dataDirectory)
             .arg(total));
@@ -574,7 +570,7 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
         if (a.state == DeployActionState::UpToDate) {
             report.skipped << a;
             DeploymentLog::append(m_dataDirectory, a.step,
-                                  QStringLiteral("%1: up to date (%2)").arg(a.id, a.reason));
+                                  tr("%1: up to date (%2)").arg(a.id, a.reason));
             continue;
         }
         say(done, total, a.step, QStringLiteral("%1 ...").arg(a.description));
@@ -588,8 +584,8 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
             CertificateUsage usage;
             const CertificateAnswer *answer = answers.certificate(a.id.mid(5));
             if (!certs::parseUsage(a.id.mid(5), &usage) || !answer) {
-                status = failure(QStringLiteral("The answers no longer say how to get the %1 "
-                                                "certificate; plan again.")
+                status = failure(tr("The answers no longer say how to get the %1 "
+                                    "certificate; plan again.")
                                      .arg(a.id.mid(5)));
             } else if (auto assigned = applyCertificate(t, usage, *answer); !assigned) {
                 status = assigned.error();
@@ -599,8 +595,8 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
         } else if (a.id.startsWith(QLatin1String("password:"))) {
             const QString user = a.id.mid(9);
             if (!passwords.contains(user)) {
-                status = failure(QStringLiteral("%1 is no longer in the passwords file; plan "
-                                                "again.")
+                status = failure(tr("%1 is no longer in the passwords file; plan "
+                                    "again.")
                                      .arg(user));
             } else if (auto set = engine::setAccountPassword(
                            t.gatewayStore, engine::Jid::fromString(user), passwords.value(user));
@@ -626,11 +622,11 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
             if (!started)
                 status = started.error();
             else
-                result = QStringLiteral("fedgated runs (pid %1), %2")
+                result = tr("fedgated runs (pid %1), %2")
                              .arg(started.value().pid)
                              .arg(describe(service.backend()));
         } else {
-            status = failure(QStringLiteral("Unknown action '%1'.").arg(a.id));
+            status = failure(tr("Unknown action '%1'.").arg(a.id));
         }
         if (!status) {
             report.error =
@@ -644,8 +640,8 @@ Result<Deployer::Report> Deployer::apply(const DeploymentPlan &plan,
     }
     report.ok = true;
     say(done, total, QStringLiteral("deploy"),
-        total == 0 ? QStringLiteral("Nothing to change: every action was up to date.")
-                   : QStringLiteral("Applied %1 action(s); %2 were up to date.")
+        total == 0 ? tr("Nothing to change: every action was up to date.")
+                   : tr("Applied %1 action(s); %2 were up to date.")
                          .arg(report.applied.size())
                          .arg(report.skipped.size()));
     return report;
