@@ -7,9 +7,18 @@
 #include "certs/CertificateNames.h"
 #include "certs/KeyStore.h"
 
+#include <QCoreApplication>
+
 namespace fedgate::deploy::checks {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CertificateCheck", text);
+}
 
 struct Interface
 {
@@ -21,10 +30,10 @@ struct Interface
 QString requestFix(certs::CertificateUsage usage)
 {
     const QString u = certs::toString(usage);
-    return QStringLiteral("Request a new one ('fedgatectl cert request --usage %1', with "
-                          "--immediate for the internal CA), import the CA's answer if it was "
-                          "delayed ('fedgatectl cert import'), then 'fedgatectl cert assign ID "
-                          "--usage %1' and 'fedgatectl service restart'.")
+    return tr("Request a new one ('fedgatectl cert request --usage %1', with "
+              "--immediate for the internal CA), import the CA's answer if it was "
+              "delayed ('fedgatectl cert import'), then 'fedgatectl cert assign ID "
+              "--usage %1' and 'fedgatectl service restart'.")
         .arg(u);
 }
 
@@ -32,18 +41,18 @@ QString fixFor(const certs::CertificateFinding &finding, certs::CertificateUsage
                const QString &file)
 {
     if (!file.isEmpty())
-        return QStringLiteral("Replace %1 (given to fedgated in the service configuration) "
-                              "with a certificate that passes 'fedgatectl cert check %1'.")
+        return tr("Replace %1 (given to fedgated in the service configuration) "
+                  "with a certificate that passes 'fedgatectl cert check %1'.")
             .arg(file);
     if (finding.rule == u"expires-within-30-days" || finding.rule == u"expires-within-7-days")
-        return QStringLiteral("Renew it before it expires ('fedgatectl cert renew ID'), then "
-                              "'fedgatectl cert assign ID --usage %1'.")
+        return tr("Renew it before it expires ('fedgatectl cert renew ID'), then "
+                  "'fedgatectl cert assign ID --usage %1'.")
             .arg(certs::toString(usage));
     if (finding.rule == u"untrusted-root" || finding.rule == u"self-signed-external")
-        return QStringLiteral("Request a certificate from a CA the partners trust: 'fedgatectl "
-                              "cert request --usage %1 --csr FILE', send FILE to the CA, then "
-                              "'fedgatectl cert import' its answer and 'fedgatectl cert assign "
-                              "ID --usage %1'.")
+        return tr("Request a certificate from a CA the partners trust: 'fedgatectl "
+                  "cert request --usage %1 --csr FILE', send FILE to the CA, then "
+                  "'fedgatectl cert import' its answer and 'fedgatectl cert assign "
+                  "ID --usage %1'.")
             .arg(certs::toString(usage));
     return requestFix(usage);
 }
@@ -56,14 +65,13 @@ CheckResult checkCertificates(Context &context)
     QString why;
     const topology::Topology *topology = context.topology(&why);
     if (!topology)
-        return notChecked(
-            id, QStringLiteral("no topology to take the required names from (%1).").arg(why));
+        return notChecked(id, tr("no topology to take the required names from (%1).").arg(why));
     const ServiceConfiguration &configuration = *context.configuration(nullptr);
     QList<Interface> interfaces;
     if (configuration.roles.runsEdge()) {
         const topology::EdgePool *pool = context.edgePool(&why);
         if (!pool)
-            return notChecked(id, QStringLiteral("no edge pool for this machine (%1).").arg(why));
+            return notChecked(id, tr("no edge pool for this machine (%1).").arg(why));
         interfaces.append({certs::CertificateUsage::ExternalEdge,
                            configuration.engine.certificatePath, pool->fqdn});
         interfaces.append(
@@ -72,8 +80,8 @@ CheckResult checkCertificates(Context &context)
     if (configuration.roles.runsGateway()) {
         auto frontEnd = configuration.roles.selectFrontEndPool(configuration.engine, *topology);
         if (!frontEnd)
-            return notChecked(id, QStringLiteral("no front-end pool for the gateway (%1).")
-                                      .arg(frontEnd.error().message));
+            return notChecked(
+                id, tr("no front-end pool for the gateway (%1).").arg(frontEnd.error().message));
         interfaces.append(
             {certs::CertificateUsage::Gateway, configuration.roles.gatewayCert, frontEnd.value()});
     }
@@ -92,13 +100,12 @@ CheckResult checkCertificates(Context &context)
                 continue;
             }
             if (!assignment.value()) {
-                fail(&result,
-                     QStringLiteral("No certificate is assigned to the %1 interface.").arg(name),
+                fail(&result, tr("No certificate is assigned to the %1 interface.").arg(name),
                      requestFix(i.usage));
                 continue;
             }
             file = QStringLiteral("%1/assigned/%2.pem").arg(store.root(), certs::toString(i.usage));
-            label = QStringLiteral("%1: %2, valid until %3")
+            label = tr("%1: %2, valid until %3")
                         .arg(name, assignment.value()->friendlyName.isEmpty()
                                        ? assignment.value()->certificateId.left(12)
                                        : assignment.value()->friendlyName)

@@ -10,27 +10,35 @@
 #include "topology/DnsChecker.h"
 #include "topology/DnsRecordPlan.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 namespace fedgate::deploy::checks {
 
 namespace {
 
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DnsCheck", text);
+}
+
 QString fixFor(const topology::DnsFinding &finding)
 {
     QStringList steps;
     if (!finding.create.isEmpty())
-        steps << QStringLiteral("create %1").arg(finding.create.join(QStringLiteral(" and ")));
+        steps << tr("create %1").arg(finding.create.join(tr(" and ")));
     if (!finding.remove.isEmpty())
-        steps << QStringLiteral("delete %1").arg(finding.remove.join(QStringLiteral(" and ")));
+        steps << tr("delete %1").arg(finding.remove.join(tr(" and ")));
     if (finding.rule.startsWith(QLatin1String("server-")))
-        return QStringLiteral("Check that the name server answers, or give the one that serves "
-                              "the zone with --dns-server; then 'fedgatectl dns check'.");
+        return tr("Check that the name server answers, or give the one that serves "
+                  "the zone with --dns-server; then 'fedgatectl dns check'.");
     if (steps.isEmpty())
-        return QStringLiteral("Correct the records as the problem says, then check again with "
-                              "'fedgatectl dns check'.");
-    return QStringLiteral("In the external DNS zone, %1; then check again with 'fedgatectl dns "
-                          "check'.")
+        return tr("Correct the records as the problem says, then check again with "
+                  "'fedgatectl dns check'.");
+    return tr("In the external DNS zone, %1; then check again with 'fedgatectl dns "
+              "check'.")
         .arg(steps.join(QStringLiteral(", ")));
 }
 
@@ -42,8 +50,7 @@ CheckResult checkDns(Context &context)
     QString why;
     const topology::Topology *topology = context.topology(&why);
     if (!topology)
-        return notChecked(id,
-                          QStringLiteral("no topology to plan the records from (%1).").arg(why));
+        return notChecked(id, tr("no topology to plan the records from (%1).").arg(why));
     CheckResult result = makeResult(id);
     topology::DnsChecker::Options options;
     if (!context.options().dnsServer.isEmpty()) {
@@ -51,7 +58,7 @@ CheckResult checkDns(Context &context)
         const auto server = topology::DnsServerAddress::parse(context.options().dnsServer, &error);
         if (!server) {
             fail(&result, QStringLiteral("--dns-server: %1").arg(error),
-                 QStringLiteral("Give the name server as ADDRESS or ADDRESS:PORT."));
+                 tr("Give the name server as ADDRESS or ADDRESS:PORT."));
             return result;
         }
         options.server = *server;
@@ -59,15 +66,15 @@ CheckResult checkDns(Context &context)
     topology::DnsRecordPlan plan = topology::DnsRecordPlan::fromTopology(*topology);
     plan.addDaneKeys(certs::edgeDaneKeys(certs::KeyStore(context.dataDirectory())));
     topology::DnsCheckReport report = topology::DnsChecker::check(plan, options);
-    report.source = QStringLiteral("the topology fedgated runs (fedgatectl check)");
+    report.source = tr("the topology fedgated runs (fedgatectl check)");
     topology::saveLastDnsCheck(
         report, nullptr, QDir(context.dataDirectory()).filePath(QStringLiteral("dns-check.json")));
     for (const topology::DnsFinding &f : report.findings)
         fail(&result, f.message, fixFor(f));
     for (const QString &note : plan.notes())
         fail(&result, note,
-             QStringLiteral("Complete the topology as the note says, publish it and import it "
-                            "here ('fedgatectl topology import')."));
+             tr("Complete the topology as the note says, publish it and import it "
+                "here ('fedgatectl topology import')."));
     int ok = 0;
     int checked = 0;
     for (const topology::DnsCheckResult &r : report.results) {
@@ -78,18 +85,16 @@ CheckResult checkDns(Context &context)
     }
     if (!report.allOk() && report.findings.isEmpty())
         fail(&result,
-             QStringLiteral("%1 of %2 planned records are not as planned.")
-                 .arg(checked - ok)
-                 .arg(checked),
-             QStringLiteral("See each record with 'fedgatectl dns check'."));
-    result.detail = QStringLiteral("%1 of %2 planned external records found as planned%3 "
-                                   "(asked %4)")
-                        .arg(ok)
-                        .arg(checked)
-                        .arg(result.findings.isEmpty()
-                                 ? QString()
-                                 : QStringLiteral(", %1 problem(s)").arg(result.findings.size()))
-                        .arg(report.server);
+             tr("%1 of %2 planned records are not as planned.").arg(checked - ok).arg(checked),
+             tr("See each record with 'fedgatectl dns check'."));
+    result.detail =
+        tr("%1 of %2 planned external records found as planned%3 "
+           "(asked %4)")
+            .arg(ok)
+            .arg(checked)
+            .arg(result.findings.isEmpty() ? QString()
+                                           : tr(", %1 problem(s)").arg(result.findings.size()))
+            .arg(report.server);
     return result;
 }
 

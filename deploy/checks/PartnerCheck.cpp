@@ -7,9 +7,18 @@
 #include <future>
 #include <vector>
 
+#include <QCoreApplication>
+
 namespace fedgate::deploy::checks {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PartnerCheck", text);
+}
 
 constexpr int kParallel = 8;
 
@@ -42,18 +51,17 @@ CheckResult checkPartners(Context &context)
     QString why;
     const topology::Topology *topology = context.topology(&why);
     if (!topology)
-        return notChecked(id,
-                          QStringLiteral("no topology to list the partners from (%1).").arg(why));
+        return notChecked(id, tr("no topology to list the partners from (%1).").arg(why));
     if (!context.configuration(nullptr)->roles.runsEdge()) {
         // Not a failed prerequisite: this machine has no federation to test.
         CheckResult result = makeResult(id);
-        result.detail = QStringLiteral("not applicable: only the gateway runs here; the edge's "
-                                       "machine pings the partners ('fedgatectl check' there)");
+        result.detail = tr("not applicable: only the gateway runs here; the edge's "
+                           "machine pings the partners ('fedgatectl check' there)");
         return result;
     }
     const ServiceState &state = context.service();
     if (!state.answering)
-        return notChecked(id, QStringLiteral("fedgated does not answer (see the service check)."));
+        return notChecked(id, tr("fedgated does not answer (see the service check)."));
     CheckResult result = makeResult(id);
     const int timeoutMs = std::clamp(context.options().pingTimeoutMs, 1000, 120000);
     QStringList domains;
@@ -74,17 +82,16 @@ CheckResult checkPartners(Context &context)
                 continue;
             }
             fail(&result,
-                 QStringLiteral("Partner %1 does not answer a federation ping: %2")
-                     .arg(domain, pong.detail),
-                 QStringLiteral("Follow the ping step by step with 'fedgatectl ping %1' and read "
-                                "'fedgatectl service log'; check that the partner's server runs "
-                                "and that its DNS SRV records (_xmpp-server._tcp.%1) point to "
-                                "it.")
+                 tr("Partner %1 does not answer a federation ping: %2").arg(domain, pong.detail),
+                 tr("Follow the ping step by step with 'fedgatectl ping %1' and read "
+                    "'fedgatectl service log'; check that the partner's server runs "
+                    "and that its DNS SRV records (_xmpp-server._tcp.%1) point to "
+                    "it.")
                      .arg(domain));
         }
     }
     result.detail = domains.isEmpty()
-                        ? QStringLiteral("the topology names no partner")
+                        ? tr("the topology names no partner")
                         : QStringLiteral("%1 of %2 answered%3")
                               .arg(reached.size())
                               .arg(domains.size())

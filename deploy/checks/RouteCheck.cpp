@@ -4,15 +4,24 @@
 // federation through it.
 #include "CheckContext.h"
 
+#include <QCoreApplication>
+
 namespace fedgate::deploy::checks {
 
 namespace {
 
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RouteCheck", text);
+}
+
 QString routeFix(const QString &site, const QString &pool)
 {
-    return QStringLiteral("Assign it: 'fedgatectl route set %1 %2', publish with 'fedgatectl "
-                          "topology publish', then import the new version here with "
-                          "'fedgatectl topology import'.")
+    return tr("Assign it: 'fedgatectl route set %1 %2', publish with 'fedgatectl "
+              "topology publish', then import the new version here with "
+              "'fedgatectl topology import'.")
         .arg(site.contains(QLatin1Char(' ')) ? QLatin1Char('"') + site + QLatin1Char('"') : site,
              pool);
 }
@@ -34,11 +43,11 @@ void checkSite(const topology::Site &site, const topology::EdgePool &pool, const
         return;
     fail(result,
          site.xmppFederationRoute.isEmpty()
-             ? QStringLiteral("Site %1 (%2) has no XMPP federation route; this machine's edge "
-                              "pool is %3.")
+             ? tr("Site %1 (%2) has no XMPP federation route; this machine's edge "
+                  "pool is %3.")
                    .arg(site.name, whose, pool.fqdn)
-             : QStringLiteral("Site %1 (%2) routes its XMPP federation through %3, not through "
-                              "this machine's edge pool %4.")
+             : tr("Site %1 (%2) routes its XMPP federation through %3, not through "
+                  "this machine's edge pool %4.")
                    .arg(site.name, whose, site.xmppFederationRoute, pool.fqdn),
          routeFix(site.name, pool.fqdn));
 }
@@ -51,19 +60,19 @@ void checkGatewaySite(const topology::Topology &topology, const topology::Site &
     const topology::EdgePool *routed =
         site.xmppFederationRoute.isEmpty() ? nullptr : topology.edgePool(site.xmppFederationRoute);
     if (routed && routed->xmppFederation) {
-        result->detail = QStringLiteral("site %1 (the gateway's front-end pool %2) routes through "
-                                        "%3")
+        result->detail = tr("site %1 (the gateway's front-end pool %2) routes through "
+                            "%3")
                              .arg(site.name, frontEnd, routed->fqdn);
         return;
     }
     fail(result,
          site.xmppFederationRoute.isEmpty()
-             ? QStringLiteral("Site %1 (the gateway's front-end pool %2) has no XMPP federation "
-                              "route.")
+             ? tr("Site %1 (the gateway's front-end pool %2) has no XMPP federation "
+                  "route.")
                    .arg(site.name, frontEnd)
-             : QStringLiteral("Site %1 (the gateway's front-end pool %2) routes its XMPP "
-                              "federation through %3, which is not an edge pool with XMPP "
-                              "federation enabled.")
+             : tr("Site %1 (the gateway's front-end pool %2) routes its XMPP "
+                  "federation through %3, which is not an edge pool with XMPP "
+                  "federation enabled.")
                    .arg(site.name, frontEnd, site.xmppFederationRoute),
          routeFix(site.name, QStringLiteral("EDGEPOOL")));
 }
@@ -76,7 +85,7 @@ CheckResult checkRoute(Context &context)
     QString why;
     const topology::Topology *topology = context.topology(&why);
     if (!topology)
-        return notChecked(id, QStringLiteral("no topology to read the route from (%1).").arg(why));
+        return notChecked(id, tr("no topology to read the route from (%1).").arg(why));
     const ServiceConfiguration *configuration = context.configuration(nullptr);
     const engine::RoleOptions &roles = configuration->roles;
     CheckResult result = makeResult(id);
@@ -86,24 +95,24 @@ CheckResult checkRoute(Context &context)
         pool = context.edgePool(&why);
         if (!pool) {
             fail(&result, why,
-                 QStringLiteral("Assign the site's XMPP federation route with 'fedgatectl route "
-                                "set SITE EDGEPOOL', publish and import the topology again."));
+                 tr("Assign the site's XMPP federation route with 'fedgatectl route "
+                    "set SITE EDGEPOOL', publish and import the topology again."));
             return result;
         }
         if (!pool->xmppFederation)
             fail(&result,
-                 QStringLiteral("XMPP federation is not enabled on this machine's edge pool %1.")
+                 tr("XMPP federation is not enabled on this machine's edge pool %1.")
                      .arg(pool->fqdn),
-                 QStringLiteral("Enable it with 'fedgatectl edge-pool set %1 --xmpp-federation "
-                                "true', publish and import the topology again.")
+                 tr("Enable it with 'fedgatectl edge-pool set %1 --xmpp-federation "
+                    "true', publish and import the topology again.")
                      .arg(pool->fqdn));
         edgeSite = topology->siteOfEdgePool(pool->fqdn);
         if (edgeSite)
-            checkSite(*edgeSite, *pool, QStringLiteral("the edge pool's site"), &result);
+            checkSite(*edgeSite, *pool, tr("the edge pool's site"), &result);
         result.detail = result.status == CheckStatus::Pass
-                            ? QStringLiteral("%1 carries the XMPP federation of site %2")
+                            ? tr("%1 carries the XMPP federation of site %2")
                                   .arg(pool->fqdn, edgeSite ? edgeSite->name : QStringLiteral("?"))
-                            : QStringLiteral("this machine's edge pool is %1").arg(pool->fqdn);
+                            : tr("this machine's edge pool is %1").arg(pool->fqdn);
     }
     if (roles.runsGateway()) {
         auto frontEnd = roles.selectFrontEndPool(configuration->engine, *topology);
@@ -111,11 +120,10 @@ CheckResult checkRoute(Context &context)
             frontEnd ? siteOfFrontEndPool(*topology, frontEnd.value()) : nullptr;
         if (!frontEnd)
             fail(&result, frontEnd.error().message,
-                 QStringLiteral("Give the edge pool a next hop with 'fedgatectl edge-pool set POOL "
-                                "--next-hop FQDN'."));
+                 tr("Give the edge pool a next hop with 'fedgatectl edge-pool set POOL "
+                    "--next-hop FQDN'."));
         else if (site && pool && site != edgeSite)
-            checkSite(*site, *pool,
-                      QStringLiteral("the gateway's front-end pool %1").arg(frontEnd.value()),
+            checkSite(*site, *pool, tr("the gateway's front-end pool %1").arg(frontEnd.value()),
                       &result);
         else if (site && !pool)
             checkGatewaySite(*topology, *site, frontEnd.value(), &result);

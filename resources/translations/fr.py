@@ -1341,3 +1341,61 @@ FR_CORE["Deployer"] = {
 "Applied %1 action(s); %2 were up to date.": "%1 action(s) appliquée(s) ; %2 étaient à jour.",
 }
 CORE_SOURCES["Deployer"] = "deploy/Deployer.cpp"
+
+# The other checks of the checklist (route, certificates, DNS, partners).
+FR_CORE["RouteCheck"] = {
+"Assign it: 'fedgatectl route set %1 %2', publish with 'fedgatectl topology publish', then import the new version here with 'fedgatectl topology import'.": "Attribuez-le : 'fedgatectl route set %1 %2', publiez avec 'fedgatectl topology publish', puis importez ici la nouvelle version avec 'fedgatectl topology import'.",
+"Site %1 (%2) has no XMPP federation route; this machine's edge pool is %3.": "Le site %1 (%2) n'a pas d'itinéraire de fédération XMPP ; le pool de périphérie de cette machine est %3.",
+"Site %1 (%2) routes its XMPP federation through %3, not through this machine's edge pool %4.": "Le site %1 (%2) fait passer sa fédération XMPP par %3, et non par le pool de périphérie de cette machine %4.",
+"site %1 (the gateway's front-end pool %2) routes through %3": "le site %1 (le pool frontal de la passerelle %2) passe par %3",
+"Site %1 (the gateway's front-end pool %2) has no XMPP federation route.": "Le site %1 (le pool frontal de la passerelle %2) n'a pas d'itinéraire de fédération XMPP.",
+"Site %1 (the gateway's front-end pool %2) routes its XMPP federation through %3, which is not an edge pool with XMPP federation enabled.": "Le site %1 (le pool frontal de la passerelle %2) fait passer sa fédération XMPP par %3, qui n'est pas un pool de périphérie où la fédération XMPP est activée.",
+"no topology to read the route from (%1).": "aucune topologie où lire l'itinéraire (%1).",
+"Assign the site's XMPP federation route with 'fedgatectl route set SITE EDGEPOOL', publish and import the topology again.": "Attribuez l'itinéraire de fédération XMPP du site avec 'fedgatectl route set SITE EDGEPOOL', puis publiez et importez de nouveau la topologie.",
+"XMPP federation is not enabled on this machine's edge pool %1.": "La fédération XMPP n'est pas activée sur le pool de périphérie de cette machine %1.",
+"Enable it with 'fedgatectl edge-pool set %1 --xmpp-federation true', publish and import the topology again.": "Activez-la avec 'fedgatectl edge-pool set %1 --xmpp-federation true', puis publiez et importez de nouveau la topologie.",
+"the edge pool's site": "le site du pool de périphérie",
+"%1 carries the XMPP federation of site %2": "%1 achemine la fédération XMPP du site %2",
+"this machine's edge pool is %1": "le pool de périphérie de cette machine est %1",
+"Give the edge pool a next hop with 'fedgatectl edge-pool set POOL --next-hop FQDN'.": "Donnez un tronçon suivant au pool de périphérie avec 'fedgatectl edge-pool set POOL --next-hop FQDN'.",
+"the gateway's front-end pool %1": "le pool frontal de la passerelle %1",
+}
+FR_CORE["CertificateCheck"] = {
+"Request a new one ('fedgatectl cert request --usage %1', with --immediate for the internal CA), import the CA's answer if it was delayed ('fedgatectl cert import'), then 'fedgatectl cert assign ID --usage %1' and 'fedgatectl service restart'.": "Demandez-en un nouveau ('fedgatectl cert request --usage %1', avec --immediate pour l'AC interne), importez la réponse de l'AC si elle a été différée ('fedgatectl cert import'), puis 'fedgatectl cert assign ID --usage %1' et 'fedgatectl service restart'.",
+"Replace %1 (given to fedgated in the service configuration) with a certificate that passes 'fedgatectl cert check %1'.": "Remplacez %1 (passé à fedgated dans la configuration du service) par un certificat qui passe 'fedgatectl cert check %1'.",
+"Renew it before it expires ('fedgatectl cert renew ID'), then 'fedgatectl cert assign ID --usage %1'.": "Renouvelez-le avant son expiration ('fedgatectl cert renew ID'), puis 'fedgatectl cert assign ID --usage %1'.",
+"Request a certificate from a CA the partners trust: 'fedgatectl cert request --usage %1 --csr FILE', send FILE to the CA, then 'fedgatectl cert import' its answer and 'fedgatectl cert assign ID --usage %1'.": "Demandez un certificat à une AC en laquelle les partenaires ont confiance : 'fedgatectl cert request --usage %1 --csr FILE', envoyez FILE à l'AC, puis importez sa réponse avec 'fedgatectl cert import' et exécutez 'fedgatectl cert assign ID --usage %1'.",
+"no topology to take the required names from (%1).": "aucune topologie d'où tirer les noms requis (%1).",
+"no edge pool for this machine (%1).": "aucun pool de périphérie pour cette machine (%1).",
+"no front-end pool for the gateway (%1).": "aucun pool frontal pour la passerelle (%1).",
+"No certificate is assigned to the %1 interface.": "Aucun certificat n'est attribué à l'interface %1.",
+"%1: %2, valid until %3": "%1 : %2, valide jusqu'au %3",
+}
+FR_CORE["DnsCheck"] = {
+"create %1": "créez %1",
+"delete %1": "supprimez %1",
+" and ": " et ",
+"Check that the name server answers, or give the one that serves the zone with --dns-server; then 'fedgatectl dns check'.": "Vérifiez que le serveur de noms répond, ou donnez celui qui sert la zone avec --dns-server ; puis 'fedgatectl dns check'.",
+"Correct the records as the problem says, then check again with 'fedgatectl dns check'.": "Corrigez les enregistrements comme l'indique le problème, puis vérifiez de nouveau avec 'fedgatectl dns check'.",
+"In the external DNS zone, %1; then check again with 'fedgatectl dns check'.": "Dans la zone DNS externe, %1 ; puis vérifiez de nouveau avec 'fedgatectl dns check'.",
+"no topology to plan the records from (%1).": "aucune topologie d'où planifier les enregistrements (%1).",
+"Give the name server as ADDRESS or ADDRESS:PORT.": "Donnez le serveur de noms sous la forme ADRESSE ou ADRESSE:PORT.",
+"the topology fedgated runs (fedgatectl check)": "la topologie qu'exécute fedgated (fedgatectl check)",
+"Complete the topology as the note says, publish it and import it here ('fedgatectl topology import').": "Complétez la topologie comme l'indique la note, publiez-la et importez-la ici ('fedgatectl topology import').",
+"%1 of %2 planned records are not as planned.": "%1 des %2 enregistrements prévus ne sont pas conformes au plan.",
+"See each record with 'fedgatectl dns check'.": "Voyez chaque enregistrement avec 'fedgatectl dns check'.",
+"%1 of %2 planned external records found as planned%3 (asked %4)": "%1 des %2 enregistrements externes prévus trouvés conformes au plan%3 (serveur interrogé : %4)",
+", %1 problem(s)": ", %1 problème(s)",
+}
+FR_CORE["PartnerCheck"] = {
+"no topology to list the partners from (%1).": "aucune topologie d'où lister les partenaires (%1).",
+"not applicable: only the gateway runs here; the edge's machine pings the partners ('fedgatectl check' there)": "sans objet : seule la passerelle tourne ici ; la machine de l'edge teste les partenaires ('fedgatectl check' sur celle-ci)",
+"fedgated does not answer (see the service check).": "fedgated ne répond pas (voir la vérification du service).",
+"Partner %1 does not answer a federation ping: %2": "Le partenaire %1 ne répond pas à un ping de fédération : %2",
+"Follow the ping step by step with 'fedgatectl ping %1' and read 'fedgatectl service log'; check that the partner's server runs and that its DNS SRV records (_xmpp-server._tcp.%1) point to it.": "Suivez le ping pas à pas avec 'fedgatectl ping %1' et lisez 'fedgatectl service log' ; vérifiez que le serveur du partenaire tourne et que ses enregistrements DNS SRV (_xmpp-server._tcp.%1) pointent vers lui.",
+"the topology names no partner": "la topologie ne nomme aucun partenaire",
+}
+CORE_SOURCES.update({"RouteCheck": "deploy/checks/RouteCheck.cpp",
+                     "CertificateCheck": "deploy/checks/CertificateCheck.cpp",
+                     "DnsCheck": "deploy/checks/DnsCheck.cpp",
+                     "PartnerCheck": "deploy/checks/PartnerCheck.cpp"})
