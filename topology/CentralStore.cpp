@@ -7,6 +7,7 @@
 #include "TopologyDocument.h"
 #include "Validation.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -17,6 +18,13 @@
 namespace fedgate::topology {
 
 namespace {
+
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CentralStore", text);
+}
 
 QString currentUserName()
 {
@@ -61,11 +69,11 @@ QString firstVersionSummary(const Topology &t)
 QString CentralStore::recoveryAdvice(const QString &location)
 {
     const QString path = QFileInfo(location).absoluteFilePath();
-    return QStringLiteral("To get the store back, restore a backup with 'fedgatectl store restore "
-                          "--file BACKUP --store %1' (the current file is kept as "
-                          "%1.before-restore), or move the file aside and publish an exported "
-                          "topology into a new store with 'fedgatectl topology publish --file "
-                          "EXPORT --store %1'.")
+    return tr("To get the store back, restore a backup with 'fedgatectl store restore "
+              "--file BACKUP --store %1' (the current file is kept as "
+              "%1.before-restore), or move the file aside and publish an exported "
+              "topology into a new store with 'fedgatectl topology publish --file "
+              "EXPORT --store %1'.")
         .arg(path);
 }
 
@@ -97,15 +105,15 @@ struct CentralStore::Private
             if (!newest)
                 return newest.error();
             if (newest.value() == 0)
-                return Error{QStringLiteral("Nothing has been published to the central store at "
-                                            "%1 yet, so there is no version %2. Publish a "
-                                            "topology first (fedgatectl topology publish).")
+                return Error{tr("Nothing has been published to the central store at "
+                                "%1 yet, so there is no version %2. Publish a "
+                                "topology first (fedgatectl topology publish).")
                                  .arg(sql->displayLocation())
                                  .arg(version),
                              sql->displayLocation()};
-            return Error{QStringLiteral("Version %1 is not in the central store at %2, which "
-                                        "holds versions 1 to %3. List them with 'fedgatectl "
-                                        "topology versions'.")
+            return Error{tr("Version %1 is not in the central store at %2, which "
+                            "holds versions 1 to %3. List them with 'fedgatectl "
+                            "topology versions'.")
                              .arg(version)
                              .arg(sql->displayLocation())
                              .arg(newest.value()),
@@ -270,10 +278,10 @@ struct CentralStore::Private
 
     Error draftConflict(qint64 yours, qint64 now, const QString &what) const
     {
-        return Error{QStringLiteral("Draft conflict in the central store at %1: someone else "
-                                    "changed the draft since you read it (you have revision %2, "
-                                    "the store has revision %3). %4 Reload the draft to see "
-                                    "their changes, then make yours again.")
+        return Error{tr("Draft conflict in the central store at %1: someone else "
+                        "changed the draft since you read it (you have revision %2, "
+                        "the store has revision %3). %4 Reload the draft to see "
+                        "their changes, then make yours again.")
                          .arg(sql->displayLocation())
                          .arg(yours)
                          .arg(now)
@@ -283,14 +291,13 @@ struct CentralStore::Private
 
     Error conflict(int baseVersion, int latestVersion) const
     {
-        const QString base = baseVersion > 0
-                                 ? QStringLiteral("is based on version %1").arg(baseVersion)
-                                 : QStringLiteral("was started before any version was published");
-        return Error{QStringLiteral("Publish conflict in the central store at %1: your topology "
-                                    "%2, but version %3 has been published since. Nothing was "
-                                    "written. Re-read the latest version (fedgatectl topology "
-                                    "show --version %3), reapply your changes to it, and publish "
-                                    "again.")
+        const QString base = baseVersion > 0 ? tr("is based on version %1").arg(baseVersion)
+                                             : tr("was started before any version was published");
+        return Error{tr("Publish conflict in the central store at %1: your topology "
+                        "%2, but version %3 has been published since. Nothing was "
+                        "written. Re-read the latest version (fedgatectl topology "
+                        "show --version %3), reapply your changes to it, and publish "
+                        "again.")
                          .arg(sql->displayLocation(), base)
                          .arg(latestVersion),
                      sql->displayLocation()};
@@ -373,8 +380,8 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
         for (const Finding &f : findings)
             if (f.severity == Severity::Error)
                 errors << f.path + QStringLiteral(": ") + f.message;
-        return Error{QStringLiteral("The topology has %1 error(s) and was not published to %2. "
-                                    "Fix them and publish again:\n  %3")
+        return Error{tr("The topology has %1 error(s) and was not published to %2. "
+                        "Fix them and publish again:\n  %3")
                          .arg(errors.size())
                          .arg(d->sql->displayLocation(), errors.join(QStringLiteral("\n  "))),
                      d->sql->displayLocation()};
@@ -397,8 +404,8 @@ Result<int> CentralStore::publish(const Topology &input, int baseVersion, const 
     if (!revision)
         return fail(revision.error());
     if (draftRevision && *draftRevision != revision.value())
-        return fail(d->draftConflict(*draftRevision, revision.value(),
-                                     QStringLiteral("Nothing was published.")));
+        return fail(
+            d->draftConflict(*draftRevision, revision.value(), tr("Nothing was published.")));
 
     Result<int> latest = d->latest();
     if (!latest)
@@ -523,8 +530,7 @@ Result<Draft> CentralStore::saveDraft(const Draft &input)
 {
     return d->underDraftLock<Draft>([&](qint64 revision) -> Result<Draft> {
         if (revision != input.revision)
-            return d->draftConflict(input.revision, revision,
-                                    QStringLiteral("Your change was not saved."));
+            return d->draftConflict(input.revision, revision, tr("Your change was not saved."));
         return d->storeDraft(input, revision + 1);
     });
 }
@@ -534,7 +540,7 @@ Status CentralStore::discardDraft(std::optional<qint64> expectedRevision)
     Result<bool> discarded = d->underDraftLock<bool>([&](qint64 revision) -> Result<bool> {
         if (expectedRevision && *expectedRevision != revision)
             return d->draftConflict(*expectedRevision, revision,
-                                    QStringLiteral("The draft was not discarded."));
+                                    tr("The draft was not discarded."));
         Result<QSqlQuery> row =
             d->sql->exec(QStringLiteral("SELECT 1 FROM topology_draft WHERE id = 1"));
         if (!row)

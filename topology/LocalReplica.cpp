@@ -7,6 +7,7 @@
 #include "TopologyDocument.h"
 #include "Validation.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -14,15 +15,22 @@ namespace fedgate::topology {
 
 namespace {
 
+// User-facing text: French in the wizard, which installs a translator;
+// English in fedgatectl and fedgated, which install none.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LocalReplica", text);
+}
+
 Error refusedForErrors(const QString &source, const QList<Finding> &findings)
 {
     QStringList errors;
     for (const Finding &f : findings)
         if (f.severity == Severity::Error)
             errors << f.path + QStringLiteral(": ") + f.message;
-    return Error{QStringLiteral("%1 holds a topology with %2 validation error(s); the local "
-                                "replica was left unchanged. Fix the topology, publish and "
-                                "export it again:\n  %3")
+    return Error{tr("%1 holds a topology with %2 validation error(s); the local "
+                    "replica was left unchanged. Fix the topology, publish and "
+                    "export it again:\n  %3")
                      .arg(source)
                      .arg(errors.size())
                      .arg(errors.join(QStringLiteral("\n  "))),
@@ -51,9 +59,9 @@ Result<PublishedVersion> loadPublished(const QString &storeLocation, int version
         if (!latest)
             return latest.error();
         if (latest.value() == 0)
-            return Error{QStringLiteral("Nothing has been published to the central store at %1 "
-                                        "yet, so there is nothing to %2. Publish a topology "
-                                        "first (fedgatectl topology publish).")
+            return Error{tr("Nothing has been published to the central store at %1 "
+                            "yet, so there is nothing to %2. Publish a topology "
+                            "first (fedgatectl topology publish).")
                              .arg(location, verb),
                          location};
         wanted = latest.value();
@@ -120,16 +128,16 @@ Result<std::unique_ptr<LocalReplica>> LocalReplica::open(const QString &path)
 {
     const QString where = path.isEmpty() ? defaultLocation() : path;
     if (SqlConnection::isPostgresUrl(where))
-        return Error{QStringLiteral("The local replica is a SQLite file on this machine, not a "
-                                    "PostgreSQL database (%1). Give a file path (--replica), or "
-                                    "pass the URL as the store to import from (--from-store).")
+        return Error{tr("The local replica is a SQLite file on this machine, not a "
+                        "PostgreSQL database (%1). Give a file path (--replica), or "
+                        "pass the URL as the store to import from (--from-store).")
                          .arg(where),
                      where};
     // The replica is a copy: a damaged one is replaced by importing again.
     SqlConnection::Options options;
-    options.recovery = QStringLiteral("Move the file aside and import the published topology "
-                                      "again ('fedgatectl topology import --file EXPORT --replica "
-                                      "%1' or '--from-store LOCATION').")
+    options.recovery = tr("Move the file aside and import the published topology "
+                          "again ('fedgatectl topology import --file EXPORT --replica "
+                          "%1' or '--from-store LOCATION').")
                            .arg(QFileInfo(where).absoluteFilePath());
     Result<std::unique_ptr<SqlConnection>> sql =
         SqlConnection::open(where, QStringLiteral("local replica"), options);
@@ -154,10 +162,10 @@ Status LocalReplica::importFile(const QString &path)
     if (!topology)
         return topology.error();
     if (version <= 0)
-        return Error{QStringLiteral("%1 is not an exported published topology: it carries no "
-                                    "\"publishedVersion\". Publish the topology, then export it "
-                                    "(fedgatectl topology export --output FILE) and import that "
-                                    "file.")
+        return Error{tr("%1 is not an exported published topology: it carries no "
+                        "\"publishedVersion\". Publish the topology, then export it "
+                        "(fedgatectl topology export --output FILE) and import that "
+                        "file.")
                          .arg(path),
                      path};
     return d->replace(topology.value(), version, path, false);
@@ -165,8 +173,7 @@ Status LocalReplica::importFile(const QString &path)
 
 Status LocalReplica::importFromStore(const QString &storeLocation, int version)
 {
-    Result<PublishedVersion> published =
-        loadPublished(storeLocation, version, QStringLiteral("import"));
+    Result<PublishedVersion> published = loadPublished(storeLocation, version, tr("import"));
     if (!published)
         return published.error();
     const PublishedVersion &p = published.value();
@@ -204,8 +211,7 @@ Result<std::optional<ReplicaState>> LocalReplica::current()
 
 Status LocalReplica::exportVersion(const QString &storeLocation, int version, const QString &path)
 {
-    Result<PublishedVersion> published =
-        loadPublished(storeLocation, version, QStringLiteral("export"));
+    Result<PublishedVersion> published = loadPublished(storeLocation, version, tr("export"));
     if (!published)
         return published.error();
     const PublishedVersion &p = published.value();

@@ -1399,3 +1399,30 @@ CORE_SOURCES.update({"RouteCheck": "deploy/checks/RouteCheck.cpp",
                      "CertificateCheck": "deploy/checks/CertificateCheck.cpp",
                      "DnsCheck": "deploy/checks/DnsCheck.cpp",
                      "PartnerCheck": "deploy/checks/PartnerCheck.cpp"})
+
+# The central store's and the local replica's errors the home page and the
+# publish dialog show.
+FR_CORE["LocalReplica"] = {
+"%1 holds a topology with %2 validation error(s); the local replica was left unchanged. Fix the topology, publish and export it again:\n  %3": "%1 contient une topologie avec %2 erreur(s) de validation ; la réplique locale n'a pas été modifiée. Corrigez la topologie, publiez-la et exportez-la de nouveau :\n  %3",
+"Nothing has been published to the central store at %1 yet, so there is nothing to %2. Publish a topology first (fedgatectl topology publish).": "Rien n'a encore été publié dans le magasin central à %1 : il n'y a donc rien à %2. Publiez d'abord une topologie (fedgatectl topology publish).",
+"The local replica is a SQLite file on this machine, not a PostgreSQL database (%1). Give a file path (--replica), or pass the URL as the store to import from (--from-store).": "La réplique locale est un fichier SQLite sur cette machine, pas une base PostgreSQL (%1). Donnez un chemin de fichier (--replica), ou passez l'URL comme magasin d'où importer (--from-store).",
+"Move the file aside and import the published topology again ('fedgatectl topology import --file EXPORT --replica %1' or '--from-store LOCATION').": "Mettez le fichier de côté et importez de nouveau la topologie publiée ('fedgatectl topology import --file EXPORT --replica %1' ou '--from-store LOCATION').",
+'%1 is not an exported published topology: it carries no "publishedVersion". Publish the topology, then export it (fedgatectl topology export --output FILE) and import that file.': "%1 n'est pas l'export d'une topologie publiée : il ne porte pas de « publishedVersion ». Publiez la topologie, puis exportez-la (fedgatectl topology export --output FILE) et importez ce fichier.",
+"import": "importer",
+"export": "exporter",
+}
+FR_CORE["CentralStore"] = {
+"To get the store back, restore a backup with 'fedgatectl store restore --file BACKUP --store %1' (the current file is kept as %1.before-restore), or move the file aside and publish an exported topology into a new store with 'fedgatectl topology publish --file EXPORT --store %1'.": "Pour récupérer le magasin, restaurez une sauvegarde avec 'fedgatectl store restore --file BACKUP --store %1' (le fichier actuel est conservé sous %1.before-restore), ou mettez le fichier de côté et publiez une topologie exportée dans un nouveau magasin avec 'fedgatectl topology publish --file EXPORT --store %1'.",
+"Nothing has been published to the central store at %1 yet, so there is no version %2. Publish a topology first (fedgatectl topology publish).": "Rien n'a encore été publié dans le magasin central à %1 : il n'y a donc pas de version %2. Publiez d'abord une topologie (fedgatectl topology publish).",
+"Version %1 is not in the central store at %2, which holds versions 1 to %3. List them with 'fedgatectl topology versions'.": "La version %1 n'est pas dans le magasin central à %2, qui contient les versions 1 à %3. Listez-les avec 'fedgatectl topology versions'.",
+"Draft conflict in the central store at %1: someone else changed the draft since you read it (you have revision %2, the store has revision %3). %4 Reload the draft to see their changes, then make yours again.": "Conflit de brouillon dans le magasin central à %1 : quelqu'un d'autre a modifié le brouillon depuis que vous l'avez lu (vous avez la révision %2, le magasin a la révision %3). %4 Rechargez le brouillon pour voir ses modifications, puis refaites les vôtres.",
+"is based on version %1": "repose sur la version %1",
+"was started before any version was published": "a été commencée avant toute publication",
+"Publish conflict in the central store at %1: your topology %2, but version %3 has been published since. Nothing was written. Re-read the latest version (fedgatectl topology show --version %3), reapply your changes to it, and publish again.": "Conflit de publication dans le magasin central à %1 : votre topologie %2, mais la version %3 a été publiée depuis. Rien n'a été écrit. Relisez la dernière version (fedgatectl topology show --version %3), appliquez-y de nouveau vos modifications et publiez de nouveau.",
+"The topology has %1 error(s) and was not published to %2. Fix them and publish again:\n  %3": "La topologie comporte %1 erreur(s) et n'a pas été publiée dans %2. Corrigez-les et publiez de nouveau :\n  %3",
+"Nothing was published.": "Rien n'a été publié.",
+"Your change was not saved.": "Votre modification n'a pas été enregistrée.",
+"The draft was not discarded.": "Le brouillon n'a pas été abandonné.",
+}
+CORE_SOURCES.update({"LocalReplica": "topology/LocalReplica.cpp",
+                     "CentralStore": "topology/CentralStore.cpp"})
