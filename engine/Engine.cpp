@@ -58,11 +58,42 @@ Error engineError(const QString &message)
     return Error{message, QStringLiteral("fedgated"), 0, 0};
 }
 
+// An address as routing needs it: its prepared domainpart (empty when it is
+// not an RFC 7622 address) and whether it is a bare domain.
+struct RoutingAddress
+{
+    QString domain;
+    bool isDomain = false;
+};
+
+// Jid::parse (NFKC, IDNA) was 4-7% of a ping, and the same few addresses
+// come again and again: each thread remembers up to kAddressCacheSize
+// addresses of up to kAddressCacheKeyLength characters (about 1 MiB at
+// most), and starts afresh when full, so a peer sending ever new addresses
+// costs only the parse it would have cost anyway.
+constexpr qsizetype kAddressCacheSize = 1024;
+constexpr qsizetype kAddressCacheKeyLength = 256;
+
+RoutingAddress routingAddress(const QString &jid)
+{
+    thread_local QHash<QString, RoutingAddress> cache;
+    if (const auto it = cache.constFind(jid); it != cache.cend())
+        return *it;
+    const Jid parsed = Jid::fromString(jid);
+    RoutingAddress address{parsed.domain(), parsed.isDomain()};
+    if (jid.size() <= kAddressCacheKeyLength) {
+        if (cache.size() >= kAddressCacheSize)
+            cache.clear();
+        cache.insert(jid, address);
+    }
+    return address;
+}
+
 // The prepared domainpart of an address; empty when it is not an RFC 7622
 // address (no domain of ours and no partner's).
 QString domainOf(const QString &jid)
 {
-    return Jid::fromString(jid).domain();
+    return routingAddress(jid).domain;
 }
 
 QString pairKey(const QString &local, const QString &remote)
@@ -76,7 +107,7 @@ bool isDomainIqRequest(const XmlElement &stanza)
         return false;
     const QString type = stanza.attribute(QStringLiteral("type"));
     return type != QLatin1String("result") && type != QLatin1String("error") &&
-           Jid::fromString(stanza.attribute(QStringLiteral("to"))).isDomain();
+           routingAddress(stanza.attribute(QStringLiteral("to"))).isDomain;
 }
 } // namespace
 
@@ -634,7 +665,7 @@ void Engine::bounce(const XmlElement &stanza, const QString &condition, const QS
 void Engine::deliverLocal(const XmlElement &stanza)
 {
     const QString to = stanza.attribute(QStringLiteral("to"));
-    const bool toDomain = Jid::fromString(to).isDomain();
+    const bool toDomain = routingAddress(to).isDomain;
     if (stanza.name() == QLatin1String("iq")) {
         const QString type = stanza.attribute(QStringLiteral("type"));
         if (type == QLatin1String("result") || type == QLatin1String("error")) {
