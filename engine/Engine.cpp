@@ -134,8 +134,11 @@ Engine::Engine(EngineConfig config, QObject *parent)
         else
             trimFreedMemory();
     });
-    const int loops = std::max(1, m_config.sessionLoops);
-    for (int i = 0; i < loops; ++i)
+    // With several loops every session lives on a worker and the Engine's
+    // thread only routes (measured: with half the streams on it as well it
+    // saturated first, 99.9% against 77% for the other loop).
+    const int workers = m_config.sessionLoops > 1 ? m_config.sessionLoops : 0;
+    for (int i = 0; i <= workers; ++i)
         m_loops << new SessionLoop(this, i, i > 0);
 }
 
@@ -397,16 +400,26 @@ SessionLoop *Engine::loopFor(const QString &localDomain, const QString &remoteDo
         QMutexLocker lock(&m_placementMutex);
         index = m_placement.value(key, -1);
         if (index < 0) {
-            index = caller->ownsThread()
-                        ? caller->index()
-                        : int(qHash(key, 0) % size_t(m_loops.size())); // seed 0: stable
+            index = caller->ownsThread() ? caller->index() : hashedLoop(key);
             if (m_placement.size() >= kMaxPlacements)
-                return m_loops.at(int(qHash(key, 0) % size_t(m_loops.size())));
+                return m_loops.at(hashedLoop(key));
             m_placement.insert(key, index);
         }
     }
     caller->cachePlacement(key, m_loops.at(index));
     return m_loops.at(index);
+}
+
+int Engine::firstSessionLoop() const
+{
+    return m_loops.size() > 1 ? 1 : 0;
+}
+
+int Engine::hashedLoop(const QString &pairKey) const
+{
+    // Seed 0: the same pair hashes alike on every thread.
+    const int first = firstSessionLoop();
+    return first + int(qHash(pairKey, 0) % size_t(m_loops.size() - first));
 }
 
 SessionLoop *Engine::callerLoop() const
@@ -483,7 +496,7 @@ void Engine::onAccepted(qintptr descriptor, bool directTls)
     // thread; on a tie the last, so the Engine's own thread (which also
     // routes, and runs the control socket and the link) fills up last.
     SessionLoop *target = m_loops.last();
-    for (qsizetype i = m_loops.size() - 1; i >= 0; --i)
+    for (qsizetype i = m_loops.size() - 1; i >= firstSessionLoop(); --i)
         if (m_loops.at(i)->load() < target->load())
             target = m_loops.at(i);
     target->accept(descriptor, directTls);

@@ -33,9 +33,9 @@ class QSslSocket;
 // the per-partner policy from the published topology, and reload.
 //
 // Threads (issue 14 target 4): the sessions are spread over
-// EngineConfig::sessionLoops SessionLoops, the first being the Engine's own
-// thread. The public API is called on the Engine's thread; what sessions
-// call (policy(), tlsConfiguration(), resolver(), routeFromRemote(),
+// EngineConfig::sessionLoops SessionLoops (one: the Engine's own thread;
+// more: threads of their own, the Engine's thread only routing). The public API is called on the
+// Engine's thread; what sessions call (policy(), tlsConfiguration(), resolver(), routeFromRemote(),
 // sendToRemote(), bounce(), verifyDialbackKey(), the counts) may be called
 // on a loop's thread too: reads come from that loop's EngineSnapshot,
 // stanzas cross threads in batches, and deliverToLocal() and the Engine's
@@ -152,6 +152,8 @@ private:
     void onAccepted(qintptr descriptor, bool directTls);
     SessionLoop *loopFor(const QString &localDomain, const QString &remoteDomain) const;
     SessionLoop *callerLoop() const; // the loop whose thread is calling, else loop 0
+    int firstSessionLoop() const;    // 1 with workers: the Engine's thread holds no session
+    int hashedLoop(const QString &pairKey) const;
     bool onEngineThread() const;
     EngineSnapshotPtr makeSnapshot() const;
     void publishSnapshot(bool closeForbidden);

@@ -69,10 +69,11 @@ public:
     // The parser's stanza size limit until a stream is authenticated (the
     // full limit, Engine::maxStanzaSize(), applies afterwards).
     qint64 maxUnauthenticatedStanzaSize = 16 * 1024;
-    // Event loops the s2s sessions are spread over (SessionLoop), the
-    // Engine's own thread being the first. 1 for an Engine built in process
-    // (everything on the caller's thread); fedgated's command line defaults
-    // to one per core (--session-loops N).
+    // Event loops the s2s sessions are spread over (SessionLoop). 1: the
+    // Engine's own thread (an Engine built in process: everything on the
+    // caller's thread); more: that many threads of their own, the Engine's
+    // thread only routing. fedgated's command line defaults to one per core
+    // (--session-loops N).
     int sessionLoops = 1;
 
     // Parses fedgated's command line (without the program name).

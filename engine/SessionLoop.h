@@ -17,8 +17,9 @@
 class QThread;
 
 // One event loop the Engine's s2s sessions live on (issue 14 target 4).
-// The first loop is the Engine's own thread; the others each run a QThread
-// with an EpollEventDispatcher. A session object lives wholly on its loop:
+// Loop 0 is the Engine's own thread and holds the sessions only when it is
+// the only loop; the others each run a QThread with an
+// EpollEventDispatcher. A session object lives wholly on its loop:
 // the loop creates it (an accepted descriptor becomes a QSslSocket and an
 // InboundSession here; an outbound session is created on the loop its pair
 // of domains hashes to), owns it and deletes it. Stanzas from other threads
