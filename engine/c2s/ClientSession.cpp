@@ -2,13 +2,13 @@
 
 #include "ClientNamespaces.h"
 #include "ClientSessionHost.h"
-#include "engine/xml/StanzaError.h"
 #include "StanzaNamespace.h"
 #include "engine/s2s/XmppStream.h"
 #include "engine/sasl/SaslMechanisms.h"
 #include "engine/sasl/SaslServerMechanism.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
+#include "engine/xml/StanzaError.h"
 
 #include <spdlog/spdlog.h>
 

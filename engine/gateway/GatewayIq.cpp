@@ -7,8 +7,8 @@
 #include "RosterStore.h"
 #include "engine/c2s/ClientNamespaces.h"
 #include "engine/c2s/ClientSession.h"
-#include "engine/xml/StanzaError.h"
 #include "engine/xml/Namespaces.h"
+#include "engine/xml/StanzaError.h"
 
 namespace fedgate::engine {
 

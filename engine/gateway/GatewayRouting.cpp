@@ -9,9 +9,9 @@
 #include "RosterService.h"
 #include "engine/c2s/ClientNamespaces.h"
 #include "engine/c2s/ClientSession.h"
-#include "engine/xml/StanzaError.h"
 #include "engine/c2s/StanzaNamespace.h"
 #include "engine/xml/PeerText.h"
+#include "engine/xml/StanzaError.h"
 #include "topology/ExternalAccess.h"
 
 #include <QDateTime>

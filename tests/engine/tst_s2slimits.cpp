@@ -10,8 +10,8 @@
 // just before the deadline still postpones the close. Every stream, accepted
 // or outbound, has TCP_NODELAY set.
 #include "EngineSockets.h"
-#include "TestSessionLoops.h"
 #include "RawXmppPeers.h"
+#include "TestSessionLoops.h"
 #include "engine/Engine.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/XmlStreamParser.h"

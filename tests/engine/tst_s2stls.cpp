@@ -3,8 +3,8 @@
 // expired certificate refused, and the direct TLS port (XEP-0368). The session table
 // records TLS version, cipher, certificate status and method.
 #include "EngineSockets.h"
-#include "TestSessionLoops.h"
 #include "RawXmppPeers.h"
+#include "TestSessionLoops.h"
 #include "engine/Engine.h"
 #include "support/PeerProcess.h"
 #include "support/TestCa.h"
