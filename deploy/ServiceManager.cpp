@@ -1,6 +1,9 @@
 #include "ServiceManager.h"
 
 #include "ProcessInfo.h"
+#include "ServiceConfiguration.h"
+
+#include "certs/KeyStore.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -152,6 +155,44 @@ Result<ServiceState> ServiceManager::systemctlStart(const QString &verb, const P
                     "%2 within %3 s. Read its log: fedgatectl service log.")
                      .arg(kServiceUnit, layout().controlSocket())
                      .arg(readyTimeoutMs / 1000),
+                 QString()};
+}
+
+Status ServiceManager::certificatesReady() const
+{
+    auto configuration = ServiceConfiguration::load(layout());
+    if (!configuration)
+        return Status::success();
+    const engine::RoleOptions &roles = configuration.value().roles;
+    QList<QPair<certs::CertificateUsage, QString>> needed; // usage, file given to fedgated
+    if (roles.runsEdge()) {
+        needed.append(
+            {certs::CertificateUsage::ExternalEdge, configuration.value().engine.certificatePath});
+        needed.append({certs::CertificateUsage::InternalEdge, roles.internalCert});
+    }
+    if (roles.runsGateway())
+        needed.append({certs::CertificateUsage::Gateway, roles.gatewayCert});
+    const certs::KeyStore store(layout().dataDirectory);
+    QStringList missing;
+    QStringList usages;
+    for (const auto &[usage, file] : needed) {
+        if (!file.isEmpty())
+            continue;
+        auto assignment = store.assignment(usage);
+        if (assignment && assignment.value())
+            continue;
+        missing << certs::displayName(usage);
+        usages << certs::toString(usage);
+    }
+    if (missing.isEmpty())
+        return Status::success();
+    return Error{tr("fedgated is not started: the roles of its service configuration (%1) need a "
+                    "certificate for %2, and none is assigned. For each USAGE of %3, request one "
+                    "('fedgatectl cert request --usage USAGE', with --immediate for the internal "
+                    "CA) and assign it ('fedgatectl cert assign ID --usage USAGE'), or give its "
+                    "files to fedgated in %4.")
+                     .arg(engine::toString(roles.role), missing.join(QStringLiteral(", ")),
+                          usages.join(QStringLiteral(", ")), layout().configFile()),
                  QString()};
 }
 

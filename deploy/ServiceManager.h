@@ -53,6 +53,14 @@ public:
     const ServiceSupervisor &supervisor() const { return m_supervisor; }
 
     ServiceState status() const;
+    // Refuses a start (or restart) while a certificate the service
+    // configuration's roles need is missing: the edge needs its external and
+    // internal certificates, the gateway its own, each given to fedgated as
+    // a file or assigned in the key store. The error names every missing
+    // interface and the commands that give one. fedgatectl service and the
+    // wizard's Start services ask it first. Success when the configuration
+    // cannot be read: fedgated's own start-up then says why.
+    Status certificatesReady() const;
     Result<ServiceState> start(const Progress &progress = {}, int readyTimeoutMs = 30000);
     Status stop(const Progress &progress = {}, int timeoutMs = 15000);
     Result<ServiceState> restart(const Progress &progress = {}, int readyTimeoutMs = 30000);

@@ -160,6 +160,8 @@ int startOrRestart(Context &ctx, bool restart)
         return ctx.fail(UsageOrValidation,
                         QStringLiteral("--timeout needs a number of seconds from 1 to 600."));
     ServiceManager service = manager();
+    if (Status ready = service.certificatesReady(); !ready)
+        return ctx.fail(UsageOrValidation, ready.error().message);
     auto started = restart ? service.restart(progressPrinter(ctx), timeoutMs)
                            : service.start(progressPrinter(ctx), timeoutMs);
     if (!started)

@@ -1159,6 +1159,7 @@ FR_CORE["ServiceManager"] = {
 "fedgated already runs (pid %1, managed by systemd). Use 'fedgatectl service restart' to restart it.": "fedgated tourne déjà (pid %1, géré par systemd). Utilisez 'fedgatectl service restart' pour le redémarrer.",
 "systemctl stop %1 failed (exit %2): %3\nRun fedgatectl as root (or with the rights to manage the unit).": "systemctl stop %1 a échoué (code de sortie %2) : %3\nExécutez fedgatectl en root (ou avec les droits de gérer l'unité).",
 "fedgated stopped": "fedgated est arrêté",
+"fedgated is not started: the roles of its service configuration (%1) need a certificate for %2, and none is assigned. For each USAGE of %3, request one ('fedgatectl cert request --usage USAGE', with --immediate for the internal CA) and assign it ('fedgatectl cert assign ID --usage USAGE'), or give its files to fedgated in %4.": "fedgated n'est pas démarré : les rôles de sa configuration de service (%1) demandent un certificat pour %2, et aucun n'est attribué. Pour chaque USAGE parmi %3, demandez-en un ('fedgatectl cert request --usage USAGE', avec --immediate pour l'autorité interne) et attribuez-le ('fedgatectl cert assign ID --usage USAGE'), ou donnez ses fichiers à fedgated dans %4.",
 "journalctl -u %1 failed (exit %2): %3 Run fedgatectl as root or as a member of the systemd-journal group.": "journalctl -u %1 a échoué (code de sortie %2) : %3 Exécutez fedgatectl en root ou en tant que membre du groupe systemd-journal.",
 }
 FR_CORE["ServiceSupervisor"] = {

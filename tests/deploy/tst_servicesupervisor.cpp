@@ -330,6 +330,32 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_data + QStringLiteral("/fedgated.pid")));
     }
 
+    void startRefusedWhileACertificateIsMissing()
+    {
+        // The gateway's files left out and none assigned in the (empty) key
+        // store: start is refused before fedgated runs, naming the
+        // interface and the commands that give one.
+        QStringList arguments = goodArguments();
+        const qsizetype at = arguments.indexOf(QStringLiteral("--gateway-cert"));
+        arguments.remove(at, 4); // --gateway-cert FILE --gateway-key FILE
+        writeServiceConfig(arguments);
+        const CliResult r = ctl({QStringLiteral("service"), QStringLiteral("start")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("fedgated is not started") && r.err.contains("Gateway") &&
+                     !r.err.contains("External") && r.err.contains("'fedgatectl cert assign"),
+                 qPrintable(r.text()));
+        QVERIFY(!QFile::exists(m_data + QStringLiteral("/fedgated.pid")));
+        // Restart too.
+        QCOMPARE(ctl({QStringLiteral("service"), QStringLiteral("restart")}).exitCode, 1);
+        QVERIFY(!QFile::exists(m_data + QStringLiteral("/fedgated.pid")));
+        // With the edge alone, the files it has are enough.
+        arguments << QStringLiteral("--role") << QStringLiteral("edge");
+        arguments.remove(arguments.indexOf(QStringLiteral("--client-listen")), 2);
+        writeServiceConfig(arguments);
+        QCOMPARE(ctl({QStringLiteral("service"), QStringLiteral("start")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("service"), QStringLiteral("stop")}).exitCode, 0);
+    }
+
     void brokenServiceConfigurationIsNamed()
     {
         QFile file(m_data + QStringLiteral("/service.json"));

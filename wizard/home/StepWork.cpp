@@ -47,6 +47,8 @@ JobOutcome StepWork::startService(const QString &dataDirectory, const StepJob::R
         report(line);
         deploy::DeploymentLog::append(dataDirectory, QStringLiteral("service"), line);
     };
+    if (Status ready = manager.certificatesReady(); !ready)
+        return {false, ready.error().message, {}};
     const bool running = manager.status().running;
     if (running)
         note(tr("Restarting fedgated."));
