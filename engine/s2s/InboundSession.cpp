@@ -534,15 +534,8 @@ void InboundSession::onDialbackVerify(const XmlElement &verify)
 
 void InboundSession::onStanza(const XmlElement &stanza)
 {
-    const QString name = stanza.name();
-    if (name != QLatin1String("message") && name != QLatin1String("presence") &&
-        name != QLatin1String("iq")) {
-        m_stream->closeWithError(
-            StreamErrorCondition::UnsupportedStanzaType,
-            QStringLiteral("<%1/> is not a stanza.").arg(boundedPeerText(name)),
-            m_info.localDomain);
+    if (!acceptStanzaName(stanza))
         return;
-    }
     if (m_phase != Phase::Authenticated || m_authenticated.isEmpty()) {
         logWarning(QStringLiteral("stanza before authentication"));
         m_stream->closeWithError(StreamErrorCondition::NotAuthorized,

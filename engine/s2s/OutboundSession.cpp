@@ -371,15 +371,8 @@ void OutboundSession::onElement(const XmlElement &element)
 // checks as an inbound stream's.
 void OutboundSession::onBidiStanza(const XmlElement &stanza)
 {
-    const QString name = stanza.name();
-    if (name != QLatin1String("message") && name != QLatin1String("presence") &&
-        name != QLatin1String("iq")) {
-        m_stream->closeWithError(
-            StreamErrorCondition::UnsupportedStanzaType,
-            QStringLiteral("<%1/> is not a stanza.").arg(boundedPeerText(name)),
-            m_info.localDomain);
+    if (!acceptStanzaName(stanza))
         return;
-    }
     const QString from = Jid::fromString(stanza.attribute(QStringLiteral("from"))).domain();
     const QString to = Jid::fromString(stanza.attribute(QStringLiteral("to"))).domain();
     if (from != m_info.remoteDomain || to != m_info.localDomain) {

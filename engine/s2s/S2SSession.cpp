@@ -1,6 +1,7 @@
 #include "S2SSession.h"
 
 #include "engine/Engine.h"
+#include "engine/xml/PeerText.h"
 
 #include <QTimerEvent>
 
@@ -164,6 +165,18 @@ void S2SSession::terminate(std::optional<StreamErrorCondition> condition, const 
         m_stream->closeWithError(*condition, text, m_info.localDomain);
     else
         m_stream->close();
+}
+
+bool S2SSession::acceptStanzaName(const XmlElement &stanza)
+{
+    const QString name = stanza.name();
+    if (name == QLatin1String("message") || name == QLatin1String("presence") ||
+        name == QLatin1String("iq"))
+        return true;
+    m_stream->closeWithError(StreamErrorCondition::UnsupportedStanzaType,
+                             QStringLiteral("<%1/> is not a stanza.").arg(boundedPeerText(name)),
+                             m_info.localDomain);
+    return false;
 }
 
 void S2SSession::finish()

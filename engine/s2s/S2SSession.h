@@ -53,6 +53,9 @@ protected:
     void recordTls(); // copies TLS version/cipher into the row
     void logEvent(const QString &what) const;
     void logWarning(const QString &what) const;
+    // RFC 6120 8: only message, presence and iq travel as stanzas; anything
+    // else closes the stream with unsupported-stanza-type. False then.
+    bool acceptStanzaName(const XmlElement &stanza);
     void finish();                 // emits finished once
     virtual void onStreamGone() {} // the connection is gone (before finished)
     virtual void onDisconnected();
