@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 namespace fedgate::bench {
@@ -48,6 +49,7 @@ struct S2sLoadGenerator::Conn : StreamSocket
     bool tlsDone = false;
     std::string domain;       // our side's domain
     std::string remoteDomain; // the server's
+    std::string pingTail;     // a ping after its id (sendPing)
 };
 
 S2sLoadGenerator::S2sLoadGenerator() = default;
@@ -325,15 +327,20 @@ void S2sLoadGenerator::closeAll()
 
 void S2sLoadGenerator::sendPing(Conn &c, std::uint64_t seq)
 {
-    m_sentNs[seq] = monotonicNs();
+    if (m_recordLatency)
+        m_sentNs[seq] = monotonicNs();
     m_streamOf[seq] = c.id;
     ++m_outstanding[std::size_t(c.id)];
     --m_quota[std::size_t(c.id)];
     ++m_run->sent;
-    c.out += "<iq type='get' id='";
-    c.out += std::to_string(seq);
-    c.out +=
-        "' from='" + c.domain + "' to='" + c.remoteDomain + "'><ping xmlns='urn:xmpp:ping'/></iq>";
+    if (c.pingTail.empty())
+        c.pingTail = "' from='" + c.domain + "' to='" + c.remoteDomain +
+                     "'><ping xmlns='urn:xmpp:ping'/></iq>";
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, seq);
+    c.out.append("<iq type='get' id='");
+    c.out.append(digits, std::size_t(end - digits));
+    c.out.append(c.pingTail);
 }
 
 void S2sLoadGenerator::onPingReply(const XmlFrame &frame)
@@ -362,8 +369,10 @@ void S2sLoadGenerator::onPingReply(const XmlFrame &frame)
     --m_outstanding[std::size_t(stream)];
     Conn &c = *m_conns[std::size_t(stream)];
     if (m_window > 0 && m_quota[std::size_t(stream)] > 0 && c.fd >= 0) {
+        // Written once this wake-up's replies are handled: one write for
+        // all the pings they release, not one per ping.
         sendPing(c, m_seq++);
-        flush(c);
+        flushLater(c);
     }
 }
 
@@ -373,7 +382,7 @@ void S2sLoadGenerator::beginRun(PingRun *run, std::uint64_t total, int window, b
     m_window = window;
     m_recordLatency = latency;
     m_seq = 0;
-    m_sentNs.assign(total, 0);
+    m_sentNs.assign(latency ? total : 0, 0); // read and written only when latency is recorded
     m_streamOf.assign(total, -1);
     m_outstanding.assign(m_conns.size(), 0);
     m_quota.assign(m_conns.size(), 0);

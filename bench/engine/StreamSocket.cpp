@@ -171,6 +171,29 @@ void StreamLoop::flush(StreamSocket &s)
     watchStream(m_epoll, s, writeStream(s));
 }
 
+void StreamLoop::flushLater(StreamSocket &s)
+{
+    if (!m_polling) {
+        flush(s);
+        return;
+    }
+    if (s.flushPending)
+        return;
+    s.flushPending = true;
+    m_flushPending.push_back(&s);
+}
+
+void StreamLoop::flushPending()
+{
+    // flush() may fail a stream (never add one): index, not iterators.
+    for (std::size_t i = 0; i < m_flushPending.size(); ++i) {
+        StreamSocket &s = *m_flushPending[i];
+        s.flushPending = false;
+        flush(s);
+    }
+    m_flushPending.clear();
+}
+
 std::vector<int> StreamLoop::openBatch(int count, int inFlight, int timeoutMs,
                                        const std::function<StreamSocket *(int)> &start,
                                        const std::function<int()> &finished,
@@ -273,6 +296,11 @@ void StreamLoop::onReadable(StreamSocket &s)
             return;
         }
         s.in.append(buffer, std::size_t(n));
+        // A short plain read emptied the socket: epoll (level-triggered)
+        // reports the next bytes, so no read that only says EAGAIN. TLS
+        // goes on: OpenSSL may hold decrypted records the socket no longer
+        // shows.
+        const bool drained = !s.ssl && std::size_t(n) < sizeof buffer;
         XmlFrame frame;
         while (s.fd >= 0 && s.in.next(&frame)) {
             if (frame.kind == XmlFrame::Kind::StreamEnd)
@@ -286,6 +314,8 @@ void StreamLoop::onReadable(StreamSocket &s)
                 return;
             }
         }
+        if (drained)
+            return;
     }
 }
 
@@ -293,6 +323,7 @@ void StreamLoop::pollOnce(int timeoutMs)
 {
     epoll_event events[256];
     const int n = ::epoll_wait(m_epoll, events, 256, timeoutMs);
+    m_polling = true;
     for (int i = 0; i < n; ++i) {
         if (events[i].data.u64 == kListenerKey) {
             onListenerReady();
@@ -306,6 +337,8 @@ void StreamLoop::pollOnce(int timeoutMs)
         if (s.fd >= 0 && (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
             onReadable(s);
     }
+    flushPending();
+    m_polling = false;
 }
 
 } // namespace fedgate::bench

@@ -32,7 +32,8 @@ struct StreamSocket
     Phase phase = Phase::Connecting;
     int fd = -1;
     SSL *ssl = nullptr;
-    bool wantsWrite = false; // EPOLLOUT registered
+    bool wantsWrite = false;   // EPOLLOUT registered
+    bool flushPending = false; // in StreamLoop's list of streams to write after the events
     std::string out;
     std::size_t outOffset = 0;
     XmlFrameScanner in;
@@ -99,6 +100,10 @@ protected:
     // connection and the TLS handshake are through).
     void send(StreamSocket &s, const std::string &data);
     void flush(StreamSocket &s);
+    // Writes s.out once the events of the current pollOnce() are handled
+    // (at once outside pollOnce()): what one wake-up appends to a stream
+    // goes out in one write.
+    void flushLater(StreamSocket &s);
     // Opens `count` streams, `start(i)` starting the i-th (nullptr when it
     // failed at once), at most `inFlight` of them unfinished at a time, until
     // `finished()` (what the generator counts as ready or failed) has grown
@@ -123,6 +128,10 @@ private:
     void onWritable(StreamSocket &s);
     void onReadable(StreamSocket &s);
     void continueTls(StreamSocket &s);
+    void flushPending();
+
+    std::vector<StreamSocket *> m_flushPending; // streams stay alive during pollOnce()
+    bool m_polling = false;
 };
 
 } // namespace fedgate::bench
