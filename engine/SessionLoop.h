@@ -13,6 +13,8 @@
 
 #include <functional>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 
 class QThread;
 
@@ -83,15 +85,17 @@ public:
                                       const QString &remoteDomain) const;
 
     // The calling thread's cache of Engine::loopFor() (this loop's thread,
-    // or the Engine's for loop 0).
-    SessionLoop *cachedPlacement(const QString &pairKey) const
+    // or the Engine's for loop 0), keyed by the domains exactly as routing
+    // passes them: a lookup builds no key string and folds no case.
+    SessionLoop *cachedPlacement(const QString &localDomain, const QString &remoteDomain) const
     {
-        return m_placement.value(pairKey);
+        const auto it = m_placement.find(DomainPairView{localDomain, remoteDomain});
+        return it == m_placement.end() ? nullptr : it->second;
     }
-    void cachePlacement(const QString &pairKey, SessionLoop *loop)
+    void cachePlacement(const QString &localDomain, const QString &remoteDomain, SessionLoop *loop)
     {
         if (m_placement.size() < kMaxCachedPlacements)
-            m_placement.insert(pairKey, loop);
+            m_placement.emplace(DomainPair{localDomain, remoteDomain}, loop);
     }
 
     // Any thread: the session rows (live on the loop's own thread; asked of
@@ -123,8 +127,32 @@ private:
     QList<InboundSession *> m_inbound;
     QHash<QString, OutboundSession *> m_outbound; // "local remote"
     QList<OutboundSession *> m_closingOutbound;   // failed, waiting for the close
-    static constexpr qsizetype kMaxCachedPlacements = 100000;
-    QHash<QString, SessionLoop *> m_placement; // cache of Engine::loopFor()
+    static constexpr std::size_t kMaxCachedPlacements = 100000;
+    using DomainPair = std::pair<QString, QString>;             // local, remote
+    using DomainPairView = std::pair<QStringView, QStringView>; // a lookup's key
+    struct DomainPairHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(DomainPairView pair) const noexcept
+        {
+            return qHashMulti(0, pair.first, pair.second);
+        }
+        std::size_t operator()(const DomainPair &pair) const noexcept
+        {
+            return (*this)(DomainPairView{pair.first, pair.second});
+        }
+    };
+    struct DomainPairEqual
+    {
+        using is_transparent = void;
+        template <typename A, typename B> bool operator()(const A &a, const B &b) const noexcept
+        {
+            return QStringView(a.first) == QStringView(b.first) &&
+                   QStringView(a.second) == QStringView(b.second);
+        }
+    };
+    // Cache of Engine::loopFor().
+    std::unordered_map<DomainPair, SessionLoop *, DomainPairHash, DomainPairEqual> m_placement;
     QAtomicInt m_load;
     mutable QMutex m_mirrorMutex;
     QList<SessionInfo> m_mirror; // guarded by m_mirrorMutex

@@ -4,7 +4,8 @@
 // in the order it came, a stanza for a user crosses to the Engine's thread
 // (no local delivery here: it is bounced), the session table shows every
 // loop's sessions with their counters, and stop() closes the streams of
-// both loops. In-process engine over raw sockets, 127.0.0.6-8 (perf-loops).
+// both loops; each loop's policy has strings of its own. In-process engine
+// over raw sockets, 127.0.0.6-8 and 140-141 (perf-loops).
 #include "EngineLimitsFixture.h"
 #include "EngineSockets.h"
 
@@ -22,6 +23,8 @@ namespace {
 const QHostAddress kEngineAddress(QStringLiteral("127.0.0.6"));
 const QHostAddress kPartnerAddress(QStringLiteral("127.0.0.7"));
 const QHostAddress kPeerAddress(QStringLiteral("127.0.0.8"));
+const QHostAddress kOwnStringsEngineAddress(QStringLiteral("127.0.0.140"));
+const QHostAddress kOwnStringsPartnerAddress(QStringLiteral("127.0.0.141"));
 constexpr int kPings = 200;
 
 QByteArray ping(const QString &id)
@@ -77,6 +80,12 @@ private slots:
         QVERIFY(a && b);
         QVERIFY(a->thread() != b->thread());
         QVERIFY(a->thread() != QThread::currentThread() && b->thread() != QThread::currentThread());
+        // The pair (contoso.test, partner.test) belongs to the loop that sent
+        // to it first, the first stream's (its dialback check): the outbound
+        // stream lives there, and the first stream's answers never cross.
+        const ByteStream *out = test::engineSocketTo(*engine, partner.port());
+        QVERIFY(out);
+        QCOMPARE(out->thread(), a->thread());
 
         // Pipelined pings on both streams: every answer arrives at the
         // partner, each stream's in the order sent.
@@ -130,6 +139,47 @@ private slots:
         QVERIFY2(test::gotStreamError(second, "system-shutdown"), second.received.constData());
         QTRY_VERIFY_WITH_TIMEOUT(engine->sessions().isEmpty(), 10000);
         engine.reset(); // joins the loop's thread
+    }
+
+    // Each loop reads its own copy of the policy: the domains every stanza's
+    // checks copy share no storage (no reference count two cores bump)
+    // with another loop's or the Engine's, and say the same.
+    void eachLoopHasItsOwnPolicyStrings()
+    {
+        test::FakePartnerServer partner;
+        QVERIFY(partner.listen(kOwnStringsPartnerAddress));
+        EngineConfig config;
+        config.sessionLoops = 2;
+        auto engine = test::makeLimitsEngine(kOwnStringsEngineAddress, kOwnStringsPartnerAddress,
+                                             partner.port(), config);
+        QVERIFY(engine);
+        const topology::Topology &ours = engine->policy().topology();
+        QList<topology::Topology> copies;
+        for (SessionLoop *loop : engine->sessionLoops()) {
+            if (!loop->ownsThread())
+                continue;
+            topology::Topology copy;
+            QMetaObject::invokeMethod(
+                loop, [&] { copy = loop->snapshot().policy.topology(); },
+                Qt::BlockingQueuedConnection);
+            copies << copy;
+        }
+        QCOMPARE(copies.size(), 2);
+        const auto firstPartner = [](const topology::Topology &t) {
+            return t.partners.value(0).domain;
+        };
+        const auto firstDomain = [](const topology::Topology &t) {
+            return t.organisation.xmppDomains.value(0);
+        };
+        for (const topology::Topology &copy : std::as_const(copies)) {
+            QCOMPARE(firstPartner(copy), test::kLimitsPartner);
+            QCOMPARE(firstDomain(copy), firstDomain(ours));
+            QVERIFY(!firstPartner(copy).isSharedWith(firstPartner(ours)));
+            QVERIFY(!firstDomain(copy).isSharedWith(firstDomain(ours)));
+        }
+        QVERIFY(!firstPartner(copies[0]).isSharedWith(firstPartner(copies[1])));
+        QVERIFY(!firstDomain(copies[0]).isSharedWith(firstDomain(copies[1])));
+        engine.reset();
     }
 };
 
