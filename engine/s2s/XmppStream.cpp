@@ -3,9 +3,11 @@
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
 
+#include "InactivityDeadline.h"
 #include "engine/tls/QtSslByteStream.h"
 
 #include <QTimer>
+#include <QTimerEvent>
 
 #include <fcntl.h>
 
@@ -262,6 +264,30 @@ void XmppStream::onReadyRead()
         }
         m_parser.feed(m_transport->read(64 * 1024));
     }
+    // Reads only store a timestamp; the timer is armed once per idle period
+    // and re-armed for the time left when it finds a read since.
+    if (!m_closing && !m_parser.failed()) {
+        m_lastReadMs = InactivityDeadline::nowMs();
+        if (!m_idleTimer.isActive())
+            m_idleTimer.start(kParserIdleMs, this);
+    }
+}
+
+void XmppStream::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_idleTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    const qint64 left = m_lastReadMs + kParserIdleMs - InactivityDeadline::nowMs();
+    if (left > 0 && !m_closing) {
+        m_idleTimer.start(int(left), this);
+        return;
+    }
+    m_idleTimer.stop();
+    // In the middle of a stanza it stays; the next read arms the timer again.
+    if (!m_closing)
+        m_parser.releaseIdle();
 }
 
 void XmppStream::onDisconnected()

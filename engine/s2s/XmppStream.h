@@ -6,6 +6,7 @@
 #include "engine/xml/XmlElement.h"
 #include "engine/xml/XmlStreamParser.h"
 
+#include <QBasicTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSslSocket>
@@ -26,6 +27,12 @@ public:
     // The same over a QSslSocket (wrapped in a QtSslByteStream).
     XmppStream(QSslSocket *socket, qint64 maxStanzaSize, QObject *parent = nullptr);
     ~XmppStream() override;
+
+    // A stream that received nothing for this long, and sits between
+    // stanzas, frees its parser's state (XmlStreamParser::releaseIdle): an
+    // idle session keeps no expat parser (issue 14 target 3).
+    static constexpr int kParserIdleMs = 500;
+    bool parserReleased() const { return m_parser.isReleased(); }
 
     ByteStream *transport() const { return m_transport; }
     // The QSslSocket underneath, or nullptr when the transport is not one.
@@ -88,6 +95,9 @@ signals:
     // aborted and nothing more is read or sent.
     void outputOverflow(qint64 unsent, qint64 bound);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void onReadyRead();
     void onDisconnected();
@@ -98,6 +108,8 @@ private:
     QPointer<ByteStream> m_transport;
     LingeringClose *m_linger = nullptr; // between close() and the peer's end
     XmlStreamParser m_parser;
+    QBasicTimer m_idleTimer; // armed once per idle period, see timerEvent()
+    qint64 m_lastReadMs = 0;
     QString m_streamId;
     QString m_contentNs = QStringLiteral("jabber:server");
     QString m_closeReason;

@@ -85,6 +85,10 @@ struct XmlStreamParser::Callbacks
         auto *self = static_cast<XmlStreamParser *>(userData);
         if (self->m_failed)
             return;
+        if (self->m_replaying) { // the stream root again, after releaseIdle()
+            ++self->m_depth;
+            return;
+        }
         QString ns;
         QString local;
         splitName(name, &ns, &local);
@@ -95,7 +99,7 @@ struct XmlStreamParser::Callbacks
             return;
         }
         if (self->m_depth == 2)
-            self->m_pendingSince = XML_GetCurrentByteIndex(self->m_parser);
+            self->m_pendingSince = self->byteIndex();
         if (ns == ns::kStreams && local == QLatin1String("stream")) {
             self->fail(StreamErrorCondition::InvalidXml,
                        QStringLiteral("A <stream:stream> was opened inside the stream."));
@@ -141,6 +145,9 @@ struct XmlStreamParser::Callbacks
         }
         const XmlElement element = buildElement(ns, local, atts, count);
         self->m_headerDone = true;
+        // Kept for releaseIdle(): the header up to the end of its start tag.
+        self->m_header.truncate(end);
+        self->m_header.squeeze();
         self->m_pendingSince = end;
         if (self->onStreamOpened)
             self->onStreamOpened(element);
@@ -209,6 +216,8 @@ struct XmlStreamParser::Callbacks
     static void xmlDecl(void *userData, const XML_Char *, const XML_Char *encoding, int)
     {
         auto *self = static_cast<XmlStreamParser *>(userData);
+        if (self->m_replaying)
+            return;
         self->noteEvent(self->eventEnd(), TokenEndScanner::State::Content);
         // The parser is created for UTF-8 and would ignore the declared
         // encoding; RFC 6120 section 11.6 wants the stream refused instead.
@@ -249,6 +258,23 @@ struct XmlStreamParser::Callbacks
     }
 };
 
+XML_Parser XmlStreamParser::newExpatParser()
+{
+    using C = Callbacks;
+    XML_Parser parser = XML_ParserCreateNS("UTF-8", kSeparator);
+    XML_SetUserData(parser, this);
+    XML_SetElementHandler(parser, &C::start, &C::end);
+    XML_SetCharacterDataHandler(parser, &C::text);
+    XML_SetXmlDeclHandler(parser, &C::xmlDecl);
+    XML_SetCdataSectionHandler(parser, &C::cdataStart, &C::cdataEnd);
+    XML_SetStartDoctypeDeclHandler(parser, &C::doctype);
+    XML_SetEntityDeclHandler(parser, &C::entityDecl);
+    XML_SetCommentHandler(parser, &C::comment);
+    XML_SetProcessingInstructionHandler(parser, &C::processingInstruction);
+    XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    return parser;
+}
+
 XmlStreamParser::XmlStreamParser()
 {
     createParser();
@@ -261,17 +287,7 @@ XmlStreamParser::~XmlStreamParser()
 
 void XmlStreamParser::createParser()
 {
-    m_parser = XML_ParserCreateNS("UTF-8", kSeparator);
-    XML_SetUserData(m_parser, this);
-    XML_SetElementHandler(m_parser, &Callbacks::start, &Callbacks::end);
-    XML_SetCharacterDataHandler(m_parser, &Callbacks::text);
-    XML_SetXmlDeclHandler(m_parser, &Callbacks::xmlDecl);
-    XML_SetCdataSectionHandler(m_parser, &Callbacks::cdataStart, &Callbacks::cdataEnd);
-    XML_SetStartDoctypeDeclHandler(m_parser, &Callbacks::doctype);
-    XML_SetEntityDeclHandler(m_parser, &Callbacks::entityDecl);
-    XML_SetCommentHandler(m_parser, &Callbacks::comment);
-    XML_SetProcessingInstructionHandler(m_parser, &Callbacks::processingInstruction);
-    XML_SetParamEntityParsing(m_parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    m_parser = newExpatParser();
     m_stack.clear();
     m_depth = 0;
     m_fed = 0;
@@ -284,6 +300,9 @@ void XmlStreamParser::createParser()
     m_inCdata = false;
     m_scanner.reset(TokenEndScanner::State::Content);
     m_held.clear();
+    m_header.clear();
+    m_indexBase = 0;
+    m_released = false;
 }
 
 void XmlStreamParser::destroyParser()
@@ -302,6 +321,7 @@ void XmlStreamParser::fail(StreamErrorCondition condition, const QString &text)
     // keeps the parser until the connection closes.
     m_stack.clear();
     m_held = QByteArray();
+    m_header = QByteArray();
     if (m_inParse)
         XML_StopParser(m_parser, XML_FALSE); // freed when XML_Parse returns
     else
@@ -317,11 +337,51 @@ void XmlStreamParser::noteEvent(qint64 end, TokenEndScanner::State after)
     m_eventSeen = true;
 }
 
+qint64 XmlStreamParser::byteIndex() const
+{
+    return m_indexBase + XML_GetCurrentByteIndex(m_parser);
+}
+
 qint64 XmlStreamParser::eventEnd() const
 {
     // The end, not the start, of the event being reported: the start tag,
     // text chunk or closing tag that triggered the callback counts in full.
-    return XML_GetCurrentByteIndex(m_parser) + XML_GetCurrentByteCount(m_parser);
+    return byteIndex() + XML_GetCurrentByteCount(m_parser);
+}
+
+bool XmlStreamParser::canRelease() const
+{
+    // Inside the root, no stanza open, and every byte given to expat
+    // reported (no partial token or character, no held-back read).
+    return m_parser && !m_failed && !m_inParse && !m_restartPending && m_headerDone &&
+           m_depth == 1 && m_stack.empty() && !m_inCdata && m_held.isEmpty() &&
+           m_lastEventEnd == m_fed && !m_header.isEmpty();
+}
+
+bool XmlStreamParser::releaseIdle()
+{
+    if (!canRelease())
+        return false;
+    destroyParser();
+    m_released = true;
+    return true;
+}
+
+void XmlStreamParser::rebuild()
+{
+    m_parser = newExpatParser();
+    // The header parsed before, so it cannot fail; its callbacks stay quiet
+    // (the start tag only counts the depth back to 1).
+    m_released = false;
+    m_replaying = true;
+    m_depth = 0;
+    const XML_Status status =
+        XML_Parse(m_parser, m_header.constData(), int(m_header.size()), XML_FALSE);
+    m_replaying = false;
+    m_indexBase = m_fed - m_header.size();
+    if (status == XML_STATUS_ERROR || m_depth != 1)
+        fail(StreamErrorCondition::InternalServerError,
+             QStringLiteral("The stream's parser could not be rebuilt."));
 }
 
 bool XmlStreamParser::checkPending(qint64 end)
@@ -394,6 +454,8 @@ bool XmlStreamParser::parseSlice(const char *data, int size)
     // complete a <starttls/> after which the rest is not XML), then the
     // stream fails.
     const qsizetype valid = m_utf8.check(data, size);
+    if (!m_headerDone) // truncated to the header when its start tag ends
+        m_header.append(data, valid);
     const qint64 sliceStart = m_fed;
     m_fed += valid;
     m_eventSeen = false;
@@ -456,6 +518,13 @@ bool XmlStreamParser::feed(const char *data, qsizetype size)
 {
     if (m_failed)
         return false;
+    if (m_released) {
+        if (size == 0)
+            return true;
+        rebuild();
+        if (m_failed)
+            return false;
+    }
     QByteArray joined;
     if (!m_encodingChecked) {
         if (m_documentStart.size() + size < 2) {

@@ -65,6 +65,14 @@ public:
     // it sends anything on the restarted stream.
     void restart();
     bool failed() const { return m_failed; }
+    // Frees expat's state (its parser, buffers, string pools: about 10 KiB)
+    // while the stream is idle between stanzas: inside the stream root with
+    // nothing pending. The next feed() rebuilds it by replaying the stream
+    // header, kept as received, into a new parser. False (nothing freed)
+    // when the stream is not at such a point. Expat's line and column in a
+    // later error message then count from the rebuild.
+    bool releaseIdle();
+    bool isReleased() const { return m_released; }
     // How often input was handed to expat (for tests and benchmarks: reads
     // held back while a large token is pending do not count).
     quint64 expatCalls() const { return m_expatCalls; }
@@ -73,8 +81,12 @@ private:
     struct Callbacks;
     friend struct Callbacks;
 
+    XML_ParserStruct *newExpatParser();
     void createParser();
     void destroyParser();
+    bool canRelease() const;
+    void rebuild();
+    qint64 byteIndex() const; // expat's current byte index in stream offsets
     void fail(StreamErrorCondition condition, const QString &text);
     bool checkDocumentStart(const char *data, qsizetype size);
     bool parseSlice(const char *data, int size);
@@ -111,9 +123,16 @@ private:
     TokenEndScanner m_heldScanner; // the same, continued over m_held
     QByteArray m_held;
     quint64 m_expatCalls = 0;
+    // The document's bytes up to the end of the stream header's start tag
+    // (what releaseIdle() replays), and the stream offset at which the
+    // current expat parser's byte 0 lies.
+    QByteArray m_header;
+    qint64 m_indexBase = 0;
     bool m_failed = false;
     bool m_restartPending = false;
     bool m_inParse = false;
+    bool m_released = false;
+    bool m_replaying = false; // callbacks ignore the header being replayed
 };
 
 } // namespace fedgate::engine

@@ -237,6 +237,86 @@ private slots:
         QCOMPARE(r.headers.size(), 2);
         QVERIFY(r.errors.isEmpty());
     }
+
+    // Issue 14 target 3: an idle stream keeps no expat state; the next
+    // bytes rebuild it with the header's namespaces and nothing reported
+    // twice.
+    void releaseIdleBetweenStanzas()
+    {
+        Recorder r;
+        int whitespace = 0;
+        r.parser.onWhitespace = [&whitespace] { ++whitespace; };
+        QVERIFY(!r.parser.releaseIdle()); // no header yet
+        QVERIFY(r.parser.feed(kHeader.left(40)));
+        QVERIFY(!r.parser.releaseIdle()); // inside the header
+        QVERIFY(r.parser.feed(kHeader.mid(40) + "<message><body>a</body></message>"));
+        QVERIFY(r.parser.releaseIdle());
+        QVERIFY(r.parser.isReleased());
+        QVERIFY(r.parser.feed(QByteArray(" ")));
+        QVERIFY(!r.parser.isReleased());
+        QCOMPARE(whitespace, 1);
+        QVERIFY(r.parser.releaseIdle());
+        // The prefix and default namespace declared in the header still hold.
+        QVERIFY(r.parser.feed("<db:result to='example.test' from='remote.test'>k</db:result>"
+                              "<iq type='get' id='1'><ping xmlns='urn:xmpp:ping'/></iq>"));
+        QCOMPARE(r.headers.size(), 1);
+        QCOMPARE(r.elements.size(), 3);
+        QVERIFY(r.elements[1].is(QStringLiteral("result"), ns::kDialback));
+        QCOMPARE(r.elements[1].text(), QStringLiteral("k"));
+        QVERIFY(r.elements[2].is(QStringLiteral("iq"), ns::kServer));
+        QVERIFY(r.parser.releaseIdle());
+        QVERIFY(r.parser.feed(QByteArray("</stream:stream>")));
+        QVERIFY(r.closed);
+        QVERIFY(r.errors.isEmpty());
+    }
+
+    void releaseIdleRefusedWithAnythingPending()
+    {
+        Recorder r;
+        QVERIFY(r.parser.feed(kHeader + "<message><bo"));
+        QVERIFY(!r.parser.releaseIdle()); // a stanza is open
+        QVERIFY(r.parser.feed("dy>x</body></message><pres"));
+        QVERIFY(!r.parser.releaseIdle()); // a start tag is not complete
+        QVERIFY(r.parser.feed("ence/>"));
+        QVERIFY(r.parser.releaseIdle());
+        QCOMPARE(r.elements.size(), 2);
+        // Half of a two-byte UTF-8 character between stanzas.
+        QVERIFY(r.parser.feed(QByteArray("<message><body>\xc3")));
+        QVERIFY(!r.parser.releaseIdle());
+        QVERIFY(r.parser.feed(QByteArray("\xa9</body></message>")));
+        QCOMPARE(r.elements.size(), 3);
+        QCOMPARE(r.elements[2].firstChild(QStringLiteral("body"))->text(), QString(QChar(0xe9)));
+        QVERIFY(r.errors.isEmpty());
+    }
+
+    // The stanza limit counts from where each stanza starts, rebuilt or not.
+    void releaseIdleKeepsTheStanzaLimit()
+    {
+        Recorder r;
+        r.parser.setMaxStanzaSize(1024);
+        QVERIFY(r.parser.feed(kHeader + "<message><body>" + QByteArray(900, 'a') +
+                              "</body></message>"));
+        QVERIFY(r.parser.releaseIdle());
+        QVERIFY(r.parser.feed("<message><body>" + QByteArray(900, 'b') + "</body></message>"));
+        QCOMPARE(r.elements.size(), 2);
+        QVERIFY(r.parser.releaseIdle());
+        QVERIFY(r.feedChunks("<message><body>" + QByteArray(1100, 'c') + "</body></message>", 100) <
+                1200);
+        QVERIFY(r.refusedWith(StreamErrorCondition::PolicyViolation));
+        QCOMPARE(r.elements.size(), 2);
+    }
+
+    void restartAfterReleaseWantsANewHeader()
+    {
+        Recorder r;
+        QVERIFY(r.parser.feed(kHeader + "<presence/>"));
+        QVERIFY(r.parser.releaseIdle());
+        r.parser.restart();
+        QVERIFY(!r.parser.isReleased());
+        QVERIFY(!r.parser.feed(QByteArray("<message/>"))); // not a stream header
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.headers.size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestXmlStreamParser)
