@@ -8,6 +8,7 @@
 #include "engine/s2s/OutboundSession.h"
 #include "engine/s2s/S2SListener.h"
 #include "engine/s2s/SrvResolver.h"
+#include "engine/tls/HeapTrim.h"
 #include "engine/xml/Namespaces.h"
 #include "engine/xml/PeerText.h"
 #include "engine/xml/StanzaError.h"
@@ -30,10 +31,6 @@
 
 #include <sys/socket.h>
 #include <unistd.h>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace fedgate::engine {
 
@@ -533,10 +530,9 @@ void Engine::noteSessionsChanged(bool closed)
 void Engine::trimFreedMemory()
 {
     // After an attack thousands of closed streams leave their buffers in
-    // malloc's free lists; give them back so resident memory falls again.
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
+    // malloc's free lists; give them back so resident memory falls again
+    // (mi_collect under mimalloc, malloc_trim under glibc: HeapTrim).
+    HeapTrim::trimNow();
 }
 
 QList<SessionInfo> Engine::sessions() const

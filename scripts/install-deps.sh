@@ -16,6 +16,9 @@ packages=(
   libgl-dev
   # crypto, logging, XML
   libssl-dev openssl libspdlog-dev libfmt-dev libexpat1-dev
+  # fedgated's allocator (cmake/FedgateAllocator.cmake): mimalloc gives the
+  # memory of closed sessions back, glibc's malloc kept it
+  libmimalloc-dev
   # real peers used by the tests
   prosody lua-unbound dnsmasq-base postgresql python3-slixmpp
   bind9-utils bind9-dnsutils iproute2 procps

@@ -12,6 +12,7 @@
 #include "engine/RoleOptions.h"
 #include "engine/control/ControlServer.h"
 #include "engine/runtime/EpollEventDispatcher.h"
+#include "engine/tls/HeapTrim.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -29,6 +30,7 @@ using fedgate::app::EdgeRole;
 using fedgate::app::GatewayRole;
 using fedgate::engine::ControlServer;
 using fedgate::engine::EngineConfig;
+using fedgate::engine::HeapTrim;
 using fedgate::engine::RoleOptions;
 
 namespace {
@@ -90,7 +92,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (args.contains(QStringLiteral("--version"))) {
-        std::printf("fedgated %s\n", FEDGATE_VERSION);
+        std::printf("fedgated %s\nallocator: %s\n", FEDGATE_VERSION,
+                    qPrintable(HeapTrim::allocatorName()));
         return 0;
     }
     const auto roles = RoleOptions::extract(&args);
@@ -105,6 +108,7 @@ int main(int argc, char *argv[])
     }
     setUpLogging(config.value());
     raiseDescriptorLimit();
+    spdlog::info("memory allocator: {}", HeapTrim::setUpAllocator().toStdString());
     int topologyVersion = 0;
     auto topology = config.value().loadTopology(&topologyVersion);
     if (!topology) {

@@ -197,7 +197,8 @@ QString FedgatedProcess::version() const
 {
     QString output;
     runCommand(m_executable, {QStringLiteral("--version")}, &output);
-    return output.trimmed();
+    // "fedgated 0.1.0, allocator: mimalloc 2.0.9" on the table's one line.
+    return output.trimmed().replace(QLatin1Char('\n'), QStringLiteral(", "));
 }
 
 bool FedgatedProcess::launch(const QStringList &args, const QString &outputPath,

@@ -1,44 +1,159 @@
 #include "HeapTrim.h"
 
 #include <QAbstractEventDispatcher>
+#include <QElapsedTimer>
 #include <QThread>
 #include <QTimer>
 
 #include <atomic>
+#include <cstdlib>
+#include <gnu/libc-version.h>
 #include <malloc.h>
+
+// mimalloc's API, bound only when mimalloc is in the process (the build links
+// it into fedgated: FEDGATE_HAVE_MIMALLOC, cmake/FedgateAllocator.cmake).
+// Weak, so the engine library itself does not need it: the tools and tests
+// that keep glibc's malloc link without it and take glibc's path.
+#ifdef FEDGATE_HAVE_MIMALLOC
+#include <mimalloc.h>
+#pragma weak mi_collect
+#pragma weak mi_version
+#pragma weak mi_is_in_heap_region
+#pragma weak mi_option_set
+#if MI_MALLOC_VERSION >= 210
+#define FEDGATE_MI_DECOMMIT_DELAY mi_option_purge_delay
+#else
+#define FEDGATE_MI_DECOMMIT_DELAY mi_option_decommit_delay
+#endif
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FEDGATE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FEDGATE_ASAN 1
+#endif
+#endif
 
 namespace fedgate::engine {
 
 namespace {
 std::atomic<int> g_trims{0};
-thread_local int t_events = 0;
+thread_local int t_events = 0;    // since this thread's last trim
+thread_local int t_sinceTick = 0; // since the last tick was scheduled
 thread_local bool t_scheduled = false;
+thread_local QElapsedTimer t_sinceTrim;
 
-void trimSoon()
+HeapTrim::Allocator detectAllocator()
 {
-    t_scheduled = true;
-    t_events = 0;
-    QTimer::singleShot(HeapTrim::kDelayMs, [] {
-        ::malloc_trim(0);
-        ++g_trims;
-        // The burst goes on: once more a second after it ends, so what its
-        // last streams freed goes back too.
-        if (t_events > 0)
-            trimSoon();
-        else
-            t_scheduled = false;
-    });
+#if defined(FEDGATE_ASAN)
+    return HeapTrim::Allocator::Sanitizer;
+#elif defined(FEDGATE_HAVE_MIMALLOC)
+    if (!mi_is_in_heap_region || !mi_collect || !mi_option_set)
+        return HeapTrim::Allocator::Glibc;
+    // mimalloc may be loaded without owning malloc (linked after libc):
+    // ask where a plain malloc block lives.
+    void *probe = std::malloc(64);
+    const bool mimallocOwnsMalloc = mi_is_in_heap_region(probe);
+    std::free(probe);
+    return mimallocOwnsMalloc ? HeapTrim::Allocator::Mimalloc : HeapTrim::Allocator::Glibc;
+#else
+    return HeapTrim::Allocator::Glibc;
+#endif
+}
+
+void tickSoon();
+
+// Every kQuietMs while a burst goes on: the last trim of a burst comes
+// kQuietMs to 2 * kQuietMs after its last event.
+void tick()
+{
+    const bool quiet = t_sinceTick == 0;
+    if (t_events > 0 && (quiet || t_sinceTrim.hasExpired(HeapTrim::kDelayMs)))
+        HeapTrim::trimNow();
+    if (quiet)
+        t_scheduled = false;
+    else
+        tickSoon();
+}
+
+void tickSoon()
+{
+    t_sinceTick = 0;
+    QTimer::singleShot(HeapTrim::kQuietMs, tick);
 }
 } // namespace
+
+HeapTrim::Allocator HeapTrim::allocator()
+{
+    static const Allocator found = detectAllocator();
+    return found;
+}
+
+QString HeapTrim::allocatorName()
+{
+    switch (allocator()) {
+    case Allocator::Mimalloc: {
+#ifdef FEDGATE_HAVE_MIMALLOC
+        const int version = mi_version(); // 209 for 2.0.9
+        return QStringLiteral("mimalloc %1.%2.%3")
+            .arg(version / 100)
+            .arg(version / 10 % 10)
+            .arg(version % 10);
+#else
+        break;
+#endif
+    }
+    case Allocator::Sanitizer:
+        return QStringLiteral("AddressSanitizer");
+    case Allocator::Glibc:
+        break;
+    }
+    return QStringLiteral("glibc malloc %1").arg(QString::fromLatin1(gnu_get_libc_version()));
+}
+
+QString HeapTrim::setUpAllocator()
+{
+#ifdef FEDGATE_HAVE_MIMALLOC
+    // mimalloc 2.0 decommits a freed page 25 ms later, but only when the
+    // thread allocates pages again, and mi_collect(true) does not do it:
+    // after a burst an idle server kept the pages of its closed sessions
+    // (tests/engine/tls/tst_heaptrim: 65% of a burst still resident after
+    // the trim; 4% with a delay of 0). So freed pages go back at once.
+    // An operator's own MIMALLOC_DECOMMIT_DELAY (2.0) or MIMALLOC_PURGE_DELAY
+    // (2.1) wins.
+    if (allocator() == Allocator::Mimalloc &&
+        !qEnvironmentVariableIsSet("MIMALLOC_DECOMMIT_DELAY") &&
+        !qEnvironmentVariableIsSet("MIMALLOC_PURGE_DELAY"))
+        mi_option_set(FEDGATE_MI_DECOMMIT_DELAY, 0);
+#endif
+    return allocatorName();
+}
+
+void HeapTrim::trimNow()
+{
+#ifdef FEDGATE_HAVE_MIMALLOC
+    if (allocator() == Allocator::Mimalloc)
+        mi_collect(true);
+    else
+#endif
+        ::malloc_trim(0);
+    t_events = 0;
+    t_sinceTrim.start();
+    ++g_trims;
+}
 
 void HeapTrim::streamEvent()
 {
     ++t_events;
+    ++t_sinceTick;
     if (t_events < kTrimAfterEvents || t_scheduled)
         return;
     if (!QAbstractEventDispatcher::instance(QThread::currentThread()))
         return; // no event loop on this thread: nothing to schedule on
-    trimSoon();
+    t_scheduled = true;
+    t_sinceTrim.start(); // the first trim of a long burst comes a second into it
+    tickSoon();
 }
 
 int HeapTrim::trims()
