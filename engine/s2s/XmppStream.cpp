@@ -286,8 +286,8 @@ void XmppStream::timerEvent(QTimerEvent *event)
     }
     m_idleTimer.stop();
     // In the middle of a stanza it stays; the next read arms the timer again.
-    if (!m_closing)
-        m_parser.releaseIdle();
+    if (!m_closing && m_parser.releaseIdle() && m_transport)
+        m_transport->releaseIdle();
 }
 
 void XmppStream::onDisconnected()

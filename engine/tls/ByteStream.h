@@ -63,6 +63,9 @@ public:
     // Close at once, nothing more sent and no signal.
     virtual void abort() = 0;
     virtual QString errorString() const = 0;
+    // The stream is idle (XmppStream's parser released its state): drop
+    // what is only needed while data moves. Optional.
+    virtual void releaseIdle() {}
 
 signals:
     void connected();

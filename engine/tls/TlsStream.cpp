@@ -172,6 +172,16 @@ void TlsStream::setWriteWanted(bool wanted)
     m_writeNotifier->setEnabled(wanted);
 }
 
+void TlsStream::releaseIdle()
+{
+    if (!m_writeNotifier || m_writeWanted)
+        return;
+    // Not called from the notifier's own signal (the caller is idle), so it
+    // can go at once.
+    delete m_writeNotifier;
+    m_writeNotifier = nullptr;
+}
+
 void TlsStream::setNoDelay()
 {
     if (m_fd >= 0)
@@ -334,7 +344,7 @@ void TlsStream::beginTls()
     }
     m_readNotifier->setEnabled(true);
     QString error;
-    SSL_CTX *ctx = TlsContextCache::acquire(m_configuration, &error);
+    SSL_CTX *ctx = TlsContextCache::acquire(m_configuration.value_or(QSslConfiguration()), &error);
     if (!ctx) {
         fail(QStringLiteral("TLS handshake failed: ") + error);
         return;

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <optional>
+
 class QSocketNotifier;
 typedef struct ssl_st SSL;
 
@@ -56,6 +58,10 @@ public:
     void disconnectFromHost() override;
     void abort() override;
     QString errorString() const override { return m_error; }
+    // Nothing waits to be written: the write notifier goes (it comes back
+    // with the next write that has to wait for the loop).
+    void releaseIdle() override;
+    bool hasWriteNotifier() const { return m_writeNotifier != nullptr; }
 
     // The size of the per-thread read scratch buffer (one TLS record).
     static constexpr int kReadChunk = 16 * 1024;
@@ -98,7 +104,9 @@ private:
     SSL *m_ssl = nullptr;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
-    QSslConfiguration m_configuration;
+    // Set for TLS only: a default QSslConfiguration allocates its private
+    // part (0.9 KiB per plain stream).
+    std::optional<QSslConfiguration> m_configuration;
     QString m_peerName;
     QString m_error;
     QHostAddress m_peerAddress;

@@ -363,6 +363,7 @@ bool XmlStreamParser::releaseIdle()
     if (!canRelease())
         return false;
     destroyParser();
+    std::vector<XmlElement>().swap(m_stack); // its capacity, from the last stanza
     m_released = true;
     return true;
 }

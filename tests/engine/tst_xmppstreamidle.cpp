@@ -1,7 +1,8 @@
 // XmppStream frees its parser's state once the stream has been idle
 // between stanzas for XmppStream::kParserIdleMs (issue 14 target 3), and
 // the next stanza is parsed as before, in the namespaces of the header; a
-// stream idle in the middle of a stanza keeps its parser. An XmppStream
+// stream idle in the middle of a stanza keeps its parser, and its TlsStream
+// drops the write notifier until the next write. An XmppStream
 // over TlsStream (plain) against a QTcpSocket peer on loopback, on the
 // EpollEventDispatcher (address 127.0.0.135).
 #include "EpollTestMain.h"
@@ -88,6 +89,26 @@ private slots:
         QTRY_VERIFY(m_stream->parserReleased());
         m_peer.write("</stream:stream>");
         QTRY_COMPARE(closed.size(), 1);
+    }
+
+    // Idle, the transport drops its write notifier; writes still go out.
+    void idleTransportDropsItsWriteNotifier()
+    {
+        connectStream();
+        auto *tls = qobject_cast<TlsStream *>(m_stream->transport());
+        QVERIFY(tls);
+        m_peer.write(kHeader);
+        m_stream->sendHeader(QStringLiteral("example.test"), QStringLiteral("remote.test"),
+                             QStringLiteral("s1"));
+        QByteArray got;
+        QTRY_VERIFY((got += m_peer.readAll()).contains("id='s1'"));
+        QVERIFY(tls->hasWriteNotifier());
+        QTRY_VERIFY(m_stream->parserReleased());
+        QVERIFY(!tls->hasWriteNotifier());
+        m_stream->sendRaw("<presence from='example.test'/>");
+        QTRY_VERIFY((got += m_peer.readAll()).contains("<presence from='example.test'/>"));
+        m_peer.write("<presence from='remote.test'/>");
+        QTRY_COMPARE(m_elements.size(), 1);
     }
 
     void streamIdleInsideAStanzaKeepsItsParser()
