@@ -42,15 +42,6 @@ InboundSession::InboundSession(Engine *engine, ByteStream *transport, QObject *p
     connect(m_stream, &XmppStream::headerReceived, this, &InboundSession::onHeader);
     connect(m_stream, &XmppStream::elementReceived, this, &InboundSession::onElement);
     connect(transport, &ByteStream::encrypted, this, &InboundSession::onEncrypted);
-    // XEP-0288: once a pair is authenticated on a bidirectional stream, our
-    // stanzas for it go back on this stream (Engine::sendToRemote).
-    connect(this, &S2SSession::authenticated, this, [this] {
-        if (!m_bidi)
-            return;
-        for (const QString &pair : std::as_const(m_authenticated))
-            m_engine->addBidiRoute(pair.section(QLatin1Char(' '), 0, 0),
-                                   pair.section(QLatin1Char(' '), 1), this);
-    });
     logEvent(QStringLiteral("connection accepted"));
 }
 
@@ -77,6 +68,24 @@ bool InboundSession::sendReverse(const XmlElement &stanza)
     ++m_info.stanzasOut;
     touch();
     return true;
+}
+
+void InboundSession::addAuthenticatedPair(const QString &local, const QString &remote)
+{
+    const QString key = pairKey(local, remote);
+    if (!m_authenticated.contains(key))
+        m_authenticated.append(key);
+}
+
+void InboundSession::onAuthenticated()
+{
+    // XEP-0288: once a pair is authenticated on a bidirectional stream, our
+    // stanzas for it go back on this stream (Engine::sendToRemote).
+    if (!m_bidi)
+        return;
+    for (const QString &pair : std::as_const(m_authenticated))
+        m_engine->addBidiRoute(pair.section(QLatin1Char(' '), 0, 0),
+                               pair.section(QLatin1Char(' '), 1), this);
 }
 
 void InboundSession::onStreamGone()
@@ -383,7 +392,7 @@ void InboundSession::onSaslAuth(const XmlElement &auth)
     m_saslDone = true;
     if (!isAuthenticatedFor(m_headerFrom))
         m_engine->countInboundAuthenticated(m_headerFrom);
-    m_authenticated.insert(pairKey(m_info.localDomain, m_headerFrom));
+    addAuthenticatedPair(m_info.localDomain, m_headerFrom);
     m_phase = Phase::Authenticated;
     markEstablished(AuthStatus::SaslExternal);
 }
@@ -474,7 +483,7 @@ void InboundSession::onDialbackResult(const XmlElement &result)
                 self->m_stream->send(answer);
                 if (!self->isAuthenticatedFor(from))
                     self->m_engine->countInboundAuthenticated(from);
-                self->m_authenticated.insert(pairKey(to, from));
+                self->addAuthenticatedPair(to, from);
                 self->m_phase = Phase::Authenticated;
                 self->markEstablished(AuthStatus::Dialback);
                 return;

@@ -193,7 +193,7 @@ void OutboundSession::tryNextTarget()
     connect(m_stream, &XmppStream::headerReceived, this, &OutboundSession::onHeader);
     connect(m_stream, &XmppStream::elementReceived, this, &OutboundSession::onElement);
     m_connectTimer.start();
-    m_establishmentTimer.start();
+    startEstablishmentTimer();
     const QString host = target.address.isNull() ? target.host : target.address.toString();
     if (target.directTls)
         transport->connectToHostEncrypted(host, target.port, m_info.remoteDomain);
@@ -617,7 +617,7 @@ void OutboundSession::onEstablishmentTimeout()
     attemptFailed(FailureKind::Timeout, QStringLiteral("stream to '%1' not established within %2 s "
                                                        "(StreamEstablishmentTimeout)")
                                             .arg(m_info.remoteDomain)
-                                            .arg(m_establishmentTimer.interval() / 1000));
+                                            .arg(m_establishmentMs / 1000));
 }
 
 } // namespace fedgate::engine

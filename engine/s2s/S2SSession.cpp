@@ -22,10 +22,8 @@ S2SSession::S2SSession(Engine *engine, SessionDirection direction, QObject *pare
     m_info.lastActivity = m_info.created;
     m_info.state = QStringLiteral("connecting");
     const auto &gateway = engine->policy().gateway();
-    m_establishmentTimer.setSingleShot(true);
-    m_establishmentTimer.setInterval(std::max(1, gateway.streamEstablishmentTimeout) * 1000);
-    connect(&m_establishmentTimer, &QTimer::timeout, this, &S2SSession::onEstablishmentTimeout);
-    m_establishmentTimer.start();
+    m_establishmentMs = std::max(1, gateway.streamEstablishmentTimeout) * 1000;
+    startEstablishmentTimer();
 }
 
 S2SSession::~S2SSession() = default;
@@ -38,6 +36,11 @@ const SessionInfo &S2SSession::info() const
 
 void S2SSession::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_establishmentTimer.timerId()) {
+        m_establishmentTimer.stop(); // single shot
+        onEstablishmentTimeout();
+        return;
+    }
     if (event->timerId() != m_inactivityTimer.timerId()) {
         QObject::timerEvent(event);
         return;
@@ -99,7 +102,7 @@ void S2SSession::onDisconnected()
 void S2SSession::onEstablishmentTimeout()
 {
     logWarning(QStringLiteral("stream not established within %1 s (StreamEstablishmentTimeout)")
-                   .arg(m_establishmentTimer.interval() / 1000));
+                   .arg(m_establishmentMs / 1000));
     terminate(StreamErrorCondition::ConnectionTimeout,
               QStringLiteral("Stream establishment timed out."));
 }
@@ -122,6 +125,7 @@ void S2SSession::markEstablished(AuthStatus auth)
                           ? QStringLiteral("plain TCP")
                           : m_info.tlsVersion + QLatin1Char(' ') + m_info.tlsCipher,
                       toString(m_info.certificate)));
+    onAuthenticated();
     emit authenticated(this);
 }
 

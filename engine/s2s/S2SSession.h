@@ -56,8 +56,9 @@ protected:
     // RFC 6120 8: only message, presence and iq travel as stanzas; anything
     // else closes the stream with unsupported-stanza-type. False then.
     bool acceptStanzaName(const XmlElement &stanza);
-    void finish();                 // emits finished once
-    virtual void onStreamGone() {} // the connection is gone (before finished)
+    void finish();                    // emits finished once
+    virtual void onStreamGone() {}    // the connection is gone (before finished)
+    virtual void onAuthenticated() {} // a pair was authenticated (before the signal)
     virtual void onDisconnected();
     virtual void onEstablishmentTimeout();
     void timerEvent(QTimerEvent *event) override;
@@ -65,7 +66,11 @@ protected:
     Engine *m_engine;
     XmppStream *m_stream = nullptr;
     mutable SessionInfo m_info; // info() fills in lastActivity
-    QTimer m_establishmentTimer;
+    // Timers without a QObject or a connection of their own (0.7 KiB per
+    // idle session as a QTimer): both go through timerEvent().
+    QBasicTimer m_establishmentTimer;
+    int m_establishmentMs = 0;
+    void startEstablishmentTimer() { m_establishmentTimer.start(m_establishmentMs, this); }
     qint64 m_createdMs; // monotonic, when m_info.created was taken
     InactivityDeadline m_activity;
     QBasicTimer m_inactivityTimer; // armed once; see timerEvent()
