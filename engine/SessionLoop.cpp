@@ -270,6 +270,8 @@ QList<SessionInfo> SessionLoop::liveRows() const
         rows << s->info();
     for (const OutboundSession *s : m_closingOutbound)
         rows << s->info();
+    for (SessionInfo &row : rows)
+        row.loop = m_index; // placement shows in the table (fedgatectl sessions --json)
     return rows;
 }
 

@@ -24,7 +24,7 @@ QString toString(AuthStatus auth)
 
 QJsonObject SessionInfo::toJson() const
 {
-    return QJsonObject{
+    QJsonObject row{
         {QStringLiteral("id"), id},
         {QStringLiteral("kind"), kind},
         {QStringLiteral("direction"), toString(direction)},
@@ -43,6 +43,9 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("user"), user},
         {QStringLiteral("resource"), resource},
     };
+    if (loop >= 0)
+        row.insert(QStringLiteral("loop"), loop);
+    return row;
 }
 
 } // namespace fedgate::engine

@@ -27,6 +27,7 @@ struct SessionInfo
     QString id;
     QString kind = QStringLiteral("s2s"); // "s2s", "link" (internal link), "c2s"
     SessionDirection direction = SessionDirection::Inbound;
+    int loop = -1; // the engine's session loop it lives on (SessionLoop::index()); -1: none
     QString localDomain;
     QString remoteDomain;
     QString remoteAddress; // "IP:port"

@@ -3,7 +3,7 @@
 // that received it and leaves on the outbound stream of the partner's pair
 // in the order it came, a stanza for a user crosses to the Engine's thread
 // (no local delivery here: it is bounced), the session table shows every
-// loop's sessions with their counters, and stop() closes the streams of
+// loop's sessions with their counters and loop, and stop() closes the streams of
 // both loops; each loop's policy has strings of its own. In-process engine
 // over raw sockets, 127.0.0.6-8 and 140-141 (perf-loops).
 #include "EngineLimitsFixture.h"
@@ -11,6 +11,7 @@
 
 #include "engine/SessionLoop.h"
 
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -118,20 +119,32 @@ private slots:
                         }),
             10000);
 
-        // The table shows both loops' streams with what they received.
+        // The table shows both loops' streams with what they received, and
+        // each stream's loop: one inbound stream per worker loop, the
+        // outbound stream on the first stream's.
+        int loopOfA = -1;
+        for (const SessionLoop *loop : engine->sessionLoops())
+            if (loop->thread() == a->thread())
+                loopOfA = loop->index();
+        QVERIFY(loopOfA > 0);
         int inbound = 0;
         int outbound = 0;
+        QSet<int> inboundLoops;
         for (const SessionInfo &s : engine->sessions()) {
             if (s.direction == SessionDirection::Inbound) {
                 ++inbound;
+                inboundLoops << s.loop;
                 QCOMPARE(s.state, QStringLiteral("established"));
                 QVERIFY2(s.stanzasIn >= kPings, qPrintable(QString::number(s.stanzasIn)));
             } else {
                 ++outbound;
+                QCOMPARE(s.loop, loopOfA);
+                QCOMPARE(s.toJson().value(QStringLiteral("loop")).toInt(-1), loopOfA);
             }
         }
         QCOMPARE(inbound, 2);
         QCOMPARE(outbound, 1);
+        QCOMPARE(inboundLoops, (QSet<int>{1, 2}));
 
         // stop() closes the streams on both loops.
         engine->stop();
