@@ -1,10 +1,10 @@
 # The process allocator of fedgated: mimalloc (Debian 12: libmimalloc-dev).
-# With glibc's malloc, 10,000 sessions opening and closing left 86-92 MiB
+# With glibc's malloc, 10,000 sessions opening and closing left 80-123 MiB
 # that malloc_trim could not give back (objects that outlive a burst, spread
-# through it, pin its pages); on mimalloc 7 MiB (bench/RESULTS.md, target 3),
-# at the same CPU per ping. engine/tls/HeapTrim finds the allocator at run
-# time, sets it up (a freed page goes back at once) and calls
-# mi_collect(true) after bursts.
+# through it, pin its pages); on mimalloc 8-10 MiB (bench/RESULTS.md, target
+# 3), at the same CPU per ping. engine/tls/HeapTrim finds the allocator at
+# run time, makes a freed page go back at once during bursts and calls
+# mi_collect(true) after them.
 #
 # fedgate_use_process_allocator(target): links an executable against
 # libmimalloc ahead of libc, so that every malloc in the process (Qt,

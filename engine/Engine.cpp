@@ -517,6 +517,9 @@ void Engine::noteSessionsChanged(bool closed)
     QMetaObject::invokeMethod(
         this,
         [this, closed] {
+            // Sessions opening or closing by the thousand are a burst for
+            // the heap too (HeapTrim; plain streams have no handshake).
+            HeapTrim::streamEvent();
             if (closed) {
                 m_closesQuiet.touch();
                 if (!m_trimTimer.isActive())

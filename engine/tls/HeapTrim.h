@@ -10,21 +10,24 @@
 // (bench/RESULTS.md, target 3). mimalloc keeps each thread's small objects
 // in pages of one size class and gives whole empty pages back.
 //
-// After kTrimAfterEvents streams closed or handshakes finished on a thread,
+// After kTrimAfterEvents streams closed or handshakes finished (or sessions
+// opened or closed, counted on the Engine's thread) on a thread,
 // that thread's event loop trims: at most once a second while the burst goes
 // on, and once kQuietMs after its last event (so what a burst freed is back
 // with the system a fraction of a second after it ends, not one or two
 // seconds later). Under mimalloc the trim is mi_collect(true) on that thread
 // (each thread owns its heap: frees from other threads are folded in, empty
-// pages and segments go back to the system); under glibc malloc (the
-// sanitizer builds, or a program not linked with mimalloc) it is
+// pages and segments go back to the system), and while any thread is in a
+// burst mimalloc gives a freed page back at once instead of after its decommit
+// delay (which, in mimalloc 2.0, an idle thread never reaches); under glibc
+// malloc (the sanitizer builds, or a program not linked with mimalloc) it is
 // malloc_trim(0).
 namespace fedgate::engine {
 
 class HeapTrim
 {
 public:
-    static constexpr int kTrimAfterEvents = 256;
+    static constexpr int kTrimAfterEvents = 32;
     static constexpr int kDelayMs = 1000; // at most one trim a second in a burst
     static constexpr int kQuietMs = 250;  // a burst has ended after this long without events
 
@@ -43,8 +46,8 @@ public:
     // logs).
     static QString allocatorName();
     // Once at start (fedgated's main): tunes the allocator for bursts
-    // (mimalloc: a freed page goes back to the system at once), returns
-    // allocatorName().
+    // (mimalloc: while a burst lasts, a freed page goes back to the system
+    // at once), returns allocatorName().
     static QString setUpAllocator();
 
     // A stream of this thread closed, or finished its TLS handshake.
