@@ -3,6 +3,7 @@
 #include "HeapTrim.h"
 #include "TlsContextCache.h"
 
+#include <QEvent>
 #include <QHostInfo>
 #include <QSocketNotifier>
 
@@ -30,6 +31,35 @@ constexpr qint64 kReadBudget = 256 * 1024;
 constexpr qsizetype kRecordTarget = 16 * 1024;
 // Plain writes hand the kernel at most this many queued pieces at once.
 constexpr int kMaxIov = 64;
+
+// A socket notifier that calls its stream's handler itself when the
+// dispatcher reports the descriptor ready: no signal connection (a
+// connection and the notifier's connection data took 0.35 KiB per stream).
+class StreamNotifier final : public QSocketNotifier
+{
+public:
+    using Handler = void (TlsStream::*)();
+    StreamNotifier(int fd, Type type, TlsStream *stream, Handler handler)
+        : QSocketNotifier(fd, type, stream)
+        , m_stream(stream)
+        , m_handler(handler)
+    {}
+
+protected:
+    bool event(QEvent *event) override
+    {
+        if (event->type() != QEvent::SockAct && event->type() != QEvent::SockClose)
+            return QSocketNotifier::event(event);
+        // Nothing of this object is touched after the call: the handler may
+        // close the stream (closeDescriptor() deletes notifiers later).
+        (m_stream->*m_handler)();
+        return true;
+    }
+
+private:
+    TlsStream *m_stream;
+    Handler m_handler;
+};
 
 char *readScratch()
 {
@@ -136,8 +166,7 @@ TlsStream::~TlsStream()
 void TlsStream::attach(int fd)
 {
     m_fd = fd;
-    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &TlsStream::onReadable);
+    m_readNotifier = new StreamNotifier(fd, QSocketNotifier::Read, this, &TlsStream::onReadable);
     m_writeWanted = false;
 }
 
@@ -166,8 +195,8 @@ void TlsStream::setWriteWanted(bool wanted)
         return;
     m_writeWanted = wanted;
     if (!m_writeNotifier) {
-        m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-        connect(m_writeNotifier, &QSocketNotifier::activated, this, &TlsStream::onWritable);
+        m_writeNotifier =
+            new StreamNotifier(m_fd, QSocketNotifier::Write, this, &TlsStream::onWritable);
     }
     m_writeNotifier->setEnabled(wanted);
 }
