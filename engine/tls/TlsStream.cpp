@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace fedgate::engine {
 
@@ -446,9 +447,25 @@ QString TlsStream::sslFailure(const char *what, int result)
     return QStringLiteral("%1: %2").arg(QLatin1String(what), detail);
 }
 
+namespace {
+// OpenSSL's version and cipher names are static strings: one QString per
+// name and thread, shared by the session rows that keep it (instead of a
+// copy of each per session). Bounded by the names OpenSSL has.
+QString sharedName(const char *name)
+{
+    if (!name)
+        return {};
+    thread_local std::unordered_map<const char *, QString> names;
+    auto it = names.find(name);
+    if (it == names.end())
+        it = names.emplace(name, QString::fromLatin1(name)).first;
+    return it->second;
+}
+} // namespace
+
 QString TlsStream::tlsVersion() const
 {
-    return m_encrypted ? QString::fromLatin1(SSL_get_version(m_ssl)) : QString();
+    return m_encrypted ? sharedName(SSL_get_version(m_ssl)) : QString();
 }
 
 QString TlsStream::tlsCipher() const
@@ -456,7 +473,7 @@ QString TlsStream::tlsCipher() const
     if (!m_encrypted)
         return {};
     const SSL_CIPHER *cipher = SSL_get_current_cipher(m_ssl);
-    return cipher ? QString::fromLatin1(SSL_CIPHER_get_name(cipher)) : QString();
+    return cipher ? sharedName(SSL_CIPHER_get_name(cipher)) : QString();
 }
 
 QList<QByteArray> TlsStream::peerCertificateChainDer() const
