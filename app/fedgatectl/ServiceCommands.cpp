@@ -104,6 +104,9 @@ QString stateText(const ServiceState &state, const ServiceManager &service)
         roles << r.toString();
     if (e.contains(QStringLiteral("version")))
         text += QStringLiteral("version: %1\n").arg(e.value(QStringLiteral("version")).toString());
+    if (e.contains(QStringLiteral("allocator")))
+        text += QStringLiteral("memory allocator: %1\n")
+                    .arg(e.value(QStringLiteral("allocator")).toString());
     if (!roles.isEmpty())
         text += QStringLiteral("roles: %1\n").arg(roles.join(QStringLiteral(", ")));
     if (e.contains(QStringLiteral("topologyVersion")))

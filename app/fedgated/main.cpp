@@ -139,6 +139,7 @@ int main(int argc, char *argv[])
     ControlServer control(edge ? edge->engine() : nullptr);
     control.setRole(toString(roles.value().role));
     control.setVersion(QStringLiteral(FEDGATE_VERSION));
+    control.setAllocator(HeapTrim::allocatorName());
     control.setTopologyVersion(topologyVersion);
     QStringList running;
     if (edge)

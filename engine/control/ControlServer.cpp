@@ -115,6 +115,8 @@ QJsonObject ControlServer::statusFields() const
                        {QStringLiteral("sessions"), int(sessions().size())}};
     if (!m_version.isEmpty())
         fields.insert(QStringLiteral("version"), m_version);
+    if (!m_allocator.isEmpty())
+        fields.insert(QStringLiteral("allocator"), m_allocator);
     return fields;
 }
 

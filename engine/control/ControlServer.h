@@ -41,6 +41,8 @@ public:
     // version and the published topology version in use (0 = a file
     // without one); fedgated sets the latter again after each reload.
     void setVersion(const QString &version) { m_version = version; }
+    // The process's malloc ("mimalloc 2.0.9"; engine/tls/HeapTrim).
+    void setAllocator(const QString &allocator) { m_allocator = allocator; }
     void setTopologyVersion(int version) { m_topologyVersion = version; }
     // The halves really running ("edge", "gateway"); empty = from the role.
     void setRoles(const QStringList &roles) { m_roles = roles; }
@@ -61,6 +63,7 @@ private:
     QList<std::function<QList<SessionInfo>()>> m_sessionSources;
     QString m_role = QStringLiteral("edge");
     QString m_version;
+    QString m_allocator;
     int m_topologyVersion = 0;
     QStringList m_roles;
     QLocalServer *m_server;

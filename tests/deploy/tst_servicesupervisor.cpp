@@ -173,10 +173,16 @@ private Q_SLOTS:
         QCOMPARE(engine.value(QStringLiteral("version")).toString(),
                  QStringLiteral(FEDGATE_VERSION));
         QCOMPARE(engine.value(QStringLiteral("topologyVersion")).toInt(), 7);
+        // The allocator the build chose for the daemon (cmake/FedgateAllocator.cmake).
+        QVERIFY2(engine.value(QStringLiteral("allocator"))
+                     .toString()
+                     .startsWith(QStringLiteral(FEDGATE_EXPECTED_ALLOCATOR)),
+                 qPrintable(engine.value(QStringLiteral("allocator")).toString()));
         QCOMPARE(engine.value(QStringLiteral("roles")).toArray(),
                  QJsonArray({QStringLiteral("edge"), QStringLiteral("gateway")}));
         r = ctl({QStringLiteral("service"), QStringLiteral("status")});
         QVERIFY2(r.out.contains("version: " FEDGATE_VERSION "\n") &&
+                     r.out.contains("memory allocator: " FEDGATE_EXPECTED_ALLOCATOR) &&
                      r.out.contains("roles: edge, gateway\n") &&
                      r.out.contains("topology version in use: 7\n") &&
                      r.out.contains("built-in supervisor") && r.out.contains("up ") &&
