@@ -4,8 +4,9 @@
 // in the order it came, a stanza for a user crosses to the Engine's thread
 // (no local delivery here: it is bounced), the session table shows every
 // loop's sessions with their counters and loop, and stop() closes the streams of
-// both loops; each loop's policy has strings of its own. In-process engine
-// over raw sockets, 127.0.0.6-8 and 140-141 (perf-loops).
+// both loops; stopping a loop moves nothing with a timer back; each loop's
+// policy has strings of its own. In-process engine over raw sockets,
+// 127.0.0.6-8 and 140-144 (perf-loops).
 #include "EngineLimitsFixture.h"
 #include "EngineSockets.h"
 
@@ -26,6 +27,9 @@ const QHostAddress kPartnerAddress(QStringLiteral("127.0.0.7"));
 const QHostAddress kPeerAddress(QStringLiteral("127.0.0.8"));
 const QHostAddress kOwnStringsEngineAddress(QStringLiteral("127.0.0.140"));
 const QHostAddress kOwnStringsPartnerAddress(QStringLiteral("127.0.0.141"));
+const QHostAddress kShutdownEngineAddress(QStringLiteral("127.0.0.142"));
+const QHostAddress kShutdownPartnerAddress(QStringLiteral("127.0.0.143"));
+const QHostAddress kShutdownPeerAddress(QStringLiteral("127.0.0.144"));
 constexpr int kPings = 200;
 
 QByteArray ping(const QString &id)
@@ -152,6 +156,39 @@ private slots:
         QVERIFY2(test::gotStreamError(second, "system-shutdown"), second.received.constData());
         QTRY_VERIFY_WITH_TIMEOUT(engine->sessions().isEmpty(), 10000);
         engine.reset(); // joins the loop's thread
+    }
+
+    // Stopping a loop deletes on its own thread everything that lives there
+    // (sessions, finished ones waiting for their deleteLater, resolvers)
+    // before the loop object comes back to the caller's thread: nothing is
+    // moved with a timer running (its re-registration would leak and its
+    // delete would stop a timer from the wrong thread).
+    void shutdownMovesNothingBack()
+    {
+        test::FakePartnerServer partner;
+        QVERIFY(partner.listen(kShutdownPartnerAddress));
+        EngineConfig config;
+        config.sessionLoops = 2;
+        auto engine = test::makeLimitsEngine(kShutdownEngineAddress, kShutdownPartnerAddress,
+                                             partner.port(), config);
+        QVERIFY(engine);
+        RawPeer open;
+        RawPeer gone;
+        QVERIFY2(test::authenticate(open, kShutdownPeerAddress, *engine),
+                 open.received.constData());
+        QVERIFY2(test::authenticate(gone, kShutdownPeerAddress, *engine),
+                 gone.received.constData());
+        gone.socket.abort(); // its session finishes; the loop deletes it later
+        for (SessionLoop *loop : engine->sessionLoops()) {
+            if (!loop->ownsThread())
+                continue;
+            loop->shutdown();
+            QCOMPARE(loop->thread(), QThread::currentThread());
+            QVERIFY2(loop->children().isEmpty(),
+                     qPrintable(QString::number(loop->children().size())));
+        }
+        QVERIFY(open.waitClosed());
+        engine.reset();
     }
 
     // Each loop reads its own copy of the policy: the domains every stanza's
