@@ -40,6 +40,18 @@ QByteArray ping(const QString &id)
         .toUtf8();
 }
 
+// An engine on two session loops at `engine`, its partner served by
+// `partner` listening at `partnerAddress`; null when either cannot start.
+std::unique_ptr<Engine> twoLoopEngine(test::FakePartnerServer &partner, const QHostAddress &engine,
+                                      const QHostAddress &partnerAddress)
+{
+    if (!partner.listen(partnerAddress))
+        return nullptr;
+    EngineConfig config;
+    config.sessionLoops = 2;
+    return test::makeLimitsEngine(engine, partnerAddress, partner.port(), config);
+}
+
 // The ids of the results partner.test received that start with `prefix`, in
 // the order they arrived.
 QStringList resultIds(const test::FakePartnerServer &partner, const QString &prefix)
@@ -66,11 +78,7 @@ private slots:
     void streamsSpreadOverLoopsAndAnswersKeepTheirOrder()
     {
         test::FakePartnerServer partner;
-        QVERIFY(partner.listen(kPartnerAddress));
-        EngineConfig config;
-        config.sessionLoops = 2;
-        auto engine =
-            test::makeLimitsEngine(kEngineAddress, kPartnerAddress, partner.port(), config);
+        auto engine = twoLoopEngine(partner, kEngineAddress, kPartnerAddress);
         QVERIFY(engine);
         // The Engine's thread (routing only) and two loops for sessions.
         QCOMPARE(engine->sessionLoops().size(), 3);
@@ -166,11 +174,7 @@ private slots:
     void shutdownMovesNothingBack()
     {
         test::FakePartnerServer partner;
-        QVERIFY(partner.listen(kShutdownPartnerAddress));
-        EngineConfig config;
-        config.sessionLoops = 2;
-        auto engine = test::makeLimitsEngine(kShutdownEngineAddress, kShutdownPartnerAddress,
-                                             partner.port(), config);
+        auto engine = twoLoopEngine(partner, kShutdownEngineAddress, kShutdownPartnerAddress);
         QVERIFY(engine);
         RawPeer open;
         RawPeer gone;
@@ -197,11 +201,7 @@ private slots:
     void eachLoopHasItsOwnPolicyStrings()
     {
         test::FakePartnerServer partner;
-        QVERIFY(partner.listen(kOwnStringsPartnerAddress));
-        EngineConfig config;
-        config.sessionLoops = 2;
-        auto engine = test::makeLimitsEngine(kOwnStringsEngineAddress, kOwnStringsPartnerAddress,
-                                             partner.port(), config);
+        auto engine = twoLoopEngine(partner, kOwnStringsEngineAddress, kOwnStringsPartnerAddress);
         QVERIFY(engine);
         const topology::Topology &ours = engine->policy().topology();
         QList<topology::Topology> copies;
