@@ -163,6 +163,7 @@ void XmppStream::sendRaw(const QByteArray &bytes)
         m_transport->flushNow();
         if (!m_transport->isConnected()) {
             m_closing = true;
+            m_idleTimer.stop();
             if (m_closeReason.isEmpty())
                 m_closeReason = m_transport->errorString();
             QMetaObject::invokeMethod(this, &XmppStream::onDisconnected, Qt::QueuedConnection);
@@ -185,6 +186,7 @@ void XmppStream::abortOverflowing(qint64 unsent)
     // over its own state.
     m_overflowed = true;
     m_closing = true;
+    m_idleTimer.stop();
     m_closeReason = QStringLiteral("aborted: %1 bytes unsent exceed the output bound of %2 "
                                    "bytes (the peer is not reading)")
                         .arg(unsent)
@@ -223,6 +225,7 @@ void XmppStream::close()
     if (m_closing)
         return; // the send found the connection gone or over the output bound
     m_closing = true;
+    m_idleTimer.stop(); // nothing more is parsed
     QTimer::singleShot(kCloseGraceMs, this, &XmppStream::abortLingering);
     // The transport has no half-close, and only it can flush the TLS records
     // and send close_notify: keep a duplicate of the descriptor, let the
@@ -306,6 +309,10 @@ void XmppStream::reportDisconnected()
     if (m_disconnectedEmitted)
         return;
     m_disconnectedEmitted = true;
+    // No timer of ours outlives the connection: a finished session may be
+    // moved to another thread before its delete (SessionLoop::shutdown),
+    // and a running timer then leaks Qt's re-registration.
+    m_idleTimer.stop();
     if (m_closeReason.isEmpty())
         m_closeReason = QStringLiteral("connection closed by the peer");
     emit disconnected();

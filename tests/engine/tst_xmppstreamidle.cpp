@@ -10,6 +10,7 @@
 #include "engine/tls/TlsStream.h"
 #include "engine/xml/Namespaces.h"
 
+#include <QAbstractEventDispatcher>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -85,10 +86,14 @@ private slots:
         QVERIFY(m_elements[2].is(QStringLiteral("message"), ns::kServer));
         QCOMPARE(m_elements[2].firstChild(QStringLiteral("body"))->text(), QStringLiteral("after"));
         QCOMPARE(headers.size(), 1);
+        // Closed while the idle timer runs (armed by the read above).
         QSignalSpy closed(m_stream.get(), &XmppStream::peerClosedStream);
-        QTRY_VERIFY(m_stream->parserReleased());
         m_peer.write("</stream:stream>");
         QTRY_COMPARE(closed.size(), 1);
+        // A closing stream keeps no timer of its own: moved to another
+        // thread with one running, Qt leaks its re-registration
+        // (SessionLoop::shutdown moves finished sessions).
+        QVERIFY(QAbstractEventDispatcher::instance()->registeredTimers(m_stream.get()).isEmpty());
     }
 
     // Idle, the transport drops its write notifier; writes still go out.
