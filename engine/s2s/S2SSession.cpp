@@ -79,17 +79,9 @@ void S2SSession::attachStream(XmppStream *stream)
     // A peer that keeps an idle stream open with whitespace keep-alives
     // (RFC 6120 4.6.1) is active: StreamInactivityTimeout must not cut it.
     connect(m_stream, &XmppStream::whitespaceReceived, this, &S2SSession::touch);
-    connect(m_stream, &XmppStream::protocolError, this,
-            [this](StreamErrorCondition condition, const QString &text) {
-                logWarning(QStringLiteral("stream error %1: %2").arg(toString(condition), text));
-            });
-    connect(m_stream, &XmppStream::outputOverflow, this, [this](qint64 unsent, qint64 bound) {
-        logWarning(QStringLiteral("output bound reached: %1 bytes unsent, more than "
-                                  "maxOutputBuffer %2 bytes; the peer is not reading, "
-                                  "connection aborted")
-                       .arg(unsent)
-                       .arg(bound));
-    });
+    // Stream errors and the output bound go to the session's log through a
+    // callback, not two more connections per session.
+    m_stream->onWarning = [this](const QString &warning) { logWarning(warning); };
 }
 
 void S2SSession::onDisconnected()

@@ -60,6 +60,8 @@ XmppStream::XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *par
     };
     m_parser.onError = [this](StreamErrorCondition condition, const QString &text) {
         closeWithError(condition, text);
+        if (onWarning)
+            onWarning(QStringLiteral("stream error %1: %2").arg(toString(condition), text));
         emit protocolError(condition, text);
     };
     connect(m_transport, &ByteStream::readyRead, this, &XmppStream::onReadyRead);
@@ -191,6 +193,12 @@ void XmppStream::abortOverflowing(qint64 unsent)
                                    "bytes (the peer is not reading)")
                         .arg(unsent)
                         .arg(m_maxOutputBuffer);
+    if (onWarning)
+        onWarning(QStringLiteral("output bound reached: %1 bytes unsent, more than "
+                                 "maxOutputBuffer %2 bytes; the peer is not reading, "
+                                 "connection aborted")
+                      .arg(unsent)
+                      .arg(m_maxOutputBuffer));
     emit outputOverflow(unsent, m_maxOutputBuffer);
     QMetaObject::invokeMethod(
         this,

@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QSslSocket>
 
+#include <functional>
+
 // One XMPP stream on one TCP connection: the transport (a ByteStream, so
 // that STARTTLS is just a call on the connected stream: TlsStream for s2s,
 // QSslSocket for c2s and the internal link), the incremental parser, stream
@@ -77,6 +79,11 @@ public:
     void setMaxOutputBuffer(qint64 bytes) { m_maxOutputBuffer = bytes; }
     qint64 maxOutputBuffer() const { return m_maxOutputBuffer; }
     qint64 unsentBytes() const;
+
+    // Called with a line for the owner's log where protocolError() and
+    // outputOverflow() are emitted: a session logs them without two signal
+    // connections of its own (0.2 KiB per idle session).
+    std::function<void(const QString &warning)> onWarning;
 
     // Why the stream ended, for the log: set by closeWithError or on a
     // peer-side error.
