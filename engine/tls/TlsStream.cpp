@@ -147,7 +147,8 @@ TlsStream::TlsStream(qintptr descriptor, QObject *parent)
     sockaddr_storage peer{};
     socklen_t length = sizeof peer;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) == 0) {
-        m_peerAddress = QHostAddress(reinterpret_cast<const sockaddr *>(&peer));
+        if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6)
+            std::memcpy(&m_peer, &peer, std::min<size_t>(length, sizeof m_peer));
         m_peerPort = ntohs(peer.ss_family == AF_INET6
                                ? reinterpret_cast<const sockaddr_in6 *>(&peer)->sin6_port
                                : reinterpret_cast<const sockaddr_in *>(&peer)->sin_port);
@@ -210,6 +211,13 @@ void TlsStream::releaseIdle()
     // can go at once.
     delete m_writeNotifier;
     m_writeNotifier = nullptr;
+}
+
+QHostAddress TlsStream::peerAddress() const
+{
+    if (m_peer.any.sa_family != AF_INET && m_peer.any.sa_family != AF_INET6)
+        return {};
+    return QHostAddress(&m_peer.any);
 }
 
 void TlsStream::setNoDelay()
@@ -291,7 +299,7 @@ void TlsStream::connectNext()
             ::close(fd);
             continue;
         }
-        m_peerAddress = address;
+        std::memcpy(&m_peer, &storage, std::min<size_t>(length, sizeof m_peer));
         attach(fd);
         m_readNotifier->setEnabled(false); // until connected
         setWriteWanted(true);              // writable: the connect finished

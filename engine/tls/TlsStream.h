@@ -5,6 +5,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <netinet/in.h>
+
 #include <optional>
 
 class QSocketNotifier;
@@ -45,7 +47,7 @@ public:
     QString tlsVersion() const override;
     QString tlsCipher() const override;
     QList<QByteArray> peerCertificateChainDer() const override;
-    QHostAddress peerAddress() const override { return m_peerAddress; }
+    QHostAddress peerAddress() const override;
     quint16 peerPort() const override { return m_peerPort; }
     qintptr descriptor() const override { return m_fd; }
     void setNoDelay() override;
@@ -109,7 +111,14 @@ private:
     std::optional<QSslConfiguration> m_configuration;
     QString m_peerName;
     QString m_error;
-    QHostAddress m_peerAddress;
+    // The peer's address as the kernel has it (a QHostAddress member
+    // allocates its private part, 56 bytes per stream); peerAddress()
+    // builds one when asked.
+    union {
+        sockaddr any;
+        sockaddr_in in4;
+        sockaddr_in6 in6;
+    } m_peer{};
     // Written, not yet handed to the kernel (or to SSL_write).
     QList<QByteArray> m_queue;
     qint64 m_queuedBytes = 0;

@@ -60,6 +60,9 @@ private:
                                                 64 * 1024);
         connect(m_stream.get(), &XmppStream::elementReceived, this,
                 [this](const XmlElement &e) { m_elements << e; });
+        // TlsStream keeps the peer's address as the kernel gave it.
+        QCOMPARE(m_stream->remoteEndpoint(), m_peer.localAddress().toString() + QLatin1Char(':') +
+                                                 QString::number(m_peer.localPort()));
     }
 
 private slots:
