@@ -10,7 +10,11 @@
 //   flags bit 0: prepend a standard stream header (gets the fuzzer to the
 //                stanzas at once); bit 1: restart() from inside the element
 //                callback after the first element; bit 2: restart() between
-//                the first and second chunk.
+//                the first and second chunk; bit 3: a twin parser is fed the
+//                same chunks and asked to releaseIdle() before each one; it
+//                must yield the same elements, header and error as the first
+//                (the release and its replayed header change nothing a peer
+//                can see).
 //   splitN: a chunk boundary at splitN/256 of the stream bytes.
 #include "FuzzSupport.h"
 
@@ -143,6 +147,60 @@ void checkRoundTrip(const XmlElement &element)
                             diff + "\nserialized: " + xml.left(2000));
 }
 
+// What a parser yielded, for comparing a parser that releases its state when
+// idle with one that never does.
+struct Yield
+{
+    QByteArray header;
+    std::vector<QByteArray> elements;
+    int errors = 0;
+    int condition = -1;
+};
+
+void record(XmlStreamParser &parser, Yield &yield)
+{
+    parser.onStreamOpened = [&yield](const XmlElement &header) { yield.header += header.toXml(); };
+    parser.onElement = [&yield](XmlElement &&e) { yield.elements.push_back(e.toXml()); };
+    parser.onError = [&yield](StreamErrorCondition condition, const QString &) {
+        ++yield.errors;
+        yield.condition = int(condition);
+    };
+}
+
+void compareWithReleasingTwin(const QByteArray &stream, const std::array<qsizetype, 5> &cuts)
+{
+    XmlStreamParser plain;
+    XmlStreamParser twin;
+    Yield a;
+    Yield b;
+    record(plain, a);
+    record(twin, b);
+    int released = 0;
+    for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+        const bool okPlain = plain.feed(stream.constData() + cuts[i], cuts[i + 1] - cuts[i]);
+        released += twin.releaseIdle() ? 1 : 0;
+        const bool okTwin = twin.feed(stream.constData() + cuts[i], cuts[i + 1] - cuts[i]);
+        if (okPlain != okTwin)
+            fedgate::fuzz::fail("a released parser accepted what the other refused, or the "
+                                "reverse",
+                                "chunk " + QByteArray::number(int(i)) + " after " +
+                                    QByteArray::number(released) + " releases");
+        if (!okPlain)
+            break;
+    }
+    if (a.header != b.header)
+        fedgate::fuzz::fail("the releasing parser reported another stream header",
+                            a.header.left(500) + " against " + b.header.left(500));
+    if (a.elements != b.elements)
+        fedgate::fuzz::fail("the releasing parser yielded other elements",
+                            QByteArray::number(qsizetype(a.elements.size())) + " against " +
+                                QByteArray::number(qsizetype(b.elements.size())));
+    if (a.errors != b.errors || a.condition != b.condition)
+        fedgate::fuzz::fail("the releasing parser reported another error",
+                            QByteArray::number(a.condition) + " against " +
+                                QByteArray::number(b.condition));
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
@@ -164,6 +222,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     std::array<qsizetype, 5> cuts{0, stream.size() * data[1] / 256, stream.size() * data[2] / 256,
                                   stream.size() * data[3] / 256, stream.size()};
     std::sort(cuts.begin(), cuts.end());
+
+    if (flags & 8) {
+        compareWithReleasingTwin(stream, cuts);
+        return 0;
+    }
 
     XmlStreamParser parser;
     bool restartInCallback = flags & 2;
