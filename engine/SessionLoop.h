@@ -111,6 +111,9 @@ private:
     void sendHere(const QString &localDomain, const QString &remoteDomain,
                   const XmlElement &stanza);
     void adopt(S2SSession *session);
+    // Called by the session itself (S2SSession::setLoop), not connected.
+    friend class S2SSession;
+    void onSessionAuthenticated(S2SSession *session);
     void onSessionFinished(S2SSession *session);
     QList<SessionInfo> liveRows() const;
     void mirrorSoon();

@@ -39,9 +39,6 @@ InboundSession::InboundSession(Engine *engine, ByteStream *transport, QObject *p
     m_stream->setStreamId(engine->newStreamId());
     m_info.remoteAddress = m_stream->remoteEndpoint();
     m_info.state = QStringLiteral("negotiating");
-    connect(m_stream, &XmppStream::headerReceived, this, &InboundSession::onHeader);
-    connect(m_stream, &XmppStream::elementReceived, this, &InboundSession::onElement);
-    connect(transport, &ByteStream::encrypted, this, &InboundSession::onEncrypted);
     logEvent(QStringLiteral("connection accepted"));
 }
 

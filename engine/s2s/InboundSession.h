@@ -33,11 +33,11 @@ public:
     bool sendReverse(const XmlElement &stanza);
 
 private:
-    void onHeader(const XmlElement &header);
-    void onElement(const XmlElement &element);
+    void onHeader(const XmlElement &header) override;
+    void onElement(const XmlElement &element) override;
     void sendFeatures();
     void onStartTls();
-    void onEncrypted();
+    void onEncrypted() override;
     void onSaslAuth(const XmlElement &auth);
     void onDialbackResult(const XmlElement &result);
     void onDialbackVerify(const XmlElement &verify);

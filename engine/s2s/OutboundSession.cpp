@@ -143,6 +143,7 @@ void OutboundSession::dropStream()
     XmppStream *old = m_stream;
     m_stream = nullptr;
     old->disconnect(this);
+    old->setHandler(nullptr);
     if (old->transport())
         old->transport()->disconnect(this);
     old->deleteLater();
@@ -189,9 +190,6 @@ void OutboundSession::tryNextTarget()
     transport->setPeerName(m_info.remoteDomain);
     attachNewStream(transport);
     connect(transport, &ByteStream::connected, this, &OutboundSession::onConnected);
-    connect(transport, &ByteStream::encrypted, this, &OutboundSession::onEncrypted);
-    connect(m_stream, &XmppStream::headerReceived, this, &OutboundSession::onHeader);
-    connect(m_stream, &XmppStream::elementReceived, this, &OutboundSession::onElement);
     m_connectTimer.start();
     startEstablishmentTimer();
     const QString host = target.address.isNull() ? target.host : target.address.toString();

@@ -62,11 +62,11 @@ private:
 
     void tryNextTarget();
     void onConnected();
-    void onEncrypted();
+    void onEncrypted() override;
     void checkDane(const QByteArray &leafDer); // partners with DANE on
     void finishTls();
-    void onHeader(const XmlElement &header);
-    void onElement(const XmlElement &element);
+    void onHeader(const XmlElement &header) override;
+    void onElement(const XmlElement &element) override;
     void onFeatures(const XmlElement &features);
     void startDialback();
     void onBidiStanza(const XmlElement &stanza); // XEP-0288

@@ -1,6 +1,7 @@
 #include "S2SSession.h"
 
 #include "engine/Engine.h"
+#include "engine/SessionLoop.h"
 #include "engine/xml/PeerText.h"
 
 #include <QTimerEvent>
@@ -26,7 +27,12 @@ S2SSession::S2SSession(Engine *engine, SessionDirection direction, QObject *pare
     startEstablishmentTimer();
 }
 
-S2SSession::~S2SSession() = default;
+S2SSession::~S2SSession()
+{
+    // The stream is our child and goes after us: it must not call us then.
+    if (m_stream)
+        m_stream->setHandler(nullptr);
+}
 
 const SessionInfo &S2SSession::info() const
 {
@@ -75,10 +81,11 @@ void S2SSession::attachStream(XmppStream *stream)
 {
     m_stream = stream;
     m_stream->setParent(this);
-    connect(m_stream, &XmppStream::disconnected, this, &S2SSession::onDisconnected);
-    // A peer that keeps an idle stream open with whitespace keep-alives
-    // (RFC 6120 4.6.1) is active: StreamInactivityTimeout must not cut it.
-    connect(m_stream, &XmppStream::whitespaceReceived, this, &S2SSession::touch);
+    // Header, elements, whitespace and the end come to us by direct calls
+    // (streamHeader() and the others), not four connections per session. A
+    // peer that keeps an idle stream open with whitespace keep-alives (RFC
+    // 6120 4.6.1) is active: StreamInactivityTimeout must not cut it.
+    m_stream->setHandler(this);
     // Stream errors and the output bound go to the session's log through a
     // callback, not two more connections per session.
     m_stream->onWarning = [this](const QString &warning) { logWarning(warning); };
@@ -118,6 +125,8 @@ void S2SSession::markEstablished(AuthStatus auth)
                           : m_info.tlsVersion + QLatin1Char(' ') + m_info.tlsCipher,
                       toString(m_info.certificate)));
     onAuthenticated();
+    if (m_loop)
+        m_loop->onSessionAuthenticated(this);
     emit authenticated(this);
 }
 
@@ -182,6 +191,8 @@ void S2SSession::finish()
     m_finished = true;
     m_establishmentTimer.stop();
     m_inactivityTimer.stop();
+    if (m_loop) // it deletes us later, not now
+        m_loop->onSessionFinished(this);
     emit finished(this);
 }
 

@@ -17,8 +17,9 @@ namespace fedgate::engine {
 
 class Engine;
 class FederationPolicy;
+class SessionLoop;
 
-class S2SSession : public QObject
+class S2SSession : public QObject, private XmppStream::Handler
 {
     Q_OBJECT
 public:
@@ -36,6 +37,11 @@ public:
     void terminate(std::optional<StreamErrorCondition> condition, const QString &text);
     // After a topology reload: may this session go on under `policy`?
     virtual bool permittedBy(const FederationPolicy &policy) const = 0;
+
+    // The loop that owns the session (SessionLoop::adopt), told of each
+    // authentication and of the end by direct calls before the signals,
+    // not two connections per session; nullptr detaches it.
+    void setLoop(SessionLoop *loop) { m_loop = loop; }
 
 signals:
     void finished(fedgate::engine::S2SSession *session);
@@ -60,10 +66,16 @@ protected:
     virtual void onStreamGone() {}    // the connection is gone (before finished)
     virtual void onAuthenticated() {} // a pair was authenticated (before the signal)
     virtual void onDisconnected();
+    // The stream's header and elements, called by the stream directly
+    // (XmppStream::Handler, no connection).
+    virtual void onHeader(const XmlElement &header) = 0;
+    virtual void onElement(const XmlElement &element) = 0;
+    virtual void onEncrypted() {} // the transport's TLS handshake completed
     virtual void onEstablishmentTimeout();
     void timerEvent(QTimerEvent *event) override;
 
     Engine *m_engine;
+    SessionLoop *m_loop = nullptr;
     XmppStream *m_stream = nullptr;
     mutable SessionInfo m_info; // info() fills in lastActivity
     // Timers without a QObject or a connection of their own (0.7 KiB per
@@ -76,6 +88,13 @@ protected:
     QBasicTimer m_inactivityTimer; // armed once; see timerEvent()
     bool m_established = false;
     bool m_finished = false;
+
+private:
+    void streamHeader(const XmlElement &header) override { onHeader(header); }
+    void streamElement(const XmlElement &element) override { onElement(element); }
+    void streamWhitespace() override { touch(); }
+    void streamEncrypted() override { onEncrypted(); }
+    void streamDisconnected() override { onDisconnected(); }
 };
 
 } // namespace fedgate::engine

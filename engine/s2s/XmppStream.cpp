@@ -35,7 +35,11 @@ XmppStream::XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *par
 {
     m_transport->setParent(this);
     m_parser.setMaxStanzaSize(maxStanzaSize);
-    m_parser.onStreamOpened = [this](const XmlElement &header) { emit headerReceived(header); };
+    m_parser.onStreamOpened = [this](const XmlElement &header) {
+        if (m_handler)
+            m_handler->streamHeader(header);
+        emit headerReceived(header);
+    };
     m_parser.onElement = [this](XmlElement &&element) {
         if (m_overflowed)
             return; // the rest of a chunk read before the abort
@@ -49,9 +53,15 @@ XmppStream::XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *par
                 m_closeReason +=
                     QStringLiteral(" (") + boundedPeerText(text->text()) + QLatin1Char(')');
         }
+        if (m_handler)
+            m_handler->streamElement(element);
         emit elementReceived(element);
     };
-    m_parser.onWhitespace = [this] { emit whitespaceReceived(); };
+    m_parser.onWhitespace = [this] {
+        if (m_handler)
+            m_handler->streamWhitespace();
+        emit whitespaceReceived();
+    };
     m_parser.onStreamClosed = [this] {
         if (m_closeReason.isEmpty())
             m_closeReason = QStringLiteral("peer closed the stream");
@@ -64,22 +74,47 @@ XmppStream::XmppStream(ByteStream *transport, qint64 maxStanzaSize, QObject *par
             onWarning(QStringLiteral("stream error %1: %2").arg(toString(condition), text));
         emit protocolError(condition, text);
     };
-    connect(m_transport, &ByteStream::readyRead, this, &XmppStream::onReadyRead);
-    connect(m_transport, &ByteStream::disconnected, this, &XmppStream::onDisconnected);
-    connect(m_transport, &ByteStream::errorOccurred, this, [this] {
-        if (m_closeReason.isEmpty())
-            m_closeReason = m_transport->errorString();
-        if (m_transport->isUnconnected())
-            onDisconnected();
-    });
+    // TlsStream calls us directly (no connection per stream); a transport
+    // with signals only (QtSslByteStream: c2s, the link) is connected to.
+    m_readerDirect = m_transport->setReader(this);
+    if (!m_readerDirect) {
+        connect(m_transport, &ByteStream::readyRead, this, &XmppStream::onReadyRead);
+        connect(m_transport, &ByteStream::disconnected, this, &XmppStream::onDisconnected);
+        connect(m_transport, &ByteStream::errorOccurred, this, &XmppStream::onTransportError);
+    }
 }
 
 XmppStream::~XmppStream()
 {
     if (m_transport) {
+        m_transport->setReader(nullptr);
         m_transport->disconnect(this);
         m_transport->abort();
     }
+}
+
+void XmppStream::setHandler(Handler *handler)
+{
+    m_handler = handler;
+    // A transport with signals only tells of its handshake by encrypted().
+    if (m_handler && !m_readerDirect && !m_encryptedConnected && m_transport) {
+        m_encryptedConnected = true;
+        connect(m_transport, &ByteStream::encrypted, this, &XmppStream::transportEncrypted);
+    }
+}
+
+void XmppStream::transportEncrypted()
+{
+    if (m_handler)
+        m_handler->streamEncrypted();
+}
+
+void XmppStream::onTransportError()
+{
+    if (m_closeReason.isEmpty())
+        m_closeReason = m_transport->errorString();
+    if (m_transport->isUnconnected())
+        onDisconnected();
 }
 
 QSslSocket *XmppStream::socket() const
@@ -323,7 +358,13 @@ void XmppStream::reportDisconnected()
     m_idleTimer.stop();
     if (m_closeReason.isEmpty())
         m_closeReason = QStringLiteral("connection closed by the peer");
+    // A receiver of the signal may delete the stream (the link's owner):
+    // nothing of ours is read after it. The session's handler is called
+    // last, and may end with the stream deleted too.
+    Handler *const handler = m_handler;
     emit disconnected();
+    if (handler)
+        handler->streamDisconnected();
 }
 
 } // namespace fedgate::engine

@@ -418,7 +418,10 @@ void TlsStream::continueHandshake()
         HeapTrim::streamEvent();
         setWriteWanted(!m_queue.isEmpty());
         const QPointer<TlsStream> self(this);
-        emit encrypted();
+        if (m_reader)
+            m_reader->transportEncrypted();
+        if (self)
+            emit encrypted();
         // Application data that came with the handshake's last flight is
         // already inside the SSL, where no readable event announces it.
         if (self && m_state == State::Connected && SSL_has_pending(m_ssl))
@@ -582,7 +585,10 @@ void TlsStream::onReadable()
         m_readData = scratch;
         m_readSize = n;
         m_readOffset = 0;
-        emit readyRead();
+        if (m_reader)
+            m_reader->transportReadyRead();
+        if (self)
+            emit readyRead();
         if (!self)
             return;
         // What the reader left is dropped: the scratch belongs to the thread.
@@ -828,8 +834,14 @@ void TlsStream::reportClosed(bool error)
         this,
         [this, error] {
             const QPointer<TlsStream> self(this);
-            if (error)
-                emit errorOccurred();
+            if (error) {
+                if (m_reader)
+                    m_reader->transportError();
+                if (self)
+                    emit errorOccurred();
+            }
+            if (self && m_reader)
+                m_reader->transportDisconnected();
             if (self)
                 emit disconnected();
         },

@@ -63,6 +63,11 @@ public:
     // Nothing waits to be written: the write notifier goes (it comes back
     // with the next write that has to wait for the loop).
     void releaseIdle() override;
+    bool setReader(Reader *reader) override
+    {
+        m_reader = reader;
+        return true;
+    }
     bool hasWriteNotifier() const { return m_writeNotifier != nullptr; }
 
     // The size of the per-thread read scratch buffer (one TLS record).
@@ -104,6 +109,7 @@ private:
 
     int m_fd = -1;
     SSL *m_ssl = nullptr;
+    Reader *m_reader = nullptr; // called before each signal, see ByteStream
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
     // Set for TLS only: a default QSslConfiguration allocates its private
