@@ -35,9 +35,6 @@
 namespace fedgate::engine {
 
 namespace {
-// How long after the last session closed freed memory goes back to the
-// system: a burst of closes trims once.
-constexpr int kTrimDelayMs = 1000;
 
 // Pairs of domains whose loop is remembered (partner pairs, so far fewer);
 // past it a pair goes to its hash's loop.
@@ -112,7 +109,6 @@ Engine::Engine(EngineConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_guard(m_config.maxUnauthenticatedPerAddress)
-    , m_closesQuiet(kTrimDelayMs)
     , m_fromLoops(this, [this](QList<QueuedStanza> &batch) { handleFromLoops(batch); })
     , m_maxStanzaSize(XmlStreamParser::kDefaultMaxStanzaSize)
 {
@@ -121,16 +117,6 @@ Engine::Engine(EngineConfig config, QObject *parent)
     m_daneCheck =
         new DaneCheck(topology::DnsServerAddress(m_config.dnsServer, m_config.dnsServerPort),
                       m_config.trustAnchorFile, this);
-    m_trimTimer.setSingleShot(true);
-    m_trimTimer.setInterval(kTrimDelayMs);
-    // Armed by the first close of a burst, not restarted by each one (a
-    // restart walks the thread's whole timer list, one entry per session).
-    connect(&m_trimTimer, &QTimer::timeout, this, [this] {
-        if (const qint64 left = m_closesQuiet.remainingMs(InactivityDeadline::nowMs()); left > 0)
-            m_trimTimer.start(int(left));
-        else
-            trimFreedMemory();
-    });
     // With several loops every session lives on a worker and the Engine's
     // thread only routes (measured: with half the streams on it as well it
     // saturated first, 99.9% against 77% for the other loop).
@@ -512,30 +498,19 @@ void Engine::onAccepted(qintptr descriptor, bool directTls)
     target->accept(descriptor, directTls);
 }
 
-void Engine::noteSessionsChanged(bool closed)
+void Engine::noteSessionsChanged()
 {
     QMetaObject::invokeMethod(
         this,
-        [this, closed] {
+        [this] {
             // Sessions opening or closing by the thousand are a burst for
-            // the heap too (HeapTrim; plain streams have no handshake).
+            // the heap too (plain streams have no handshake): after an
+            // attack, HeapTrim gives what thousands of closed streams freed
+            // back to the system once the burst pauses.
             HeapTrim::streamEvent();
-            if (closed) {
-                m_closesQuiet.touch();
-                if (!m_trimTimer.isActive())
-                    m_trimTimer.start(kTrimDelayMs);
-            }
             emit sessionsChanged();
         },
         Qt::AutoConnection);
-}
-
-void Engine::trimFreedMemory()
-{
-    // After an attack thousands of closed streams leave their buffers in
-    // malloc's free lists; give them back so resident memory falls again
-    // (mi_collect under mimalloc, malloc_trim under glibc: HeapTrim).
-    HeapTrim::trimNow();
 }
 
 QList<SessionInfo> Engine::sessions() const

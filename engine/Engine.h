@@ -141,7 +141,7 @@ public:
     void guardAdmit(const QObject *session, const QString &address);
     void guardRelease(const QObject *session);
     void uncountInbound(const QStringList &domains);
-    void noteSessionsChanged(bool closed);
+    void noteSessionsChanged(); // a session opened or closed on a loop
 
 signals:
     void sessionsChanged();
@@ -158,16 +158,13 @@ private:
     EngineSnapshotPtr makeSnapshot() const;
     void publishSnapshot(bool closeForbidden);
     void handleFromLoops(QList<QueuedStanza> &batch);
-    void trimFreedMemory();
     void deliverLocal(const XmlElement &stanza);
     void answerDomainIq(const XmlElement &iq);
     void logBody(const XmlElement &stanza, const char *direction) const;
 
     EngineConfig m_config;
-    mutable QMutex m_guardMutex;      // m_guard and m_inboundPerDomain, for every loop
-    ConnectionGuard m_guard;          // unauthenticated connections per source address
-    QTimer m_trimTimer;               // gives freed memory back after a burst of closes
-    InactivityDeadline m_closesQuiet; // the trim waits until closes pause
+    mutable QMutex m_guardMutex; // m_guard and m_inboundPerDomain, for every loop
+    ConnectionGuard m_guard;     // unauthenticated connections per source address
     FederationPolicy m_policy;
     QSslConfiguration m_tls;
     CertificateChainVerifier m_chainVerifier;

@@ -199,7 +199,7 @@ void SessionLoop::adopt(S2SSession *session)
     // itself: two connections fewer per session (issue 14 target 3).
     session->setLoop(this);
     mirrorSoon();
-    m_engine->noteSessionsChanged(false);
+    m_engine->noteSessionsChanged();
 }
 
 void SessionLoop::onSessionAuthenticated(S2SSession *session)
@@ -227,7 +227,7 @@ void SessionLoop::onSessionFinished(S2SSession *session)
     session->setLoop(nullptr);
     session->deleteLater();
     mirrorSoon();
-    m_engine->noteSessionsChanged(true);
+    m_engine->noteSessionsChanged();
 }
 
 int SessionLoop::closeForbidden()
